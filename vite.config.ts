@@ -1,0 +1,76 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from "node:url";
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const integrationOnPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "~": here("./app"),
+      "#db": here("./db"),
+      "#emails": here("./emails"),
+    },
+  },
+  build: { target: "es2022", assetsInlineLimit: 0 },
+  server: { port: 3000 },
+  plugins: [
+    !process.env.VITEST &&
+      remix({
+        ignoredRouteFiles: ["**/*.test.*", "**/.*"],
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+          v3_routeConfig: false,
+        },
+      }),
+  ],
+  test: {
+    pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration:pglite",
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/setup/integration.ts"],
+          globalSetup: ["tests/setup/global-pglite.ts"],
+          env: { TEST_DB_KIND: "pglite" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(integrationOnPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "integration:postgres",
+                include: ["tests/integration/**/*.test.{ts,tsx}"],
+                setupFiles: ["tests/setup/integration.ts"],
+                globalSetup: ["tests/setup/global-postgres.ts"],
+                env: { TEST_DB_KIND: "postgres" },
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
