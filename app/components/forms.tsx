@@ -1,0 +1,139 @@
+/**
+ * The one form pattern: a label, an optional hint, the error beside the field, and an
+ * error summary at the top that takes focus after a failed submit (GOV.UK Design System).
+ */
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+
+export type ListOfErrors = Array<string | null | undefined> | null | undefined;
+
+export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  const shown = errors?.filter(Boolean);
+  if (!shown?.length) return null;
+  return (
+    <p id={id} className="field-error">
+      <span className="visually-hidden">Error: </span>
+      {shown.join(". ")}
+    </p>
+  );
+}
+
+export type SummaryError = { fieldId?: string; message: string };
+
+/** Lists every problem, each linked to its field; focused when it appears. */
+export function ErrorSummary({ errors, title = "There is a problem" }: { errors: SummaryError[]; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const key = errors.map((e) => e.message).join("|");
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" className="error-summary__title">
+        {title}
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map((error) => (
+          <li key={`${error.fieldId ?? ""}${error.message}`}>
+            {error.fieldId ? <a href={`#${error.fieldId}`}>{error.message}</a> : error.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Collects a Conform form's errors into summary entries, in field order. */
+export function summariseErrors(
+  formErrors: ListOfErrors,
+  fields: Array<{ id: string; errors?: ListOfErrors }>,
+): SummaryError[] {
+  const list: SummaryError[] = [];
+  for (const message of formErrors ?? []) if (message) list.push({ message });
+  for (const field of fields) {
+    const first = field.errors?.find(Boolean);
+    if (first) list.push({ fieldId: field.id, message: first });
+  }
+  return list;
+}
+
+type FieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: ListOfErrors;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
+  className?: string;
+};
+
+export function Field({ label, hint, errors, inputProps, className }: FieldProps) {
+  const { id } = inputProps;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.some(Boolean) ? `${id}-error` : undefined;
+  return (
+    <div className={`field${errorId ? " field--error" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <div id={hintId} className="field__hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+      <input
+        {...inputProps}
+        className={`input${errorId ? " input--error" : ""}`}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+    </div>
+  );
+}
+
+type TextareaFieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: ListOfErrors;
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
+  /** Shown below the box; live when JavaScript runs. */
+  footer?: ReactNode;
+};
+
+export function TextareaField({ label, hint, errors, textareaProps, footer }: TextareaFieldProps) {
+  const { id } = textareaProps;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.some(Boolean) ? `${id}-error` : undefined;
+  return (
+    <div className={`field${errorId ? " field--error" : ""}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <div id={hintId} className="field__hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+      <textarea
+        rows={8}
+        {...textareaProps}
+        className={`textarea${errorId ? " input--error" : ""}`}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId, footer ? `${id}-footer` : null].filter(Boolean).join(" ") || undefined}
+      />
+      {footer ? (
+        <div id={`${id}-footer`} className="field__hint">
+          {footer}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, secondary, name, value }: { children: ReactNode; secondary?: boolean; name?: string; value?: string }) {
+  return (
+    <button type="submit" className={secondary ? "button button--secondary" : "button"} name={name} value={value}>
+      {children}
+    </button>
+  );
+}

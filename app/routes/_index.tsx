@@ -1,0 +1,100 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
+import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
+import { formatLondon, isoString } from "~/utils/time";
+
+export const meta: MetaFunction = () => [
+  { title: "Community Sponsorship Awards" },
+  { name: "description", content: "Nominate the groups, volunteers and councils who welcome resettled refugee families to the UK." },
+];
+
+export async function loader() {
+  const cycle = await getCurrentCycle();
+  if (!cycle) return { cycle: null, categories: [] };
+  const categories = await listActiveCategories(cycle.id);
+  const phase = effectivePhase(cycle, new Date());
+  return {
+    cycle: {
+      year: cycle.year,
+      name: cycle.name,
+      phase,
+      phaseLabel: PHASE_LABELS[phase],
+      nominationsOpenAt: isoString(cycle.nominationsOpenAt),
+      nominationsCloseAt: isoString(cycle.nominationsCloseAt),
+      opens: formatLondon(cycle.nominationsOpenAt),
+      closes: formatLondon(cycle.nominationsCloseAt),
+    },
+    categories: categories.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      description: c.description,
+      sponsor: c.sponsor,
+    })),
+  };
+}
+
+export default function Home() {
+  const { cycle, categories } = useLoaderData<typeof loader>();
+  if (!cycle) {
+    return (
+      <div className="prose">
+        <h1>Community Sponsorship Awards</h1>
+        <p>The next awards have not been announced yet. Please come back soon.</p>
+      </div>
+    );
+  }
+  const open = cycle.phase === "nominations_open";
+  return (
+    <div className="prose">
+      <p className="caption">{cycle.year} awards</p>
+      <h1>{cycle.name}</h1>
+      <p className="lead">
+        Community sponsorship brings neighbours together to welcome a resettled refugee family. These awards celebrate
+        the groups, volunteers and councils who make it work.
+      </p>
+      <div className="panel-box" aria-live="polite">
+        <p>
+          <strong>{cycle.phaseLabel}.</strong>{" "}
+          {open ? (
+            <>
+              Nominations close on <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time> (UK time).
+            </>
+          ) : cycle.phase === "draft" ? (
+            <>
+              Nominations open on <time dateTime={cycle.nominationsOpenAt}>{cycle.opens}</time> (UK time).
+            </>
+          ) : null}
+        </p>
+      </div>
+      <h2>Categories</h2>
+      <ul className="card-list">
+        {categories.map((category) => (
+          <li key={category.slug} className="card">
+            <h3 className="card__title">{category.name}</h3>
+            <p>{category.description}</p>
+            {category.sponsor ? <p className="card__meta">{category.sponsor}</p> : null}
+          </li>
+        ))}
+      </ul>
+      <h2>Key dates</h2>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Nominations open</dt>
+          <dd>
+            <time dateTime={cycle.nominationsOpenAt}>{cycle.opens}</time>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Nominations close</dt>
+          <dd>
+            <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>
+          </dd>
+        </div>
+      </dl>
+      <p>
+        Judges and administrators can <Link to="/login">sign in</Link>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import SignInLinkEmail from "#emails/sign-in-link";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import {
+  findActivePersonByEmail,
+  getUser,
+  normaliseEmail,
+  safeRedirectPath,
+  SIGN_IN_LINK_LIFETIME_MS,
+} from "~/utils/auth.server";
+import { db, schema } from "~/utils/db.server";
+import { sendEmail } from "~/utils/email.server";
+import { getEnv } from "~/utils/env.server";
+import { describeWait, hitRateLimits } from "~/utils/rate-limit.server";
+import { clientIp } from "~/utils/request.server";
+import { generateToken, hashToken } from "~/utils/tokens.server";
+
+const LoginSchema = z.object({
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" })),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+const WINDOW = 15 * 60 * 1000;
+export const SIGN_IN_LIMITS = { perEmail: 5, perAddress: 30, windowMs: WINDOW };
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Community Sponsorship Awards" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) {
+    const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+    throw redirect(safeRedirectPath(redirectTo, user.isAdmin ? "/admin" : user.isJudge ? "/judge" : "/"));
+  }
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), sentTo: null }, { status: 400 });
+  }
+  const email = normaliseEmail(submission.value.email);
+  const limit = await hitRateLimits([
+    { key: `sign-in:email:${email}`, rule: { limit: SIGN_IN_LIMITS.perEmail, windowMs: WINDOW } },
+    { key: `sign-in:ip:${clientIp(context)}`, rule: { limit: SIGN_IN_LIMITS.perAddress, windowMs: WINDOW } },
+  ]);
+  if (!limit.allowed) {
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [`You have asked for too many sign-in links. Wait ${describeWait(limit.retryAfterSeconds)} and try again.`],
+        }),
+        sentTo: null,
+      },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
+
+  const person = await findActivePersonByEmail(email);
+  if (person) {
+    const env = getEnv();
+    const token = generateToken();
+    const link = new URL("/login/link", env.APP_URL);
+    link.searchParams.set("token", token);
+    const redirectTo = safeRedirectPath(submission.value.redirectTo, "");
+    if (redirectTo) link.searchParams.set("redirectTo", redirectTo);
+    await db.transaction(async (tx) => {
+      await tx.insert(schema.signInTokens).values({
+        tokenHash: hashToken(token),
+        personId: person.id,
+        expiresAt: new Date(Date.now() + SIGN_IN_LINK_LIFETIME_MS),
+      });
+      await sendEmail(tx, {
+        to: person.email,
+        subject: "Your sign-in link for the Community Sponsorship Awards",
+        template: "sign-in-link",
+        react: <SignInLinkEmail name={person.name} url={link.href} minutes={SIGN_IN_LINK_LIFETIME_MS / 60_000} />,
+        meta: { personId: person.id },
+      });
+    });
+    if (!env.mailConfigured) console.info(`Sign-in link for ${person.email}: ${link.href}`);
+  }
+  // The same answer whether or not the address is known.
+  return data({ result: submission.reply({ resetForm: true }), sentTo: email });
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(LoginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+
+  if (actionData?.sentTo) {
+    return (
+      <div className="prose">
+        <h1>Check your email</h1>
+        <p>
+          If <strong>{actionData.sentTo}</strong> belongs to a judge or an administrator, we have sent a sign-in link to
+          it. The link works once and expires in 15 minutes.
+        </p>
+        <p>Nothing arrived after a few minutes? Check your spam folder, or ask for another link below.</p>
+        <p>
+          <a href="/login">Ask for another link</a>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="prose narrow">
+      <h1>Sign in</h1>
+      <ErrorSummary errors={summariseErrors(form.errors, [fields.email])} />
+      <p>
+        Judges and administrators sign in with a link sent by email. There is no password. If you want to nominate
+        someone, you do not need to sign in.
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field
+          label="Email address"
+          hint="Use the address your invitation was sent to."
+          errors={fields.email.errors}
+          inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email", spellCheck: false }}
+        />
+        <SubmitButton>Email me a sign-in link</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

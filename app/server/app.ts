@@ -1,0 +1,107 @@
+/**
+ * The Express app around Remix: security headers with a per-request CSP nonce, the
+ * Origin check on writes, a body size limit, compression and long-lived caching of
+ * hashed assets. Kept apart from index.ts so tests can mount it without listening.
+ */
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+import { isWriteAllowed } from "~/utils/origin.server";
+import type { Env } from "~/utils/env.server";
+
+export type AppOptions = {
+  env: Env;
+  /** Production: the built bundle; development: Vite's live module. */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Development mounts Vite's middleware here. */
+  devMiddleware?: RequestHandler;
+  clientDir?: string;
+};
+
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    // Vite's dev client needs inline scripts and a websocket; production needs neither.
+    dev ? "script-src 'self' 'unsafe-inline'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    dev ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+const securityHeaders =
+  (dev: boolean, https: boolean): RequestHandler =>
+  (_req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, dev));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  };
+
+const plain = (res: express.Response, status: number, message: string) =>
+  res.status(status).type("text/plain; charset=utf-8").send(message);
+
+export function createApp({ env, build, devMiddleware, clientDir = "build/client" }: AppOptions) {
+  const app = express();
+  const dev = Boolean(devMiddleware);
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use(securityHeaders(dev, env.APP_URL.startsWith("https:")));
+
+  app.use((req, res, next) => {
+    if (!isWriteAllowed(req.method, req.get("origin"), req.get("host"), [env.APP_URL])) {
+      return plain(res, 403, "This form was sent from another site, so we did not accept it. Go back, reload the page and try again.");
+    }
+    const limit = env.BODY_LIMIT_MB * 1024 * 1024;
+    const declared = Number(req.get("content-length") ?? 0);
+    if (declared > limit) {
+      return plain(res, 413, `That was too large to send. The limit is ${env.BODY_LIMIT_MB} MB.`);
+    }
+    // A body without a declared length is counted as it arrives.
+    if (!req.get("content-length") && req.get("transfer-encoding")) {
+      let seen = 0;
+      req.on("data", (chunk: Buffer) => {
+        seen += chunk.length;
+        if (seen > limit && !res.headersSent) {
+          plain(res, 413, `That was too large to send. The limit is ${env.BODY_LIMIT_MB} MB.`);
+          req.destroy();
+        }
+      });
+    }
+    next();
+  });
+
+  app.use(compression());
+
+  if (devMiddleware) {
+    app.use(devMiddleware);
+  } else {
+    // Vite fingerprints everything under assets/, so it can be cached for a year.
+    app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: build as ServerBuild,
+      mode: dev ? "development" : "production",
+      getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
+    }),
+  );
+  return app;
+}

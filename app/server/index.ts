@@ -1,0 +1,75 @@
+/**
+ * The portal's server: `npm start` (production, from build/) and `npm run dev` (Vite).
+ * SIGTERM and SIGINT stop taking requests, finish the ones in flight, then close the
+ * database, so an embedded PGlite is never left half-written.
+ */
+import { createServer } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import { EnvError, getEnv } from "~/utils/env.server";
+import { createApp } from "./app";
+import { startBackgroundWork } from "./background";
+import { openAppDatabase } from "./start";
+
+async function main() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const database = await openAppDatabase(env);
+  const production = env.NODE_ENV === "production";
+
+  let app;
+  if (production) {
+    const build = (await import(/* @vite-ignore */ new URL("./server/index.js", import.meta.url).href)) as ServerBuild;
+    app = createApp({ env, build });
+  } else {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    app = createApp({
+      env,
+      devMiddleware: vite.middlewares,
+      build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
+    });
+  }
+
+  const stopBackground = env.BACKGROUND_WORK ? startBackgroundWork(env) : async () => {};
+  const server = createServer(app);
+  server.listen(env.PORT, env.HOST, () => {
+    console.info(`Community Sponsorship Awards portal on ${env.APP_URL} (${database.kind}${database.kind === "pglite" ? ` in ${env.DATA_DIR}` : ""})`);
+    if (!env.mailConfigured) console.info(`No RESEND_API_KEY: emails stay in the outbox, listed at ${env.APP_URL}/dev/mail`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.info(`${signal} received: finishing requests, then closing the database.`);
+    const force = setTimeout(() => {
+      console.error("Requests did not finish in 10 s; closing anyway.");
+      server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await stopBackground();
+    await database.close();
+    clearTimeout(force);
+    console.info("Closed cleanly.");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+/**
+ * The one mail path: `sendEmail` renders a react-email template and writes it to the
+ * outbox inside the caller's transaction. Delivery happens later (mailer.server.ts), so
+ * an email exists if and only if the change that caused it was committed.
+ */
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { schema, type Tx } from "./db.server";
+import { generateToken } from "./tokens.server";
+
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  react: ReactElement;
+  /** The template's name, for the outbox listing and for tests. */
+  template: string;
+  /** What the email is about, e.g. { nominationIds: [3] }, so conflicted readers never get it. */
+  meta?: Record<string, unknown>;
+};
+
+export async function sendEmail(tx: Tx, message: EmailMessage) {
+  const [html, text] = await Promise.all([
+    render(message.react),
+    render(message.react, { plainText: true }),
+  ]);
+  const [row] = await tx
+    .insert(schema.emailOutbox)
+    .values({
+      idempotencyKey: `csa-${generateToken(16)}`,
+      template: message.template,
+      to: message.to,
+      subject: message.subject,
+      html,
+      text,
+      meta: message.meta ?? {},
+    })
+    .returning({ id: schema.emailOutbox.id });
+  return row.id;
+}

@@ -1,0 +1,62 @@
+/**
+ * The environment, validated once with zod. A bad variable stops start-up with one
+ * clear line per problem, rather than failing later in a request.
+ */
+import { z } from "zod";
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).transform((v) => v ?? 3000),
+  HOST: optional(z.string()).transform((v) => v ?? "0.0.0.0"),
+  APP_URL: optional(z.url({ protocol: /^https?$/, error: "must be a full http(s) URL, such as https://awards.example.org" })),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
+  ),
+  DATA_DIR: optional(z.string().min(1)).transform((v) => v ?? "./data"),
+  DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((v) => v ?? 10),
+  RESEND_API_KEY: optional(z.string().startsWith("re_", "must be a Resend API key, starting with re_")),
+  RESEND_BASE_URL: optional(z.url({ error: "must be a URL such as https://api.resend.com" })),
+  MAIL_FROM: optional(z.string().includes("@", { error: "must be an address such as Awards <awards@example.org>" })).transform(
+    (v) => v ?? "Community Sponsorship Awards <awards@example.org>",
+  ),
+  SEED_DEMO: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v !== "false"),
+  TRUST_PROXY: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v === "true"),
+  BODY_LIMIT_MB: optional(z.coerce.number().min(1).max(200)).transform((v) => v ?? 35),
+  BACKGROUND_WORK: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v !== "false"),
+});
+
+export type Env = z.infer<typeof schema> & { APP_URL: string; mailConfigured: boolean };
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const env = result.data;
+  return {
+    ...env,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    mailConfigured: Boolean(env.RESEND_API_KEY),
+  };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases. */
+export function resetEnv() {
+  cached = undefined;
+}

@@ -1,0 +1,482 @@
+/**
+ * The whole domain in one pg-core schema. Names follow the awards' own words:
+ * a cycle has categories; the public makes nominations; judges sit on panels,
+ * declare conflicts, get assignments and give scores.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => ts("created_at").notNull().defaultNow();
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+// ---------------------------------------------------------------- people & auth
+
+/** Someone who signs in: an administrator, a judge, or both. Nominators need no account. */
+export const people = pgTable(
+  "people",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    isJudge: boolean("is_judge").notNull().default(false),
+    /** Stated organisations and local authority feed the conflict checks. */
+    organisations: text("organisations").array().notNull().default(sql`'{}'::text[]`),
+    localAuthority: text("local_authority"),
+    createdAt: createdAt(),
+    /** Set when an admin removes the account; its sessions end with it. */
+    deactivatedAt: ts("deactivated_at"),
+  },
+  (t) => [uniqueIndex("people_email_key").on(sql`lower(${t.email})`)],
+);
+
+/** Lucia-style session: the id is the SHA-256 of the cookie token, never the token. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    expiresAt: ts("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_person_idx").on(t.personId)],
+);
+
+/** One-time emailed sign-in links. Only the hash of the token is kept. */
+export const signInTokens = pgTable(
+  "sign_in_tokens",
+  {
+    id: serial("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["sign_in", "invitation"] }).notNull().default("sign_in"),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_tokens_person_idx").on(t.personId)],
+);
+
+/** Fixed-window counters shared by every app server (sign-in, nominations). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: ts("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+// ---------------------------------------------------------------- cycle & categories
+
+export const PHASES = [
+  "draft",
+  "nominations_open",
+  "nominations_closed",
+  "judging",
+  "shortlist_published",
+  "final_round",
+  "winners_decided",
+  "winners_published",
+  "archived",
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const cycles = pgTable("cycles", {
+  id: serial("id").primaryKey(),
+  year: integer("year").notNull().unique(),
+  name: text("name").notNull(),
+  /** The phase an admin last moved the cycle to; dates move it through the open/close steps. */
+  phase: text("phase", { enum: PHASES }).notNull().default("draft"),
+  nominationsOpenAt: ts("nominations_open_at"),
+  nominationsCloseAt: ts("nominations_close_at"),
+  judgingOpenAt: ts("judging_open_at"),
+  judgingCloseAt: ts("judging_close_at"),
+  shortlistPublishAt: ts("shortlist_publish_at"),
+  winnersPublishAt: ts("winners_publish_at"),
+  /** Phase settings are data, not scattered ifs (see STYLE.md, pretalx). */
+  blindJudging: boolean("blind_judging").notNull().default(false),
+  rankingMethod: text("ranking_method", { enum: ["calibrated", "raw"] }).notNull().default("calibrated"),
+  minScoresPerJudge: integer("min_scores_per_judge").notNull().default(3),
+  archivedAt: ts("archived_at"),
+  createdAt: createdAt(),
+});
+
+export const NOMINEE_TYPES = ["group", "individual", "council", "international"] as const;
+export type NomineeType = (typeof NOMINEE_TYPES)[number];
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: serial("id").primaryKey(),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    eligibility: text("eligibility").notNull().default(""),
+    nomineeTypes: text("nominee_types").array().$type<NomineeType[]>().notNull(),
+    selfNominationAllowed: boolean("self_nomination_allowed").notNull().default(false),
+    /** Young Champion: nominees are under 18, so a guardian's contact and consent are required. */
+    nomineeUnder18: boolean("nominee_under_18").notNull().default(false),
+    sponsor: text("sponsor"),
+    shortlistSize: integer("shortlist_size").notNull().default(3),
+    judgesPerNomination: integer("judges_per_nomination").notNull().default(3),
+    scaleMin: integer("scale_min").notNull().default(1),
+    scaleMax: integer("scale_max").notNull().default(5),
+    position: integer("position").notNull().default(0),
+    retiredAt: ts("retired_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("categories_cycle_slug_key").on(t.cycleId, t.slug)],
+);
+
+/** The described anchors of a category's integer scale ("3 = solid, with examples"). */
+export const scaleAnchors = pgTable(
+  "scale_anchors",
+  {
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    value: integer("value").notNull(),
+    description: text("description").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.categoryId, t.value] })],
+);
+
+export const questions = pgTable("questions", {
+  id: serial("id").primaryKey(),
+  categoryId: integer("category_id")
+    .notNull()
+    .references(() => categories.id, { onDelete: "cascade" }),
+  label: text("label").notNull(),
+  help: text("help").notNull().default(""),
+  wordLimit: integer("word_limit").notNull().default(300),
+  required: boolean("required").notNull().default(true),
+  position: integer("position").notNull().default(0),
+  /** Answered questions are retired, never deleted or silently reworded. */
+  retiredAt: ts("retired_at"),
+  createdAt: createdAt(),
+});
+
+export const criteria = pgTable("criteria", {
+  id: serial("id").primaryKey(),
+  categoryId: integer("category_id")
+    .notNull()
+    .references(() => categories.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  guidance: text("guidance").notNull().default(""),
+  weight: real("weight").notNull().default(1),
+  position: integer("position").notNull().default(0),
+  retiredAt: ts("retired_at"),
+  createdAt: createdAt(),
+});
+
+// ---------------------------------------------------------------- nominations
+
+export const NOMINATION_STATUSES = [
+  "draft",
+  "submitted",
+  "withdrawn",
+  "ineligible",
+  "eligible",
+  "shortlisted",
+  "not_shortlisted",
+  "highly_commended",
+  "winner",
+] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+export const nominations = pgTable(
+  "nominations",
+  {
+    id: serial("id").primaryKey(),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    /** Public reference such as CSA-2026-7KQ4M, given when the draft is first saved. */
+    reference: text("reference").notNull().unique(),
+    status: text("status", { enum: NOMINATION_STATUSES }).notNull().default("draft"),
+    /** SHA-256 of the secret in the nominator's resume/edit link. */
+    accessTokenHash: text("access_token_hash").notNull().unique(),
+    step: text("step").notNull().default("nominee"),
+
+    nomineeType: text("nominee_type", { enum: NOMINEE_TYPES }),
+    nomineeName: text("nominee_name").notNull().default(""),
+    nomineeOrganisation: text("nominee_organisation"),
+    nomineeLocalAuthority: text("nominee_local_authority"),
+    nomineeEmail: text("nominee_email"),
+    nomineeKnows: boolean("nominee_knows"),
+    guardianName: text("guardian_name"),
+    guardianEmail: text("guardian_email"),
+    guardianPhone: text("guardian_phone"),
+    guardianConsent: boolean("guardian_consent").notNull().default(false),
+
+    nominatorName: text("nominator_name").notNull().default(""),
+    nominatorEmail: text("nominator_email").notNull().default(""),
+    nominatorPhone: text("nominator_phone"),
+    nominatorOrganisation: text("nominator_organisation"),
+    nominatorRelationship: text("nominator_relationship"),
+    isSelfNomination: boolean("is_self_nomination").notNull().default(false),
+    privacyConsentAt: ts("privacy_consent_at"),
+
+    /** Normalised nominee name + organisation: equal keys in a category are flagged as duplicates. */
+    duplicateKey: text("duplicate_key"),
+    duplicateFlaggedAt: ts("duplicate_flagged_at"),
+    /** Merged duplicates point at the entry judges see; their statements stay attached. */
+    mergedIntoId: integer("merged_into_id"),
+    ineligibleReason: text("ineligible_reason"),
+    citation: text("citation"),
+
+    submittedAt: ts("submitted_at"),
+    confirmedAt: ts("confirmed_at"),
+    withdrawnAt: ts("withdrawn_at"),
+    erasedAt: ts("erased_at"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("nominations_category_status_idx").on(t.categoryId, t.status),
+    index("nominations_duplicate_idx").on(t.categoryId, t.duplicateKey),
+    index("nominations_nominator_email_idx").on(sql`lower(${t.nominatorEmail})`),
+  ],
+);
+
+export const nominationAnswers = pgTable(
+  "nomination_answers",
+  {
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id),
+    answer: text("answer").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.nominationId, t.questionId] })],
+);
+
+/** Supporting files live in the database, so one backup holds everything. */
+export const nominationFiles = pgTable(
+  "nomination_files",
+  {
+    id: serial("id").primaryKey(),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("nomination_files_nomination_idx").on(t.nominationId)],
+);
+
+// ---------------------------------------------------------------- judging
+
+export const panels = pgTable("panels", {
+  id: serial("id").primaryKey(),
+  categoryId: integer("category_id")
+    .notNull()
+    .unique()
+    .references(() => categories.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
+
+export const panelMembers = pgTable(
+  "panel_members",
+  {
+    panelId: integer("panel_id")
+      .notNull()
+      .references(() => panels.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    isChair: boolean("is_chair").notNull().default(false),
+    /** Most nominations this judge takes in this panel; null means no cap. */
+    cap: integer("cap"),
+    confidentialityAcceptedAt: ts("confidentiality_accepted_at"),
+    conflictsDeclaredAt: ts("conflicts_declared_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.panelId, t.personId] })],
+);
+
+export const CONFLICT_STATUSES = ["suspected", "confirmed", "dismissed"] as const;
+export const CONFLICT_SOURCES = ["detected", "declared", "admin"] as const;
+
+/**
+ * One conflict record per judge and nomination (HotCRP's model): a life from
+ * suspected to confirmed or dismissed. `pinned` means detection never touches it again.
+ */
+export const conflicts = pgTable(
+  "conflicts",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id, { onDelete: "cascade" }),
+    status: text("status", { enum: CONFLICT_STATUSES }).notNull(),
+    source: text("source", { enum: CONFLICT_SOURCES }).notNull(),
+    rule: text("rule"),
+    evidence: text("evidence"),
+    kind: text("kind"),
+    note: text("note"),
+    decisionReason: text("decision_reason"),
+    decidedById: integer("decided_by_id").references(() => people.id),
+    decidedAt: ts("decided_at"),
+    pinned: boolean("pinned").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("conflicts_pair_key").on(t.personId, t.nominationId)],
+);
+
+export const ROUNDS = ["main", "final"] as const;
+
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: serial("id").primaryKey(),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    round: text("round", { enum: ROUNDS }).notNull().default("main"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("assignments_pair_key").on(t.nominationId, t.personId, t.round),
+    index("assignments_person_idx").on(t.personId),
+  ],
+);
+
+/** One judge's score sheet for one nomination in one round. */
+export const scores = pgTable(
+  "scores",
+  {
+    id: serial("id").primaryKey(),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    round: text("round", { enum: ROUNDS }).notNull().default("main"),
+    /** criterion id → integer value on the category's scale */
+    values: jsonb("values").$type<Record<string, number>>().notNull().default({}),
+    comment: text("comment").notNull().default(""),
+    submittedAt: ts("submitted_at"),
+    /** Voided scores are kept for audit and never counted. */
+    voidedAt: ts("voided_at"),
+    voidReason: text("void_reason"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("scores_sheet_key").on(t.nominationId, t.personId, t.round)],
+);
+
+// ---------------------------------------------------------------- operations
+
+/** Durable scheduled work (publication, reminders, retention), run in-process. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind").notNull(),
+    /** Idempotency: one job per kind and key (e.g. "shortlist:2026"). */
+    key: text("key").notNull(),
+    runAt: ts("run_at").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    status: text("status", { enum: ["pending", "done", "failed", "cancelled"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    doneAt: ts("done_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("jobs_kind_key").on(t.kind, t.key), index("jobs_due_idx").on(t.status, t.runAt)],
+);
+
+/** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: ts("at").notNull().defaultNow(),
+    actorId: integer("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_at_idx").on(t.at)],
+);
+
+export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+
+/** Every email is written here in the transaction that causes it, then delivered. */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: serial("id").primaryKey(),
+    /** Sent to the provider as its Idempotency-Key, so a retry never sends twice. */
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    template: text("template").notNull(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    /** What the mail is about (nomination ids, person ids), so hidden things stay hidden. */
+    meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+    status: text("status", { enum: EMAIL_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    providerId: text("provider_id"),
+    sentAt: ts("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+export type Person = typeof people.$inferSelect;
+export type Cycle = typeof cycles.$inferSelect;
+export type Category = typeof categories.$inferSelect;
+export type Question = typeof questions.$inferSelect;
+export type Criterion = typeof criteria.$inferSelect;
+export type Nomination = typeof nominations.$inferSelect;
+export type Conflict = typeof conflicts.$inferSelect;
+export type Score = typeof scores.$inferSelect;
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

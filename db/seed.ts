@@ -1,0 +1,172 @@
+/**
+ * The demo cycle for a fresh database: this year, nominations open, the seven categories
+ * of past ceremonies with questions and a rubric, one demo admin and three demo judges.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+import * as schema from "./schema";
+import type { NomineeType } from "./schema";
+
+type CategorySeed = {
+  slug: string;
+  name: string;
+  description: string;
+  eligibility: string;
+  nomineeTypes: NomineeType[];
+  selfNominationAllowed?: boolean;
+  nomineeUnder18?: boolean;
+  sponsor?: string;
+  questions: Array<{ label: string; help: string; wordLimit: number; required?: boolean }>;
+};
+
+const IMPACT = { label: "What difference have they made?", help: "Tell us about the family or families they have welcomed and what changed for them.", wordLimit: 400 };
+const HOW = { label: "How did they do it?", help: "Describe what they did, week by week if it helps. Examples are more useful than adjectives.", wordLimit: 300 };
+const WHY_NOW = { label: "Why should they win this year?", help: "What makes this year's work stand out?", wordLimit: 200 };
+
+export const DEMO_CATEGORIES: CategorySeed[] = [
+  {
+    slug: "group-of-the-year",
+    name: "Group of the Year",
+    description: "The flagship award, for a community sponsorship group whose welcome has changed lives.",
+    eligibility: "A sponsor group that has supported a resettled family in the UK.",
+    nomineeTypes: ["group"],
+    questions: [IMPACT, HOW, WHY_NOW],
+  },
+  {
+    slug: "new-group-of-the-year",
+    name: "New Group of the Year",
+    description: "For a group that welcomed its first family in the last 12 months.",
+    eligibility: "A sponsor group whose first family arrived in the last 12 months.",
+    nomineeTypes: ["group"],
+    questions: [IMPACT, { label: "What did they learn in their first year?", help: "Setbacks count too.", wordLimit: 300 }],
+  },
+  {
+    slug: "volunteer-of-the-year",
+    name: "Volunteer of the Year",
+    description: "For an individual volunteer who has gone above and beyond. Joint winners are possible.",
+    eligibility: "A volunteer with a community sponsorship group in the UK.",
+    nomineeTypes: ["individual"],
+    questions: [IMPACT, HOW],
+  },
+  {
+    slug: "young-champion",
+    name: "Young Champion",
+    description: "For a young person under 18 who has made a family feel at home.",
+    eligibility: "Under 18 on the closing date. A parent or guardian's contact and consent are required.",
+    nomineeTypes: ["individual"],
+    nomineeUnder18: true,
+    questions: [IMPACT, { label: "What would you like the judges to know about them?", help: "", wordLimit: 200, required: false }],
+  },
+  {
+    slug: "champion-of-the-year",
+    name: "Champion of the Year",
+    description: "For an advocate, journalist or public figure who has championed community sponsorship.",
+    eligibility: "Anyone who has raised the profile of community sponsorship in the UK.",
+    nomineeTypes: ["individual"],
+    sponsor: "Supported by Reset Communities and Refugees",
+    questions: [{ label: "How have they championed community sponsorship?", help: "", wordLimit: 400 }, WHY_NOW],
+  },
+  {
+    slug: "local-authority-of-the-year",
+    name: "Local Authority of the Year",
+    description: "For a council that has made community sponsorship work in its area.",
+    eligibility: "A UK local authority.",
+    nomineeTypes: ["council"],
+    questions: [{ label: "How has the council supported sponsor groups?", help: "", wordLimit: 400 }, IMPACT],
+  },
+  {
+    slug: "international-award",
+    name: "International Award",
+    description: "For a group or person outside the UK who has advanced community sponsorship.",
+    eligibility: "A group or person based outside the UK.",
+    nomineeTypes: ["group", "individual", "international"],
+    selfNominationAllowed: true,
+    questions: [IMPACT, WHY_NOW],
+  },
+];
+
+export const DEMO_RUBRIC = [
+  { name: "Impact", guidance: "The difference made to the family's life and independence.", weight: 3 },
+  { name: "Commitment", guidance: "Sustained effort over time, beyond what was expected.", weight: 2 },
+  { name: "Community", guidance: "How widely the local community was involved and changed.", weight: 2 },
+  { name: "Inspiration", guidance: "Whether others could learn from and copy this example.", weight: 1 },
+];
+
+export const DEMO_SCALE = [
+  { value: 1, description: "Little evidence" },
+  { value: 2, description: "Some evidence, with gaps" },
+  { value: 3, description: "Solid evidence" },
+  { value: 4, description: "Strong evidence with clear examples" },
+  { value: 5, description: "Exceptional: among the best we have seen" },
+];
+
+export const DEMO_PEOPLE = [
+  { email: "admin@example.org", name: "Demo Administrator", isAdmin: true, isJudge: false },
+  { email: "judge1@example.org", name: "Amira Haddad", isAdmin: false, isJudge: true },
+  { email: "judge2@example.org", name: "Tom Price", isAdmin: false, isJudge: true },
+  { email: "judge3@example.org", name: "Grace Okafor", isAdmin: false, isJudge: true },
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Seeds the demo cycle when the database holds no cycle yet. Returns whether it did. */
+export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Two servers starting together must not both seed.
+    await tx.execute(sql`select pg_advisory_xact_lock(727272)`);
+    const existing = await tx.select({ id: schema.cycles.id }).from(schema.cycles).limit(1);
+    if (existing.length > 0) return false;
+
+    const year = now.getUTCFullYear();
+    const [cycle] = await tx
+      .insert(schema.cycles)
+      .values({
+        year,
+        name: `Community Sponsorship Awards ${year}`,
+        phase: "nominations_open",
+        nominationsOpenAt: new Date(now.getTime() - 7 * DAY),
+        nominationsCloseAt: new Date(now.getTime() + 60 * DAY),
+        judgingOpenAt: new Date(now.getTime() + 61 * DAY),
+        judgingCloseAt: new Date(now.getTime() + 90 * DAY),
+        shortlistPublishAt: new Date(now.getTime() + 100 * DAY),
+        winnersPublishAt: new Date(now.getTime() + 130 * DAY),
+      })
+      .returning();
+
+    for (const [position, c] of DEMO_CATEGORIES.entries()) {
+      const [category] = await tx
+        .insert(schema.categories)
+        .values({
+          cycleId: cycle.id,
+          slug: c.slug,
+          name: c.name,
+          description: c.description,
+          eligibility: c.eligibility,
+          nomineeTypes: c.nomineeTypes,
+          selfNominationAllowed: c.selfNominationAllowed ?? false,
+          nomineeUnder18: c.nomineeUnder18 ?? false,
+          sponsor: c.sponsor ?? null,
+          position,
+        })
+        .returning();
+      await tx.insert(schema.questions).values(
+        c.questions.map((q, i) => ({ categoryId: category.id, ...q, required: q.required ?? true, position: i })),
+      );
+      await tx.insert(schema.criteria).values(DEMO_RUBRIC.map((r, i) => ({ categoryId: category.id, ...r, position: i })));
+      await tx.insert(schema.scaleAnchors).values(DEMO_SCALE.map((s) => ({ categoryId: category.id, ...s })));
+      await tx.insert(schema.panels).values({ categoryId: category.id });
+    }
+
+    for (const person of DEMO_PEOPLE) {
+      await tx.insert(schema.people).values(person).onConflictDoNothing();
+    }
+    await tx.insert(schema.auditLog).values({
+      actorLabel: "system",
+      action: "cycle.seeded",
+      entityType: "cycle",
+      entityId: String(cycle.id),
+      after: { year, categories: DEMO_CATEGORIES.length },
+    });
+    return true;
+  });
+}
