@@ -38,6 +38,7 @@ export default defineConfig({
   ],
   test: {
     pool: "forks",
+    silent: "passed-only",
     projects: [
       {
         extends: true,

@@ -62,14 +62,13 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       kind: "postgres",
       db,
       async migrate() {
-        // A session lock on one reserved connection: the migrator opens its own transaction.
-        const conn = await client.reserve();
+        // A session lock on a one-connection client: the migrator opens its own transaction.
+        const single = postgres(options.url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
         try {
-          await conn`select pg_advisory_lock(${MIGRATION_LOCK})`;
-          await migratePostgres(drizzlePostgres(conn, { schema }), { migrationsFolder: migrationsFolder() });
+          await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          await migratePostgres(drizzlePostgres(single, { schema }), { migrationsFolder: migrationsFolder() });
         } finally {
-          await conn`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
-          conn.release();
+          await single.end({ timeout: 5 });
         }
       },
       async ping() {
