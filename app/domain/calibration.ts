@@ -175,15 +175,24 @@ function indexScores(scores: JudgeScore[]): Design {
   }
   // Two scores from one judge for one nomination would double that judge's
   // weight; it means a voided or superseded score was not filtered out.
-  const seen = new Set<number>();
-  for (let k = 0; k < K; k++) {
-    const key = nom[k] * judgeIds.length + judge[k];
-    if (seen.has(key)) {
-      throw new Error(
-        `Judge ${judgeIds[judge[k]]} has more than one score for nomination ${nominationIds[nom[k]]}.`,
-      );
+  // Checked by grouping scores per nomination (counting sort) and marking each
+  // judge with the last nomination seen, which stays linear where a Set of
+  // pairs slows badly at hundreds of thousands of entries.
+  const start = new Int32Array(nominationIds.length + 1);
+  for (let k = 0; k < K; k++) start[nom[k] + 1]++;
+  for (let n = 0; n < nominationIds.length; n++) start[n + 1] += start[n];
+  const fill = start.slice(0, nominationIds.length);
+  const byNomination = new Int32Array(K);
+  for (let k = 0; k < K; k++) byNomination[fill[nom[k]]++] = k;
+  const lastNomination = new Int32Array(judgeIds.length).fill(-1);
+  for (let n = 0; n < nominationIds.length; n++) {
+    for (let i = start[n]; i < start[n + 1]; i++) {
+      const j = judge[byNomination[i]];
+      if (lastNomination[j] === n) {
+        throw new Error(`Judge ${judgeIds[j]} has more than one score for nomination ${nominationIds[n]}.`);
+      }
+      lastNomination[j] = n;
     }
-    seen.add(key);
   }
   return { nominationIds, judgeIds, nom, judge, y };
 }
