@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { addAdmin } from "~/models/person.server";
-import { openAppDatabase } from "~/server/start";
+import { loadDotEnv, openAppDatabase } from "~/server/start";
 import { EnvError, getEnv } from "~/utils/env.server";
 
 const Args = z.object({
@@ -23,6 +23,7 @@ async function main() {
     console.error('Usage: npm run admin:add -- --email someone@example.org --name "Their Name"');
     process.exit(2);
   }
+  loadDotEnv();
   const env = getEnv();
   const database = await openAppDatabase(env);
   try {

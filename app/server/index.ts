@@ -8,9 +8,10 @@ import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startBackgroundWork } from "./background";
-import { openAppDatabase } from "./start";
+import { loadDotEnv, openAppDatabase } from "./start";
 
 async function main() {
+  loadDotEnv();
   let env;
   try {
     env = getEnv();

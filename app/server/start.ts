@@ -23,3 +23,12 @@ export async function openAppDatabase(env: Env, { seed = env.SEED_DEMO } = {}): 
   setDatabase(handle);
   return handle;
 }
+
+/** Reads ./.env when there is one; variables already in the environment win. */
+export function loadDotEnv() {
+  try {
+    process.loadEnvFile(".env");
+  } catch {
+    // no .env file: the environment alone is used
+  }
+}

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { action as loginAction, SIGN_IN_LIMITS } from "~/routes/login";
-import { action as linkAction, loader as linkLoader } from "~/routes/login.link";
+import { action as linkAction, loader as linkLoader } from "~/routes/login_.link";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as adminLoader } from "~/routes/admin._index";
 import { loader as judgeLoader } from "~/routes/judge._index";

@@ -354,8 +354,14 @@ function referenceMinCostMaxFlow(inp: AssignmentInput): { flow: number; cost: nu
   const cost: number[] = [];
   const adj: number[][] = Array.from({ length: T + 1 }, () => []);
   const arc = (u: number, v: number, c: number, w: number) => {
-    adj[u].push(to.length), to.push(v), capacity.push(c), cost.push(w);
-    adj[v].push(to.length), to.push(u), capacity.push(0), cost.push(-w);
+    adj[u].push(to.length);
+    to.push(v);
+    capacity.push(c);
+    cost.push(w);
+    adj[v].push(to.length);
+    to.push(u);
+    capacity.push(0);
+    cost.push(-w);
   };
   noms.forEach((n, i) => {
     arc(S, 1 + i, Math.max(0, inp.k - keptPerNom(n)), 0);
