@@ -8,7 +8,8 @@ import { expect, test } from "@playwright/test";
  * The demo runs on embedded PGlite. Stopping it with SIGTERM must close the database
  * cleanly, and a restart must find everything that was written before.
  */
-const PORT = 3190 + (Number(process.env.TEST_PARALLEL_INDEX) || 0);
+// Beside the e2e server's port, so parallel checkouts running tests do not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 90 + (Number(process.env.TEST_PARALLEL_INDEX) || 0);
 const base = `http://localhost:${PORT}`;
 
 function startServer(dataDir: string): { child: ChildProcess; output: () => string } {
