@@ -21,6 +21,13 @@ export default defineConfig({
     },
   },
   build: { target: "es2022", assetsInlineLimit: 0 },
+  // Pre-bundle what the browser needs up front, so the first page in development does
+  // not trigger a re-optimisation and a second copy of React.
+  optimizeDeps: {
+    include: ["react", "react-dom", "react-dom/client", "react/jsx-runtime", "@remix-run/react", "@conform-to/react", "@conform-to/zod/v4", "zod"],
+    // Server-only packages that route files import for their loaders and actions.
+    exclude: ["@remix-run/node", "drizzle-orm", "postgres", "@electric-sql/pglite", "@oslojs/crypto", "@oslojs/encoding", "resend", "@react-email/components", "@react-email/render"],
+  },
   server: { port: 3000 },
   plugins: [
     !process.env.VITEST &&

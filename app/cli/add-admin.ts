@@ -12,7 +12,7 @@ import { EnvError, getEnv } from "~/utils/env.server";
 
 const Args = z.object({
   email: z.email({ error: "--email must be an email address, like name@example.org" }),
-  name: z.string().trim().min(1, "--name must not be empty").max(200),
+  name: z.string({ error: "--name must not be empty" }).trim().min(1, "--name must not be empty").max(200),
 });
 
 async function main() {

@@ -31,7 +31,9 @@ export function resetMailer() {
 
 export type DeliveryReport = { sent: number; retried: number; failed: number };
 
-export async function deliverDueEmails(options: { limit?: number; baseBackoffMs?: number } = {}): Promise<DeliveryReport> {
+export async function deliverDueEmails(
+  options: { limit?: number; baseBackoffMs?: number; timeoutMs?: number } = {},
+): Promise<DeliveryReport> {
   const env = getEnv();
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   if (!env.mailConfigured) return report;
@@ -65,7 +67,7 @@ export async function deliverDueEmails(options: { limit?: number; baseBackoffMs?
   for (const email of claimed) {
     const { data, error } = await resend().emails.send(
       { from: env.MAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text },
-      { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } as never,
+      { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS) } as never,
     ).catch((e: unknown) => ({ data: null, error: { message: e instanceof Error ? e.message : String(e) } }));
 
     if (data && !error) {

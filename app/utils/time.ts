@@ -9,7 +9,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
   hour: "numeric",
   minute: "2-digit",
-  hour12: true,
+  hourCycle: "h12",
 });
 
 const dateOnly = new Intl.DateTimeFormat("en-GB", {

@@ -26,6 +26,7 @@ beforeAll(async () => {
     const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}" template "${inject("postgresTemplate")}"`);
     handle = openDatabase({ url: databaseUrl(name), poolSize: 5 });
+    process.env.CURRENT_TEST_DATABASE_URL = databaseUrl(name);
     dropDatabase = async () => {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
