@@ -38,3 +38,49 @@ export function isoString(date: Date | string | null | undefined): string | unde
   if (!date) return undefined;
   return (typeof date === "string" ? new Date(date) : date).toISOString();
 }
+
+const offsetParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** London's offset from UTC, in minutes, at the given instant. */
+function londonOffsetMinutes(instant: Date): number {
+  const p = Object.fromEntries(offsetParts.formatToParts(instant).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * Reads a London wall-clock time from an <input type="datetime-local"> ("2026-10-14T19:00")
+ * as the UTC instant it names. In the autumn hour that happens twice the first is meant;
+ * a spring time that never happens is read one hour on. Returns null for anything else.
+ */
+export function parseLondonDateTime(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(wall).getUTCDate() !== day) return null;
+  // Try the offsets London could have around then; keep the earliest that reads back right.
+  const candidates = [0, 60].map((offset) => new Date(wall - offset * 60_000)).sort((a, b) => a.getTime() - b.getTime());
+  for (const candidate of candidates) {
+    if (londonOffsetMinutes(candidate) * 60_000 === wall - candidate.getTime()) return candidate;
+  }
+  return new Date(wall);
+}
+
+/** The value for an <input type="datetime-local"> showing this instant in London. */
+export function toLondonInputValue(date: Date | string | null | undefined): string {
+  if (!date) return "";
+  const d = typeof date === "string" ? new Date(date) : date;
+  const p = Object.fromEntries(offsetParts.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}

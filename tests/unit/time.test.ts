@@ -24,3 +24,31 @@ describe("times are shown in Europe/London", () => {
     expect(formatLondon(null)).toBe("not set");
   });
 });
+
+import { parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+
+describe("London wall-clock input", () => {
+  test.each([
+    ["2026-01-15T19:00", "2026-01-15T19:00:00.000Z"],
+    ["2026-07-15T19:00", "2026-07-15T18:00:00.000Z"],
+    // 01:30 on 25 October 2026 happens twice; the first (BST) is meant.
+    ["2026-10-25T01:30", "2026-10-25T00:30:00.000Z"],
+    // 01:30 on 29 March 2026 never happens; read as 02:30 BST.
+    ["2026-03-29T01:30", "2026-03-29T01:30:00.000Z"],
+  ])("%s → %s", (input, expected) => {
+    expect(parseLondonDateTime(input)?.toISOString()).toBe(expected);
+  });
+
+  test.each(["", "tomorrow", "2026-02-30T10:00", "2026-13-01T10:00", "2026-01-01T24:00", "2026-01-01 10:00"])(
+    "refuses %j",
+    (input) => {
+      expect(parseLondonDateTime(input)).toBeNull();
+    },
+  );
+
+  test("round-trips through the input value", () => {
+    for (const iso of ["2026-01-15T19:00:00Z", "2026-07-15T18:05:00Z"]) {
+      expect(parseLondonDateTime(toLondonInputValue(new Date(iso)))?.toISOString()).toBe(new Date(iso).toISOString());
+    }
+  });
+});
