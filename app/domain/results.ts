@@ -1,0 +1,57 @@
+/**
+ * Rules for results that are not arithmetic: when a stage is public, which nominations
+ * are in play, and how far judges may differ before the panel should talk.
+ */
+import type { NominationStatus } from "#db/schema";
+
+/** Nominations that reached judging: eligible, and whatever they became after it. */
+export const IN_PLAY: NominationStatus[] = ["eligible", "shortlisted", "not_shortlisted", "highly_commended", "winner"];
+
+export type PublicationTimes = { shortlistPublishAt: Date | null; winnersPublishAt: Date | null };
+export type PublicStage = "none" | "shortlist" | "winners";
+
+/** What the public may see now. Nothing is public without a time, or before it. */
+export function publicStage(times: PublicationTimes, now: Date): PublicStage {
+  const reached = (at: Date | null) => at !== null && at.getTime() <= now.getTime();
+  if (reached(times.winnersPublishAt)) return "winners";
+  if (reached(times.shortlistPublishAt)) return "shortlist";
+  return "none";
+}
+
+/**
+ * Seconds a shared cache may keep a public results page: never past the next
+ * publication, so a cached page cannot outlive an embargo's end by more than a moment.
+ */
+export function cacheSecondsUntilChange(times: PublicationTimes, now: Date, ceiling = 300): number {
+  const upcoming = [times.shortlistPublishAt, times.winnersPublishAt]
+    .filter((t): t is Date => t !== null && t.getTime() > now.getTime())
+    .map((t) => Math.floor((t.getTime() - now.getTime()) / 1000));
+  return Math.max(0, Math.min(ceiling, ...upcoming));
+}
+
+/** Lets a CDN serve a public page for a while, but never across a publication moment. */
+export function publicCacheControl(seconds: number): string {
+  const browser = Math.min(60, seconds);
+  return seconds > 0 ? `public, max-age=${browser}, s-maxage=${seconds}, stale-while-revalidate=${seconds}` : "no-store";
+}
+
+/** Judges disagree when their scores span half the scale or more (2 points on 1–5). */
+export function disagreementThreshold(scale: { min: number; max: number }): number {
+  return (scale.max - scale.min) / 2;
+}
+
+export type Award = "winner" | "highly_commended" | "none";
+
+export type AwardChoice = { nominationId: number; award: Award; citation: string };
+
+/** Every winner and highly commended needs a citation, of a readable length. */
+export function checkAwards(choices: AwardChoice[]): Record<number, string> {
+  const problems: Record<number, string> = {};
+  for (const choice of choices) {
+    if (choice.award !== "none" && choice.citation.trim().length === 0) {
+      problems[choice.nominationId] = "Write a citation for each winner and highly commended nomination";
+    }
+    if (choice.citation.length > 1200) problems[choice.nominationId] = "Citation must be 1,200 characters or fewer";
+  }
+  return problems;
+}

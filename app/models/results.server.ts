@@ -1,0 +1,450 @@
+/**
+ * Results per category: the leaderboard (raw and calibrated), the shortlist decision,
+ * the awards, and what the public may see of them at a given moment.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
+import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
+import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
+import { weightedScore } from "~/domain/scoring";
+import { applyAdjustment, suggestShortlist, ShortlistAdjustmentError, type ShortlistSuggestion } from "~/domain/shortlist";
+import { audit, type Actor } from "~/utils/audit.server";
+import { db, schema, type Tx } from "~/utils/db.server";
+import { sendEmail } from "~/utils/email.server";
+import { getEnv } from "~/utils/env.server";
+import { scheduleJob, type JobHandlers } from "~/utils/jobs.server";
+
+const { nominations, categories, cycles, criteria, scores, people, conflicts } = schema;
+
+export function nomineeLabel(n: { nomineeName: string; nomineeOrganisation: string | null }) {
+  return n.nomineeOrganisation && n.nomineeOrganisation !== n.nomineeName
+    ? `${n.nomineeName} (${n.nomineeOrganisation})`
+    : n.nomineeName;
+}
+
+/** Nominations a viewer is, or may be, conflicted on: never shown to them, in any figure. */
+function conflictedFor(viewerId: number) {
+  return db
+    .select({ id: conflicts.nominationId })
+    .from(conflicts)
+    .where(and(eq(conflicts.personId, viewerId), inArray(conflicts.status, ["suspected", "confirmed"])));
+}
+
+export type CategoryResults = Awaited<ReturnType<typeof getCategoryResults>>;
+
+/**
+ * Everything the leaderboard page needs. With `viewerId` (a panel chair), whatever that
+ * person is conflicted on is left out before any figure is computed.
+ */
+export async function getCategoryResults(categoryId: number, { viewerId, round = "main" }: { viewerId?: number; round?: "main" | "final" } = {}) {
+  const [row] = await db
+    .select({ category: categories, cycle: cycles })
+    .from(categories)
+    .innerJoin(cycles, eq(cycles.id, categories.cycleId))
+    .where(eq(categories.id, categoryId));
+  if (!row) return null;
+  const { category, cycle } = row;
+
+  const rubric = await db
+    .select({ id: criteria.id, weight: criteria.weight, retiredAt: criteria.retiredAt })
+    .from(criteria)
+    .where(eq(criteria.categoryId, categoryId))
+    .orderBy(asc(criteria.position));
+
+  const conditions = [
+    eq(nominations.categoryId, categoryId),
+    inArray(nominations.status, IN_PLAY),
+    isNull(nominations.mergedIntoId),
+  ];
+  if (viewerId !== undefined) conditions.push(notInArray(nominations.id, conflictedFor(viewerId)));
+  const entries = await db
+    .select({
+      id: nominations.id,
+      reference: nominations.reference,
+      nomineeName: nominations.nomineeName,
+      nomineeOrganisation: nominations.nomineeOrganisation,
+      status: nominations.status,
+      citation: nominations.citation,
+    })
+    .from(nominations)
+    .where(and(...conditions))
+    .orderBy(asc(nominations.id));
+
+  const ids = entries.map((e) => e.id);
+  const sheets = ids.length
+    ? await db
+        .select({ nominationId: scores.nominationId, judgeId: scores.personId, values: scores.values, judgeName: people.name })
+        .from(scores)
+        .innerJoin(people, eq(people.id, scores.personId))
+        .where(
+          and(
+            inArray(scores.nominationId, ids),
+            eq(scores.round, round),
+            isNotNull(scores.submittedAt),
+            isNull(scores.voidedAt),
+          ),
+        )
+    : [];
+
+  // A score counts on the rubric it was given against: the criteria it has values for.
+  const judgeNames = new Map<number, string>();
+  const judgeScores = sheets.flatMap((sheet) => {
+    const used = rubric.filter((c) => sheet.values[String(c.id)] !== undefined);
+    if (used.length === 0) return [];
+    const values = Object.fromEntries(used.map((c) => [c.id, sheet.values[String(c.id)]]));
+    judgeNames.set(sheet.judgeId, sheet.judgeName);
+    return [{ nominationId: sheet.nominationId, judgeId: sheet.judgeId, score: weightedScore(used, values) }];
+  });
+
+  const scale = { min: category.scaleMin, max: category.scaleMax };
+  const board = buildLeaderboard({
+    nominations: entries.map((e) => ({ id: e.id, label: nomineeLabel(e) })),
+    scores: judgeScores,
+    minScoresPerJudge: cycle.minScoresPerJudge,
+    disagreementThreshold: disagreementThreshold(scale),
+    method: cycle.rankingMethod,
+  });
+  const suggestion = suggestShortlist(board, category.shortlistSize);
+  return { category, cycle, scale, board, suggestion, entries, judgeNames };
+}
+
+export type ShortlistOutcome = { ok: true } | { ok: false; field: "shortlist" | "reason" | "form"; message: string };
+
+/** Saves the shortlist. A list that differs from the suggestion needs a reason, kept in the audit log. */
+export async function decideShortlist(input: {
+  categoryId: number;
+  chosen: number[];
+  reason: string;
+  actor: Actor;
+  now?: Date;
+}): Promise<ShortlistOutcome> {
+  const results = await getCategoryResults(input.categoryId);
+  if (!results) return { ok: false, field: "form", message: "That category does not exist" };
+  const now = input.now ?? new Date();
+  if (publicStage(results.cycle, now) !== "none") {
+    return { ok: false, field: "form", message: "The shortlist has been published, so it can no longer change" };
+  }
+  const inPlay = new Set(results.entries.map((e) => e.id));
+  const chosen = [...new Set(input.chosen)];
+  if (chosen.some((id) => !inPlay.has(id))) {
+    return { ok: false, field: "shortlist", message: "Choose only nominations from this category's results" };
+  }
+  const suggested = results.suggestion.suggested;
+  const add = chosen.filter((id) => !suggested.includes(id));
+  const remove = suggested.filter((id) => !chosen.includes(id));
+  try {
+    applyAdjustment(suggested, { add, remove, reason: input.reason });
+  } catch (error) {
+    if (error instanceof ShortlistAdjustmentError) {
+      return { ok: false, field: error.field === "reason" ? "reason" : "shortlist", message: error.message };
+    }
+    throw error;
+  }
+  if (chosen.length === 0) return { ok: false, field: "shortlist", message: "Choose at least one nomination for the shortlist" };
+
+  await db.transaction(async (tx) => {
+    const before = results.entries.filter((e) => e.status === "shortlisted").map((e) => e.id);
+    const others = [...inPlay].filter((id) => !chosen.includes(id));
+    await tx.update(nominations).set({ status: "shortlisted", updatedAt: now }).where(inArray(nominations.id, chosen));
+    if (others.length) {
+      await tx
+        .update(nominations)
+        .set({ status: "not_shortlisted", citation: null, updatedAt: now })
+        .where(inArray(nominations.id, others));
+    }
+    await audit(tx, {
+      actor: input.actor,
+      action: "shortlist.decided",
+      entityType: "category",
+      entityId: input.categoryId,
+      before: { shortlisted: before },
+      after: {
+        shortlisted: chosen,
+        suggested,
+        method: results.board.method,
+        added: add,
+        removed: remove,
+        reason: input.reason.trim() || null,
+      },
+    });
+  });
+  return { ok: true };
+}
+
+export type AwardsOutcome = { ok: true } | { ok: false; problems: Record<number, string>; form?: string };
+
+/** Records winners (one or joint) and highly commended, each with a citation. */
+export async function recordAwards(input: { categoryId: number; choices: AwardChoice[]; actor: Actor; now?: Date }): Promise<AwardsOutcome> {
+  const results = await getCategoryResults(input.categoryId);
+  if (!results) return { ok: false, problems: {}, form: "That category does not exist" };
+  const now = input.now ?? new Date();
+  if (publicStage(results.cycle, now) === "winners") {
+    return { ok: false, problems: {}, form: "The winners have been published, so the awards can no longer change" };
+  }
+  const eligible = new Set(results.entries.filter((e) => ["shortlisted", "winner", "highly_commended"].includes(e.status)).map((e) => e.id));
+  if (input.choices.some((c) => !eligible.has(c.nominationId))) {
+    return { ok: false, problems: {}, form: "Awards can only go to shortlisted nominations" };
+  }
+  const problems = checkAwards(input.choices);
+  if (Object.keys(problems).length) return { ok: false, problems };
+  if (!input.choices.some((c) => c.award === "winner")) {
+    return { ok: false, problems: {}, form: "Choose at least one winner" };
+  }
+
+  await db.transaction(async (tx) => {
+    const before = results.entries
+      .filter((e) => eligible.has(e.id))
+      .map((e) => ({ id: e.id, status: e.status, citation: e.citation }));
+    for (const choice of input.choices) {
+      await tx
+        .update(nominations)
+        .set({
+          status: choice.award === "none" ? "shortlisted" : choice.award,
+          citation: choice.award === "none" ? null : choice.citation.trim(),
+          updatedAt: now,
+        })
+        .where(eq(nominations.id, choice.nominationId));
+    }
+    await audit(tx, {
+      actor: input.actor,
+      action: "awards.recorded",
+      entityType: "category",
+      entityId: input.categoryId,
+      before,
+      after: input.choices.map((c) => ({ id: c.nominationId, award: c.award, citation: c.citation.trim() || null })),
+    });
+  });
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------- publication
+
+export const PUBLISH_SHORTLIST = "publish_shortlist";
+export const PUBLISH_WINNERS = "publish_winners";
+
+/** Sets the publication times and the jobs that send the emails at those moments. */
+export async function schedulePublication(input: {
+  cycleId: number;
+  shortlistPublishAt: Date | null;
+  winnersPublishAt: Date | null;
+  actor: Actor;
+}) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(cycles).where(eq(cycles.id, input.cycleId));
+    await tx
+      .update(cycles)
+      .set({ shortlistPublishAt: input.shortlistPublishAt, winnersPublishAt: input.winnersPublishAt })
+      .where(eq(cycles.id, input.cycleId));
+    await syncPublicationJobsFor(tx, { id: input.cycleId, ...input });
+    await audit(tx, {
+      actor: input.actor,
+      action: "publication.scheduled",
+      entityType: "cycle",
+      entityId: input.cycleId,
+      before: { shortlistPublishAt: before?.shortlistPublishAt, winnersPublishAt: before?.winnersPublishAt },
+      after: { shortlistPublishAt: input.shortlistPublishAt, winnersPublishAt: input.winnersPublishAt },
+    });
+  });
+}
+
+async function syncPublicationJobsFor(
+  tx: Tx,
+  cycle: { id: number; shortlistPublishAt: Date | null; winnersPublishAt: Date | null },
+) {
+  for (const [kind, at] of [
+    [PUBLISH_SHORTLIST, cycle.shortlistPublishAt],
+    [PUBLISH_WINNERS, cycle.winnersPublishAt],
+  ] as const) {
+    const key = `cycle:${cycle.id}`;
+    if (at) await scheduleJob(tx, { kind, key, runAt: at, payload: { cycleId: cycle.id } });
+    else
+      await tx
+        .update(schema.jobs)
+        .set({ status: "cancelled" })
+        .where(and(eq(schema.jobs.kind, kind), eq(schema.jobs.key, key), eq(schema.jobs.status, "pending")));
+  }
+}
+
+/**
+ * Makes sure every cycle's publication times have their jobs, whichever page set them.
+ * Cheap, and run before each round of jobs.
+ */
+export async function syncPublicationJobs() {
+  const all = await db
+    .select({ id: cycles.id, shortlistPublishAt: cycles.shortlistPublishAt, winnersPublishAt: cycles.winnersPublishAt })
+    .from(cycles)
+    .where(sql`${cycles.shortlistPublishAt} is not null or ${cycles.winnersPublishAt} is not null`);
+  for (const cycle of all) {
+    await db.transaction((tx) => syncPublicationJobsFor(tx, cycle));
+  }
+}
+
+type Recipient = { to: string; name: string; audience: "nominator" | "nominee" };
+
+function recipientsOf(n: typeof nominations.$inferSelect): Recipient[] {
+  const list: Recipient[] = [];
+  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || "nominator", audience: "nominator" });
+  // Nominees hear from us only when they know of the nomination and gave a contact.
+  if (n.nomineeEmail && n.nomineeKnows !== false && n.nomineeEmail.toLowerCase() !== n.nominatorEmail.toLowerCase()) {
+    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee" });
+  }
+  return list;
+}
+
+async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners") {
+  const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, cycleId));
+  if (!cycle) return;
+  const statuses: (typeof nominations.$inferSelect.status)[] =
+    stage === "shortlist" ? ["shortlisted", "not_shortlisted", "eligible", "winner", "highly_commended"] : ["shortlisted", "winner", "highly_commended"];
+  const rows = await tx
+    .select({ nomination: nominations, categoryName: categories.name })
+    .from(nominations)
+    .innerJoin(categories, eq(categories.id, nominations.categoryId))
+    .where(and(eq(nominations.cycleId, cycleId), inArray(nominations.status, statuses), isNull(nominations.mergedIntoId)))
+    .orderBy(asc(nominations.id));
+  const resultsUrl = `${getEnv().APP_URL}/winners/${cycle.year}`;
+  for (const { nomination, categoryName } of rows) {
+    let outcome: Outcome;
+    if (stage === "shortlist") {
+      const onList = ["shortlisted", "winner", "highly_commended"].includes(nomination.status);
+      outcome = onList ? "shortlisted" : "not_shortlisted";
+      if (nomination.status === "eligible") {
+        // Never decided: at publication it was not on the list.
+        await tx.update(nominations).set({ status: "not_shortlisted" }).where(eq(nominations.id, nomination.id));
+      }
+    } else {
+      outcome = nomination.status === "winner" ? "winner" : nomination.status === "highly_commended" ? "highly_commended" : "not_winner";
+    }
+    for (const r of recipientsOf(nomination)) {
+      await sendEmail(tx, {
+        to: r.to,
+        subject: subjectFor({ outcome, categoryName, year: cycle.year }),
+        template: `result-${outcome}`,
+        react: createElement(ResultAnnouncementEmail, {
+          outcome,
+          audience: r.audience,
+          recipientName: r.name,
+          nomineeName: nomination.nomineeName,
+          categoryName,
+          year: cycle.year,
+          citation: stage === "winners" ? nomination.citation : null,
+          resultsUrl,
+        }),
+        meta: { nominationIds: [nomination.id], stage },
+      });
+    }
+  }
+  const phase = stage === "shortlist" ? "shortlist_published" : "winners_published";
+  await tx.update(cycles).set({ phase }).where(eq(cycles.id, cycleId));
+  await audit(tx, {
+    actor: { id: null, name: "system" },
+    action: stage === "shortlist" ? "shortlist.published" : "winners.published",
+    entityType: "cycle",
+    entityId: cycleId,
+    after: { emails: rows.length, phase },
+  });
+}
+
+export const publicationJobs: JobHandlers = {
+  [PUBLISH_SHORTLIST]: (tx, job) => announce(tx, Number(job.payload.cycleId), "shortlist"),
+  [PUBLISH_WINNERS]: (tx, job) => announce(tx, Number(job.payload.cycleId), "winners"),
+};
+
+// ---------------------------------------------------------------- public pages
+
+export type PublicResults = {
+  year: number;
+  name: string;
+  stage: Exclude<PublicStage, "none">;
+  /** How long a shared cache may keep this page: never past the next publication. */
+  cacheSeconds: number;
+  categories: Array<{
+    slug: string;
+    name: string;
+    sponsor: string | null;
+    winners: PublicEntry[];
+    highlyCommended: PublicEntry[];
+    shortlist: PublicEntry[];
+  }>;
+};
+export type PublicEntry = { name: string; organisation: string | null; area: string | null; citation: string | null };
+
+/** What anyone may see of a year's results now; null while nothing is public. */
+export async function getPublicResults(year: number, now: Date): Promise<PublicResults | null> {
+  const [cycle] = await db.select().from(cycles).where(eq(cycles.year, year));
+  if (!cycle) return null;
+  const stage = publicStage(cycle, now);
+  if (stage === "none") return null;
+
+  const cats = await db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.cycleId, cycle.id), isNull(categories.retiredAt)))
+    .orderBy(asc(categories.position));
+  const rows = await db
+    .select({
+      categoryId: nominations.categoryId,
+      status: nominations.status,
+      name: nominations.nomineeName,
+      organisation: nominations.nomineeOrganisation,
+      area: nominations.nomineeLocalAuthority,
+      citation: nominations.citation,
+    })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.cycleId, cycle.id),
+        inArray(nominations.status, ["shortlisted", "winner", "highly_commended"]),
+        isNull(nominations.mergedIntoId),
+        isNull(nominations.erasedAt),
+      ),
+    )
+    .orderBy(asc(nominations.nomineeName));
+
+  return {
+    year: cycle.year,
+    name: cycle.name,
+    stage,
+    cacheSeconds: cacheSecondsUntilChange(cycle, now),
+    categories: cats
+      .map((c) => {
+        const mine = rows.filter((r) => r.categoryId === c.id);
+        const entry = (r: (typeof rows)[number], withCitation: boolean): PublicEntry => ({
+          name: r.name,
+          organisation: r.organisation,
+          area: r.area,
+          citation: withCitation ? r.citation : null,
+        });
+        return {
+          slug: c.slug,
+          name: c.name,
+          sponsor: c.sponsor,
+          // Before the winners' time, awards are not known publicly: every finalist is "shortlisted".
+          winners: stage === "winners" ? mine.filter((r) => r.status === "winner").map((r) => entry(r, true)) : [],
+          highlyCommended:
+            stage === "winners" ? mine.filter((r) => r.status === "highly_commended").map((r) => entry(r, true)) : [],
+          shortlist: mine.map((r) => entry(r, false)),
+        };
+      })
+      .filter((c) => c.shortlist.length > 0),
+  };
+}
+
+/** Years with anything public, newest first, with the stage each has reached. */
+export async function listPublicYears(now: Date) {
+  const all = await db
+    .select({
+      year: cycles.year,
+      name: cycles.name,
+      shortlistPublishAt: cycles.shortlistPublishAt,
+      winnersPublishAt: cycles.winnersPublishAt,
+    })
+    .from(cycles)
+    .orderBy(desc(cycles.year));
+  return all
+    .map((c) => ({ year: c.year, name: c.name, stage: publicStage(c, now), times: c }))
+    .filter((c) => c.stage !== "none");
+}
+
+export type { Leaderboard, ShortlistSuggestion };

@@ -1,0 +1,290 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, ErrorSummary, TextareaField, type SummaryError } from "~/components/forms";
+import { LeaderboardTable } from "~/components/leaderboard";
+import { publicStage } from "~/domain/results";
+import { scoreDotPlot } from "~/domain/svg-chart";
+import { decideShortlist, getCategoryResults, recordAwards } from "~/models/results.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { notFound } from "~/utils/responses.server";
+import { formatLondon } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.category.name ?? "Results"} – results – Community Sponsorship Awards` },
+];
+
+const ShortlistSchema = z.object({
+  intent: z.literal("shortlist"),
+  shortlist: z.array(z.coerce.number().int().positive()).default([]),
+  reason: z.string().trim().max(2000, "Reason must be 2,000 characters or fewer").optional(),
+});
+
+const AWARDS = ["winner", "highly_commended", "none"] as const;
+const AwardsSchema = z.object({
+  intent: z.literal("awards"),
+  awards: z
+    .array(
+      z.object({
+        nominationId: z.coerce.number().int().positive(),
+        award: z.enum(AWARDS, { error: "Choose winner, highly commended or no award" }),
+        citation: z.string().max(1200, "Citation must be 1,200 characters or fewer").default(""),
+      }),
+    )
+    .default([]),
+});
+
+function categoryIdFrom(params: LoaderFunctionArgs["params"]) {
+  const id = Number(params.categoryId);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound("There is no such category.");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const results = await getCategoryResults(categoryIdFrom(params));
+  if (!results) notFound("There is no such category.");
+  const { category, cycle, scale, board, suggestion, entries } = results;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const stage = publicStage(cycle, new Date());
+  return {
+    saved: new URL(request.url).searchParams.get("saved"),
+    category: { id: category.id, name: category.name, shortlistSize: category.shortlistSize },
+    cycle: { year: cycle.year, rankingMethod: cycle.rankingMethod, minScoresPerJudge: cycle.minScoresPerJudge },
+    stage,
+    publishTimes: { shortlist: formatLondon(cycle.shortlistPublishAt), winners: formatLondon(cycle.winnersPublishAt) },
+    alpha: board.alpha,
+    unadjustedJudges: board.unadjustedJudges.map((id) => results.judgeNames.get(id) ?? `Judge ${id}`),
+    rows: board.rows.map((row) => ({
+      nominationId: row.nominationId,
+      label: row.label,
+      reference: byId.get(row.nominationId)?.reference ?? "",
+      rank: row.rank,
+      tied: row.tied,
+      mean: row.mean,
+      calibrated: row.calibrated,
+      count: row.count,
+      sd: row.sd,
+      range: row.range,
+      disagreement: row.disagreement,
+      plot: scoreDotPlot(
+        row.judgeScores.map((s) => s.score),
+        scale,
+      ),
+      status: byId.get(row.nominationId)?.status ?? "eligible",
+    })),
+    suggestion,
+    decided: entries.some((e) => e.status !== "eligible"),
+    finalists: entries
+      .filter((e) => ["shortlisted", "winner", "highly_commended"].includes(e.status))
+      .map((e) => ({ id: e.id, label: board.rows.find((r) => r.nominationId === e.id)?.label ?? e.nomineeName, status: e.status, citation: e.citation ?? "" })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const categoryId = categoryIdFrom(params);
+  const formData = await request.formData();
+  const actor = { id: admin.id, name: admin.name };
+
+  if (formData.get("intent") === "awards") {
+    const submission = parseWithZod(formData, { schema: AwardsSchema });
+    if (submission.status !== "success") return data({ intent: "awards" as const, result: submission.reply(), problems: {}, form: null }, { status: 400 });
+    const outcome = await recordAwards({ categoryId, choices: submission.value.awards, actor });
+    if (!outcome.ok) {
+      return data(
+        { intent: "awards" as const, result: submission.reply(), problems: outcome.problems, form: outcome.form ?? null },
+        { status: outcome.form?.includes("published") ? 409 : 400 },
+      );
+    }
+    return redirect(`/admin/results/${categoryId}?saved=awards`);
+  }
+
+  const submission = parseWithZod(formData, { schema: ShortlistSchema });
+  if (submission.status !== "success") return data({ intent: "shortlist" as const, result: submission.reply(), problems: {}, form: null }, { status: 400 });
+  const outcome = await decideShortlist({
+    categoryId,
+    chosen: submission.value.shortlist,
+    reason: submission.value.reason ?? "",
+    actor,
+  });
+  if (!outcome.ok) {
+    const field = outcome.field === "form" ? "" : outcome.field;
+    return data(
+      { intent: "shortlist" as const, result: submission.reply({ fieldErrors: { [field]: [outcome.message] } }), problems: {}, form: null },
+      { status: outcome.message.includes("published") ? 409 : 400 },
+    );
+  }
+  return redirect(`/admin/results/${categoryId}?saved=shortlist`);
+}
+
+export default function CategoryResults() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { category, cycle, rows, suggestion, alpha, unadjustedJudges, finalists, stage, decided, saved } = loaderData;
+  const actionData = useActionData<typeof action>();
+  // Without JavaScript a refused form comes back as a new page: refill it from what was sent.
+  const sent = actionData?.result.initialValue as
+    | { shortlist?: string | string[]; reason?: string; awards?: Array<{ award?: string; citation?: string }> }
+    | undefined;
+
+  const [shortlistForm, shortlistFields] = useForm({
+    id: "shortlist",
+    lastResult: actionData?.intent === "shortlist" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShortlistSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const [awardsForm] = useForm({
+    id: "awards",
+    lastResult: actionData?.intent === "awards" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AwardsSchema }),
+    shouldValidate: "onSubmit",
+  });
+
+  const current = new Set(rows.filter((r) => ["shortlisted", "winner", "highly_commended"].includes(r.status)).map((r) => r.nominationId));
+  const sentShortlist = actionData?.intent === "shortlist" && sent ? [sent.shortlist ?? []].flat().map(Number) : null;
+  const checked = sentShortlist ? new Set(sentShortlist) : decided ? current : new Set(suggestion.suggested);
+  const shortlistErrors: SummaryError[] = [
+    ...(shortlistForm.errors ?? []).map((message) => ({ message })),
+    ...(shortlistFields.shortlist.errors ?? []).map((message) => ({ fieldId: "shortlist-choices", message })),
+    ...(shortlistFields.reason.errors ?? []).map((message) => ({ fieldId: shortlistFields.reason.id, message })),
+  ];
+  const awardProblems = actionData?.intent === "awards" ? actionData.problems : {};
+  const awardErrors: SummaryError[] = [
+    ...(actionData?.intent === "awards" && actionData.form ? [{ message: actionData.form }] : []),
+    ...Object.entries(awardProblems).map(([id, message]) => ({ fieldId: `citation-${id}`, message: String(message) })),
+  ];
+  const locked = stage !== "none";
+
+  return (
+    <div className="prose wide">
+      <p>
+        <Link to="/admin/results">All categories</Link> · <Link to={`/admin/results/${category.id}/report`}>Printable report</Link>
+      </p>
+      <p className="caption">Results {cycle.year}</p>
+      <h1>{category.name}</h1>
+      {saved === "shortlist" ? <p className="notice" role="status">The shortlist has been saved.</p> : null}
+      {saved === "awards" ? <p className="notice" role="status">The awards have been saved.</p> : null}
+
+      <h2>Leaderboard</h2>
+      <p>
+        Ranked by the <strong>{cycle.rankingMethod === "calibrated" ? "calibrated score" : "weighted mean"}</strong>. The
+        calibrated score removes each judge&apos;s typical leniency or harshness (an additive model fitted by least squares).
+        Voided scores and unsubmitted drafts never count.
+      </p>
+      <p>
+        Panel reliability (Krippendorff&apos;s alpha, interval):{" "}
+        <strong>{alpha === null ? "not enough overlapping scores yet" : alpha.toFixed(2)}</strong>
+        {alpha !== null && alpha < 0.667 ? " – low: judges often disagree, so treat close calls with care." : ""}
+      </p>
+      {unadjustedJudges.length ? (
+        <p className="notice">
+          Not adjusted, because they gave fewer than {cycle.minScoresPerJudge} scores: {unadjustedJudges.join(", ")}. Their
+          scores are taken as given.
+        </p>
+      ) : null}
+      <LeaderboardTable rows={rows} method={cycle.rankingMethod} caption={`${category.name}: every judged nomination`} />
+
+      <h2 id="shortlist">Shortlist</h2>
+      {suggestion.note ? <p className="notice">{suggestion.note}</p> : null}
+      <p>
+        Suggested: the top {category.shortlistSize}. Change the selection if the panel decided otherwise, and say why: the
+        reason is kept in the audit log.
+      </p>
+      <ErrorSummary errors={shortlistErrors} />
+      <Form method="post" {...getFormProps(shortlistForm)}>
+        <input type="hidden" name="intent" value="shortlist" />
+        <fieldset className="fieldset" id="shortlist-choices" disabled={locked}>
+          <legend className="fieldset__legend">On the shortlist</legend>
+          <ErrorList errors={shortlistFields.shortlist.errors} />
+          {rows.map((row) => (
+            <div className="checkbox" key={row.nominationId}>
+              <input
+                type="checkbox"
+                id={`shortlist-${row.nominationId}`}
+                name="shortlist"
+                value={row.nominationId}
+                defaultChecked={checked.has(row.nominationId)}
+              />
+              <label htmlFor={`shortlist-${row.nominationId}`}>
+                {row.label}
+                {suggestion.suggested.includes(row.nominationId) ? " (suggested)" : ""}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <TextareaField
+          label="Reason for any change from the suggestion"
+          hint="Needed only when the shortlist differs from the suggestion."
+          errors={shortlistFields.reason.errors}
+          textareaProps={{ ...getTextareaProps(shortlistFields.reason), rows: 3, disabled: locked }}
+        />
+        <button type="submit" className="button" disabled={locked}>
+          Save the shortlist
+        </button>
+      </Form>
+
+      <h2 id="awards">Winners and highly commended</h2>
+      {finalists.length === 0 ? (
+        <p>Save a shortlist first; awards go to shortlisted nominations.</p>
+      ) : (
+        <>
+          <ErrorSummary errors={awardErrors} />
+          <Form method="post" {...getFormProps(awardsForm)}>
+            <input type="hidden" name="intent" value="awards" />
+            {finalists.map((f, i) => (
+              <fieldset className="fieldset" key={f.id} disabled={stage === "winners"}>
+                <legend className="fieldset__legend">{f.label}</legend>
+                <input type="hidden" name={`awards[${i}].nominationId`} value={f.id} />
+                <div className="radios radios--inline">
+                  {(
+                    [
+                      ["winner", "Winner"],
+                      ["highly_commended", "Highly commended"],
+                      ["none", "No award"],
+                    ] as const
+                  ).map(([value, label]) => (
+                    <div className="radio" key={value}>
+                      <input
+                        type="radio"
+                        id={`award-${f.id}-${value}`}
+                        name={`awards[${i}].award`}
+                        value={value}
+                        defaultChecked={
+                          ((actionData?.intent === "awards" ? sent?.awards?.[i]?.award : undefined) ??
+                            (f.status === "shortlisted" ? "none" : f.status)) === value
+                        }
+                      />
+                      <label htmlFor={`award-${f.id}-${value}`}>{label}</label>
+                    </div>
+                  ))}
+                </div>
+                <TextareaField
+                  label="Citation"
+                  hint="Read out at the ceremony and shown on the public winners page."
+                  errors={awardProblems[f.id as keyof typeof awardProblems] ? [String(awardProblems[f.id as keyof typeof awardProblems])] : undefined}
+                  textareaProps={{
+                    id: `citation-${f.id}`,
+                    name: `awards[${i}].citation`,
+                    defaultValue: (actionData?.intent === "awards" ? sent?.awards?.[i]?.citation : undefined) ?? f.citation,
+                    rows: 3,
+                  }}
+                />
+              </fieldset>
+            ))}
+            <button type="submit" className="button" disabled={stage === "winners"}>
+              Save the awards
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

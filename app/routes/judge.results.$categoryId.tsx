@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { and, eq } from "drizzle-orm";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LeaderboardTable } from "~/components/leaderboard";
+import { judgingHasClosed } from "~/domain/phases";
+import { scoreDotPlot } from "~/domain/svg-chart";
+import { getCategoryResults } from "~/models/results.server";
+import { requireJudge } from "~/utils/auth.server";
+import { db, schema } from "~/utils/db.server";
+import { forbidden, notFound } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.category ?? "Results"} – panel results – Community Sponsorship Awards` },
+];
+
+/**
+ * A panel chair's view of the results, once scoring has closed. Whatever the chair is
+ * conflicted on is left out before any figure is computed, so it shows in no rank or average.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const judge = await requireJudge(request);
+  const categoryId = Number(params.categoryId);
+  if (!Number.isSafeInteger(categoryId) || categoryId <= 0) notFound();
+  const [membership] = await db
+    .select({ isChair: schema.panelMembers.isChair })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judge.id)));
+  if (!membership?.isChair) forbidden("Only the panel's chair sees its results.");
+  const results = await getCategoryResults(categoryId, { viewerId: judge.id });
+  if (!results) notFound();
+  if (!judgingHasClosed(results.cycle, new Date())) forbidden("The panel's results are shown once scoring has closed.");
+  return {
+    category: results.category.name,
+    method: results.board.method,
+    alpha: results.board.alpha,
+    rows: results.board.rows.map((row) => ({
+      nominationId: row.nominationId,
+      label: row.label,
+      reference: results.entries.find((e) => e.id === row.nominationId)?.reference ?? "",
+      rank: row.rank,
+      tied: row.tied,
+      mean: row.mean,
+      calibrated: row.calibrated,
+      count: row.count,
+      sd: row.sd,
+      range: row.range,
+      disagreement: row.disagreement,
+      plot: scoreDotPlot(
+        row.judgeScores.map((s) => s.score),
+        results.scale,
+      ),
+      status: results.entries.find((e) => e.id === row.nominationId)?.status ?? "",
+    })),
+  };
+}
+
+export default function ChairResults() {
+  const { category, method, alpha, rows } = useLoaderData<typeof loader>();
+  return (
+    <div className="prose wide">
+      <p className="caption">Panel results</p>
+      <h1>{category}</h1>
+      <p>
+        Reliability (Krippendorff&apos;s alpha): <strong>{alpha === null ? "not computable" : alpha.toFixed(2)}</strong>.
+        Nominations you declared a conflict on are not shown and are left out of every figure here.
+      </p>
+      <LeaderboardTable rows={rows} method={method} caption={`${category}: panel leaderboard`} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
