@@ -48,6 +48,9 @@ function Header() {
                 Home
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/winners">Winners</NavLink>
+            </li>
             {user?.isJudge ? (
               <li>
                 <NavLink to="/judge">Judging</NavLink>

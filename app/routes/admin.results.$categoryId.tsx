@@ -132,13 +132,13 @@ export default function CategoryResults() {
     | undefined;
 
   const [shortlistForm, shortlistFields] = useForm({
-    id: "shortlist",
+    id: "shortlist-form",
     lastResult: actionData?.intent === "shortlist" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ShortlistSchema }),
     shouldValidate: "onSubmit",
   });
   const [awardsForm] = useForm({
-    id: "awards",
+    id: "awards-form",
     lastResult: actionData?.intent === "awards" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AwardsSchema }),
     shouldValidate: "onSubmit",

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { and, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, summariseErrors } from "~/components/forms";
@@ -12,6 +12,7 @@ import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { schedulePublication } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
+import { notFound } from "~/utils/responses.server";
 import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Results – Community Sponsorship Awards" }];
@@ -65,11 +66,24 @@ async function categorySummaries(cycleId: number) {
   });
 }
 
+/** The cycle named by ?year=, or the current one. */
+async function cycleFor(request: Request) {
+  const year = new URL(request.url).searchParams.get("year");
+  if (year && /^\d{4}$/.test(year)) {
+    const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.year, Number(year)));
+    return cycle ?? null;
+  }
+  return getCurrentCycle();
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await getCurrentCycle();
-  if (!cycle) return { cycle: null, categories: [] };
+  const cycle = await cycleFor(request);
+  if (!cycle) return { cycle: null, categories: [], years: [], scheduled: false };
+  const years = await db.select({ year: schema.cycles.year }).from(schema.cycles).orderBy(desc(schema.cycles.year));
   return {
+    scheduled: new URL(request.url).searchParams.has("scheduled"),
+    years: years.map((y) => y.year),
     cycle: {
       id: cycle.id,
       year: cycle.year,
@@ -85,8 +99,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await getCurrentCycle();
-  if (!cycle) return data({ result: null }, { status: 404 });
+  const cycle = await cycleFor(request);
+  if (!cycle) notFound("There is no such awards cycle.");
   const formData = await request.formData();
   const submission = await parseWithZod(formData, {
     async: true,
@@ -120,11 +134,11 @@ export async function action({ request }: ActionFunctionArgs) {
     winnersPublishAt: submission.value.winnersPublishAt ? parseLondonDateTime(submission.value.winnersPublishAt) : null,
     actor: { id: admin.id, name: admin.name },
   });
-  return redirect("/admin/results?scheduled=1");
+  return redirect(`/admin/results?year=${cycle.year}&scheduled=1`);
 }
 
 export default function ResultsIndex() {
-  const { cycle, categories } = useLoaderData<typeof loader>();
+  const { cycle, categories, years, scheduled } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "schedule",
@@ -138,6 +152,21 @@ export default function ResultsIndex() {
     <div className="prose wide">
       <p className="caption">Results {cycle.year}</p>
       <h1>Results</h1>
+      {years.length > 1 ? (
+        <nav aria-label="Other years">
+          <p>
+            Other years:{" "}
+            {years
+              .filter((y) => y !== cycle.year)
+              .map((y, i) => (
+                <span key={y}>
+                  {i > 0 ? ", " : ""}
+                  <Link to={`/admin/results?year=${y}`}>{y}</Link>
+                </span>
+              ))}
+          </p>
+        </nav>
+      ) : null}
       <table className="table">
         <caption className="visually-hidden">Categories and their results</caption>
         <thead>
@@ -165,6 +194,11 @@ export default function ResultsIndex() {
       </table>
 
       <h2>Publication</h2>
+      {scheduled ? (
+        <p className="notice" role="status">
+          The publication times have been saved.
+        </p>
+      ) : null}
       <p>
         The shortlist and the winners each go public at the time set here (UK time): the public pages change at that
         second, and the emails to nominators and nominees go out. Nothing is shown before.
@@ -185,13 +219,13 @@ export default function ResultsIndex() {
           label="Publish the shortlist at"
           hint="Leave empty to keep it unscheduled."
           errors={fields.shortlistPublishAt.errors}
-          inputProps={getInputProps(fields.shortlistPublishAt, { type: "datetime-local" })}
+          inputProps={{ ...getInputProps(fields.shortlistPublishAt, { type: "datetime-local" }), step: 1 }}
         />
         <Field
           label="Publish the winners at"
           hint="For example, the moment the ceremony announces them."
           errors={fields.winnersPublishAt.errors}
-          inputProps={getInputProps(fields.winnersPublishAt, { type: "datetime-local" })}
+          inputProps={{ ...getInputProps(fields.winnersPublishAt, { type: "datetime-local" }), step: 1 }}
         />
         <button type="submit" className="button">
           Save the publication times

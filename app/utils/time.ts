@@ -82,5 +82,6 @@ export function toLondonInputValue(date: Date | string | null | undefined): stri
   if (!date) return "";
   const d = typeof date === "string" ? new Date(date) : date;
   const p = Object.fromEntries(offsetParts.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  const seconds = p.second === "00" ? "" : `:${p.second}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}${seconds}`;
 }

@@ -1,0 +1,122 @@
+import { expect, expectAccessible, test } from "./fixtures";
+import { createJudgedCycle } from "./results-fixtures";
+
+/** London wall-clock value for a datetime-local input, with seconds. */
+function londonInput(date: Date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+test("an admin shortlists, records winners, schedules publication, and the public page appears on time", async ({
+  page,
+  sql,
+  createPerson,
+  signInAs,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { year, categoryId } = await createJudgedCycle(
+    sql,
+    ["Rowan Welcome", "Saltaire Sponsors", "Tadcaster Together"],
+    [
+      [5, 4, 2],
+      [5, 3, 3],
+      [4, 4, 2],
+    ],
+  );
+  const admin = await createPerson({ isAdmin: true, name: "Results Admin" });
+  await signInAs(page, admin);
+
+  await page.goto(`/admin/results?year=${year}`);
+  await expect(page.getByRole("heading", { name: "Results", exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Group of the Year" }).click();
+  await expect(page.getByRole("heading", { name: "Group of the Year" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /every judged nomination/ }).getByRole("row")).toHaveCount(4);
+  await expect(page.getByRole("img", { name: /^Scores: / }).first()).toBeVisible();
+  await expectAccessible(page);
+
+  // The suggestion is the top two; the panel swaps Saltaire for Tadcaster, first forgetting the reason.
+  await expect(page.getByLabel("Rowan Welcome (Rowan Welcome Group) (suggested)")).toBeChecked();
+  await expect(page.getByLabel("Saltaire Sponsors (Saltaire Sponsors Group) (suggested)")).toBeChecked();
+  await page.getByLabel("Saltaire Sponsors (Saltaire Sponsors Group) (suggested)").uncheck();
+  await page.getByLabel("Tadcaster Together (Tadcaster Together Group)").check();
+  await page.getByRole("button", { name: "Save the shortlist" }).click();
+  await expect(page.getByRole("alert")).toContainText(/reason/i);
+  await expectAccessible(page);
+  await page.getByLabel("Reason for any change from the suggestion").fill("The panel preferred Tadcaster's work with a second family.");
+  await page.getByRole("button", { name: "Save the shortlist" }).click();
+  await expect(page.getByText("The shortlist has been saved.")).toBeVisible();
+
+  const rowan = page.getByRole("group", { name: "Rowan Welcome (Rowan Welcome Group)" });
+  await rowan.getByLabel("Winner").check();
+  await rowan.getByLabel("Citation").fill("For a welcome that turned a street into a family.");
+  const tadcaster = page.getByRole("group", { name: "Tadcaster Together (Tadcaster Together Group)" });
+  await tadcaster.getByLabel("Highly commended").check();
+  await tadcaster.getByLabel("Citation").fill("For a second family welcomed in one year.");
+  await page.getByRole("button", { name: "Save the awards" }).click();
+  await expect(page.getByText("The awards have been saved.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Nothing is public before its time.
+  expect((await page.request.get(`/winners/${year}`)).status()).toBe(404);
+
+  const shortlistAt = new Date(Date.now() + 4_000);
+  const winnersAt = new Date(Date.now() + 9_000);
+  await page.goto(`/admin/results?year=${year}`);
+  await page.getByLabel("Publish the shortlist at").fill(londonInput(shortlistAt));
+  await page.getByLabel("Publish the winners at").fill(londonInput(winnersAt));
+  await page.getByRole("button", { name: "Save the publication times" }).click();
+  await expect(page.getByText("The publication times have been saved.")).toBeVisible();
+  await expectAccessible(page);
+  expect((await page.request.get(`/winners/${year}`)).status()).toBe(404);
+
+  // At the shortlist's time the shortlist appears, with no awards yet.
+  await page.waitForTimeout(Math.max(0, shortlistAt.getTime() - Date.now()) + 500);
+  // A visitor with no session: what the public sees.
+  const visitorContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`/winners/${year}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(`Shortlist ${year}`);
+  await expect(visitor.getByText("Rowan Welcome", { exact: true })).toBeVisible();
+  await expect(visitor.getByText("For a welcome that turned")).toHaveCount(0);
+
+  // At the winners' time, the winners and their citations.
+  await visitor.waitForTimeout(Math.max(0, winnersAt.getTime() - Date.now()) + 500);
+  await visitor.setViewportSize({ width: 320, height: 700 });
+  await visitor.goto(`/winners/${year}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(`Winners ${year}`);
+  await expect(visitor.getByText("For a welcome that turned a street into a family.")).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Highly commended" })).toBeVisible();
+  await expect(visitor.locator('meta[property="og:title"]')).toHaveAttribute("content", `Winners – Community Sponsorship Awards ${year}`);
+  const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(visitor);
+  await visitor.screenshot({ path: test.info().outputPath("winners-320.png"), fullPage: true });
+  await visitor.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(visitor);
+  await visitor.screenshot({ path: test.info().outputPath("winners-desktop.png"), fullPage: true });
+
+  await visitor.goto("/archive");
+  await expect(visitor.getByRole("link", { name: String(year) })).toBeVisible();
+  await expectAccessible(visitor);
+
+  // The emails went out once the jobs ran: shortlist and winner mail for Rowan's nominator.
+  await expect
+    .poll(async () => (await sql`select template from email_outbox where "to" = ${`nominator-${year}-0@example.test`} order by id`).map((r) => r.template), { timeout: 20_000 })
+    .toEqual(["result-shortlisted", "result-winner"]);
+  await visitorContext.close();
+});
