@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import type { Conflict } from "#db/schema";
-import { audit, type Actor } from "~/utils/audit.server";
+import { audit } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { applyConflictConsequences } from "./assignments.server";
 import { declarableNominationsFor } from "./judge-visibility.server";
