@@ -1,5 +1,5 @@
 /** Integration fixtures for judging: a cycle in judging, a category with a rubric and panel, nominations, members. */
-import { and, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { db, schema } from "~/utils/db.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 import { createPerson } from "./fixtures";
@@ -65,7 +65,8 @@ export async function createNomination(
       nomineeName: `Nominee ${counter}`,
       nomineeOrganisation: `Organisation ${counter}`,
       nominatorName: `Nominator ${counter}`,
-      nominatorEmail: `nominator-${counter}@example.test`,
+      // A domain of its own: a shared one would (rightly) raise a same-domain suspicion.
+      nominatorEmail: `nominator@group-${counter}.example`,
       submittedAt: new Date(),
       ...overrides,
     })
@@ -113,7 +114,13 @@ export async function outboxTo(email: string) {
   return db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.to, email));
 }
 
-export async function auditActions(entityType?: string) {
-  const rows = await db.select().from(schema.auditLog);
+/** The latest audit entry's id, so a test can read only the entries it caused. */
+export async function auditMark(): Promise<number> {
+  const [row] = await db.select({ id: schema.auditLog.id }).from(schema.auditLog).orderBy(desc(schema.auditLog.id)).limit(1);
+  return row?.id ?? 0;
+}
+
+export async function auditActionsSince(mark: number, entityType?: string) {
+  const rows = await db.select().from(schema.auditLog).where(gt(schema.auditLog.id, mark)).orderBy(asc(schema.auditLog.id));
   return rows.filter((r) => !entityType || r.entityType === entityType).map((r) => r.action);
 }
