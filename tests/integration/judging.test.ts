@@ -1,6 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { runAssignments } from "~/models/assignments.server";
 import { detectConflictsForCategory } from "~/models/conflict-detection.server";
 import { sendDueJudgingReminders } from "~/models/reminders.server";
 import * as adminAssignments from "~/routes/admin.judging.assignments";
@@ -323,7 +322,7 @@ describe("assignment", () => {
     await db.update(schema.categories).set({ judgesPerNomination: 2 }).where(eq(schema.categories.id, category.id));
     const judges = [await createJudge(), await createJudge(), await createJudge()];
     for (const j of judges) await addToPanel(panel.id, j.id);
-    const noms = [];
+    const noms: Array<{ id: number }> = [];
     for (let i = 0; i < 4; i++) noms.push(await createNomination(category));
     // Two of three judges conflicted on the last one: it can only get one judge.
     for (const j of judges.slice(0, 2)) {
