@@ -346,7 +346,22 @@ export async function exportRowsForJudge(judgeId: number) {
     .from(n)
     .innerJoin(s, ownSheet(judgeId))
     .where(visibleNominationsFor(judgeId));
-  return rows.map((row) => ({ ...row, sheet: sheets.find((x) => x.nominationId === row.id) ?? null }));
+  const categoryIds = [...new Set(rows.map((r) => r.categoryId))];
+  const criteria = categoryIds.length
+    ? await db
+        .select({ id: schema.criteria.id, name: schema.criteria.name, categoryId: schema.criteria.categoryId })
+        .from(schema.criteria)
+        .where(and(inArray(schema.criteria.categoryId, categoryIds), isNull(schema.criteria.retiredAt)))
+        .orderBy(asc(schema.criteria.position), asc(schema.criteria.id))
+    : [];
+  return rows.map((row) => {
+    const sheet = sheets.find((x) => x.nominationId === row.id) ?? null;
+    const scores = criteria
+      .filter((c) => c.categoryId === row.categoryId && sheet?.values[c.id] !== undefined)
+      .map((c) => `${c.name}: ${sheet!.values[c.id]}`)
+      .join("; ");
+    return { ...row, sheet, scores };
+  });
 }
 
 /** A supporting file, when its nomination (or the entry it was merged into) is visible to the judge. */

@@ -15,9 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await exportRowsForJudge(judge.id);
   const lines = [["Reference", "Nominee", "Organisation", "Category", "Nominated by", "Status", "Scores", "Comment"].join(",")];
   for (const row of rows) {
-    const scores = row.sheet ? Object.entries(row.sheet.values).map(([criterion, v]) => `${criterion}:${v}`).join(" ") : "";
     lines.push(
-      [row.reference, row.nomineeName, row.nomineeOrganisation, row.category, row.nominatorName ?? "", row.state, scores, row.sheet?.comment ?? ""]
+      [row.reference, row.nomineeName, row.nomineeOrganisation, row.category, row.nominatorName ?? "", row.state, row.scores, row.sheet?.comment ?? ""]
         .map(cell)
         .join(","),
     );

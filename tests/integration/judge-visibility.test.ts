@@ -110,6 +110,7 @@ const PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {
     const csv = await run<string>(() => exportRoute.loader(loaderArgs(get("/judge/export.csv", ctx.cookie))));
     expect(csv.status).toBe(200);
     expect(csv.data).toContain(ctx.shown.nomineeName);
+    expect(csv.data).toContain("Impact: 4; Commitment: 3");
     expectNoSecrets(csv.data, ctx);
   },
 };
