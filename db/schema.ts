@@ -117,6 +117,8 @@ export const cycles = pgTable("cycles", {
   blindJudging: boolean("blind_judging").notNull().default(false),
   rankingMethod: text("ranking_method", { enum: ["calibrated", "raw"] }).notNull().default("calibrated"),
   minScoresPerJudge: integer("min_scores_per_judge").notNull().default(3),
+  /** The automatic judging reminder goes out this many days before judging closes; null: none. */
+  reminderDaysBefore: integer("reminder_days_before").default(3),
   archivedAt: ts("archived_at"),
   createdAt: createdAt(),
 });

@@ -45,12 +45,3 @@ export function judgingIsOpen(cycle: CycleDates, now: Date): boolean {
   if (effectivePhase(cycle, now) !== "judging") return false;
   return !cycle.judgingCloseAt || now.getTime() < cycle.judgingCloseAt.getTime();
 }
-
-const AFTER_JUDGING: Phase[] = ["shortlist_published", "final_round", "winners_decided", "winners_published", "archived"];
-
-/** Scoring has closed: the judging deadline has passed, or the cycle has moved beyond judging. */
-export function judgingHasClosed(cycle: CycleDates, now: Date): boolean {
-  const phase = effectivePhase(cycle, now);
-  if (AFTER_JUDGING.includes(phase)) return true;
-  return phase === "judging" && cycle.judgingCloseAt !== null && now.getTime() >= cycle.judgingCloseAt.getTime();
-}

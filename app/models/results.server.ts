@@ -2,33 +2,26 @@
  * Results per category: the leaderboard (raw and calibrated), the shortlist decision,
  * the awards, and what the public may see of them at a given moment.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
 import { weightedScore } from "~/domain/scoring";
 import { applyAdjustment, suggestShortlist, ShortlistAdjustmentError, type ShortlistSuggestion } from "~/domain/shortlist";
+import { visibleNominationsFor } from "~/models/judge-visibility.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { scheduleJob, type JobHandlers } from "~/utils/jobs.server";
 
-const { nominations, categories, cycles, criteria, scores, people, conflicts } = schema;
+const { nominations, categories, cycles, criteria, scores, people } = schema;
 
 export function nomineeLabel(n: { nomineeName: string; nomineeOrganisation: string | null }) {
   return n.nomineeOrganisation && n.nomineeOrganisation !== n.nomineeName
     ? `${n.nomineeName} (${n.nomineeOrganisation})`
     : n.nomineeName;
-}
-
-/** Nominations a viewer is, or may be, conflicted on: never shown to them, in any figure. */
-function conflictedFor(viewerId: number) {
-  return db
-    .select({ id: conflicts.nominationId })
-    .from(conflicts)
-    .where(and(eq(conflicts.personId, viewerId), inArray(conflicts.status, ["suspected", "confirmed"])));
 }
 
 export type CategoryResults = Awaited<ReturnType<typeof getCategoryResults>>;
@@ -57,7 +50,8 @@ export async function getCategoryResults(categoryId: number, { viewerId, round =
     inArray(nominations.status, IN_PLAY),
     isNull(nominations.mergedIntoId),
   ];
-  if (viewerId !== undefined) conditions.push(notInArray(nominations.id, conflictedFor(viewerId)));
+  // A chair reads through the one judge-facing filter: what they are conflicted on is gone before any figure.
+  if (viewerId !== undefined) conditions.push(visibleNominationsFor(viewerId, { round, scope: "panel" }));
   const entries = await db
     .select({
       id: nominations.id,

@@ -1,44 +1,130 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/judging";
+import { judgingHasClosed, progressLabel } from "~/domain/judging";
+import { judgingIsOpen } from "~/domain/phases";
+import { getJudgePanels, listAssignedNominations } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
-import { db, schema } from "~/utils/db.server";
+import { formatLondon, isoString } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Judging – Community Sponsorship Awards" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const judge = await requireJudge(request);
-  const panels = await db
-    .select({ category: schema.categories.name, isChair: schema.panelMembers.isChair })
-    .from(schema.panelMembers)
-    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
-    .innerJoin(schema.categories, eq(schema.categories.id, schema.panels.categoryId))
-    .where(eq(schema.panelMembers.personId, judge.id));
-  return { name: judge.name, panels };
+  const now = new Date();
+  const [panels, nominations] = await Promise.all([getJudgePanels(judge.id), listAssignedNominations(judge.id)]);
+  const assigned = panels.reduce((sum, p) => sum + p.assigned, 0);
+  const scored = panels.reduce((sum, p) => sum + p.scored, 0);
+  return {
+    name: judge.name,
+    progress: progressLabel(scored, assigned),
+    panels: panels.map((p) => ({
+      panelId: p.panelId,
+      category: p.category,
+      isChair: p.isChair,
+      accepted: Boolean(p.acceptedAt),
+      declared: Boolean(p.declaredAt),
+      progress: progressLabel(p.scored, p.assigned),
+      waiting: p.waiting,
+      open: judgingIsOpen(p.cycle, now),
+      closed: judgingHasClosed(p.cycle, now),
+      deadline: p.cycle.judgingCloseAt ? formatLondon(p.cycle.judgingCloseAt) : null,
+      deadlineIso: isoString(p.cycle.judgingCloseAt),
+    })),
+    nominations,
+    anyNominator: nominations.some((n) => n.nominatorName !== null),
+  };
 }
 
+const STATE_LABELS = { "not started": "Not started", draft: "Draft saved", submitted: "Submitted" } as const;
+
 export default function JudgeHome() {
-  const { name, panels } = useLoaderData<typeof loader>();
+  const { name, progress, panels, nominations, anyNominator } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
-    <div className="prose">
+    <div className="prose wide">
       <p className="caption">Judging</p>
       <h1>Welcome, {name}</h1>
+      {params.get("declared") ? (
+        <Notice>Your conflict of interest is recorded. That nomination is no longer on your list.</Notice>
+      ) : null}
       {panels.length === 0 ? (
         <p>You are not on a judging panel yet. The awards team will email you when you are.</p>
       ) : (
         <>
+          <p className="lead">You have {progress}.</p>
           <h2>Your panels</h2>
-          <ul>
+          <ul className="card-list">
             {panels.map((panel) => (
-              <li key={panel.category}>
-                {panel.category}
-                {panel.isChair ? " (chair)" : ""}
+              <li key={panel.panelId} className="card">
+                <h3>
+                  <Link to={`/judge/panels/${panel.panelId}`}>{panel.category}</Link>
+                  {panel.isChair ? " (chair)" : ""}
+                </h3>
+                {!panel.accepted ? (
+                  <p>
+                    <strong>To do:</strong> read and accept the confidentiality statement.
+                  </p>
+                ) : !panel.declared ? (
+                  <p>
+                    <strong>To do:</strong> declare any conflicts of interest.
+                  </p>
+                ) : (
+                  <p>{panel.progress}</p>
+                )}
+                {panel.waiting > 0 ? (
+                  <p>
+                    {panel.waiting} {panel.waiting === 1 ? "nomination is" : "nominations are"} waiting for you.
+                  </p>
+                ) : null}
+                {panel.deadline ? (
+                  <p className="card__meta">
+                    Judging {panel.closed ? "closed" : "closes"} on{" "}
+                    <time dateTime={panel.deadlineIso}>{panel.deadline}</time> (UK time)
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
         </>
       )}
+      {nominations.length > 0 ? (
+        <>
+          <h2>Nominations to score</h2>
+          <table className="table">
+            <caption className="visually-hidden">Nominations assigned to you</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nominee</th>
+                <th scope="col">Category</th>
+                {anyNominator ? <th scope="col">Nominated by</th> : null}
+                <th scope="col">Your scores</th>
+              </tr>
+            </thead>
+            <tbody>
+              {nominations.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link to={`/judge/nominations/${n.id}`}>{n.nomineeName}</Link>
+                    {n.nomineeOrganisation ? <span className="card__meta"> – {n.nomineeOrganisation}</span> : null}
+                  </td>
+                  <td>{n.category}</td>
+                  {anyNominator ? <td>{n.nominatorName ?? "Hidden (blind judging)"}</td> : null}
+                  <td>
+                    <span className={`tag tag--${n.state.replace(" ", "-")}`}>{STATE_LABELS[n.state]}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <a href="/judge/export.csv" download>
+              Download your scores (CSV)
+            </a>
+          </p>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { and, eq } from "drizzle-orm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaderboardTable } from "~/components/leaderboard";
-import { judgingHasClosed } from "~/domain/phases";
+import { judgingHasClosed } from "~/domain/judging";
 import { scoreDotPlot } from "~/domain/svg-chart";
 import { getCategoryResults } from "~/models/results.server";
 import { requireJudge } from "~/utils/auth.server";

@@ -1,8 +1,9 @@
 /**
- * Work the server does between requests: delivering the outbox and running scheduled
- * jobs. Jobs run once at start-up, so anything that fell due while the server was down
- * happens now, and then every few seconds.
+ * Work the server does between requests: delivering the outbox, running scheduled jobs
+ * (publication) and sending the automatic judging reminder. It all runs once at start-up,
+ * so anything that fell due while the server was down happens now, and then every few seconds.
  */
+import { sendDueJudgingReminders } from "~/models/reminders.server";
 import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
 import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
@@ -15,20 +16,26 @@ export async function runScheduledWork() {
   const report = await runDueJobs(jobHandlers);
   for (const job of report.done) console.info(`Job done: ${job}`);
   for (const job of report.failed) console.error(`Job failed (will retry): ${job}`);
+  await sendDueJudgingReminders();
   return report;
 }
 
 export function startBackgroundWork(env: Env, { intervalMs = 5_000 } = {}): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
   let stopped = false;
   const tick = () => {
-    if (stopped) return;
-    running = running
-      .then(async () => {
-        await runScheduledWork();
-        if (env.mailConfigured) await deliverDueEmails();
-      })
-      .catch((error) => console.error("Background work failed:", error));
+    // A slow round is not stacked on: the next tick waits for it to finish.
+    if (stopped || busy) return;
+    busy = true;
+    running = (async () => {
+      await runScheduledWork();
+      if (env.mailConfigured) await deliverDueEmails();
+    })()
+      .catch((error) => console.error("Background work failed:", error))
+      .finally(() => {
+        busy = false;
+      });
   };
   tick();
   const timer = setInterval(tick, intervalMs);

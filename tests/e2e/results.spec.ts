@@ -28,7 +28,7 @@ test("an admin shortlists, records winners, schedules publication, and the publi
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { year, categoryId } = await createJudgedCycle(
+  const { year } = await createJudgedCycle(
     sql,
     ["Rowan Welcome", "Saltaire Sponsors", "Tadcaster Together"],
     [

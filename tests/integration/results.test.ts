@@ -68,7 +68,13 @@ describe("the leaderboard", () => {
       ],
     });
     const chair = await createPerson({ isJudge: true, name: "Chair" });
-    await db.insert(schema.panelMembers).values({ panelId: panel.id, personId: chair.id, isChair: true });
+    await db.insert(schema.panelMembers).values({
+      panelId: panel.id,
+      personId: chair.id,
+      isChair: true,
+      confidentialityAcceptedAt: new Date(),
+      conflictsDeclaredAt: new Date(),
+    });
     await db.insert(schema.conflicts).values({ personId: chair.id, nominationId: entries[0].id, status: "confirmed", source: "declared" });
     const cookie = await cookieFor(chair.id);
     const args = () => loaderArgs(makeRequest(`/judge/results/${category.id}`, { cookie }), { categoryId: String(category.id) });

@@ -36,15 +36,3 @@ describe("the cycle's phase follows its dates", () => {
     expect(judgingIsOpen(cycle(), at("2026-04-01T00:00:00Z"))).toBe(false);
   });
 });
-
-import { judgingHasClosed } from "~/domain/phases";
-
-test.each([
-  ["nominations still open", cycle(), "2026-04-01T00:00:00Z", false],
-  ["judging, before its deadline", cycle({ phase: "judging" }), "2026-08-31T15:59:59Z", false],
-  ["judging, at its deadline", cycle({ phase: "judging" }), "2026-08-31T16:00:00Z", true],
-  ["judging with no deadline", cycle({ phase: "judging", judgingCloseAt: null }), "2030-01-01T00:00:00Z", false],
-  ["shortlist published", cycle({ phase: "shortlist_published" }), "2026-08-01T00:00:00Z", true],
-] as const)("judging has closed: %s → %s", (_name, c, now, expected) => {
-  expect(judgingHasClosed(c, at(now))).toBe(expected);
-});

@@ -1,0 +1,234 @@
+/**
+ * Assignments of judges to nominations: running the solver for a category, editing by
+ * hand, and what follows a conflict (scores voided, pair removed, nomination reassigned).
+ * Every function takes the caller's transaction, so audit entries and emails commit with it.
+ */
+import { and, asc, count, eq, inArray, isNull, or } from "drizzle-orm";
+import JudgingAssignmentsEmail from "#emails/judging-assignments";
+import { solveAssignments, type AssignmentPair, type AssignmentResult } from "~/domain/assignment";
+import { audit, type Actor } from "~/utils/audit.server";
+import { schema, type Tx } from "~/utils/db.server";
+import { sendEmail } from "~/utils/email.server";
+import { getEnv } from "~/utils/env.server";
+import { formatLondon } from "~/utils/time";
+import { detectConflictsForCategory } from "./conflict-detection.server";
+import {
+  assignedAndUnconflictedFor,
+  HIDING_CONFLICT_STATUSES,
+  JUDGED_STATUSES,
+  visibleNominationsFor,
+} from "./judge-visibility.server";
+
+const n = schema.nominations;
+
+export type AssignmentRun = AssignmentResult & { categoryId: number; k: number };
+
+/**
+ * Runs detection, then the solver for one category, keeping every pair that still
+ * stands. Dropped pairs are removed (and, for a conflict, the judge's scores voided);
+ * added pairs are stored; each judge with new pairs gets one email.
+ */
+export async function runAssignments(tx: Tx, categoryId: number, actor: Actor): Promise<AssignmentRun> {
+  await detectConflictsForCategory(tx, categoryId, actor);
+  const [category] = await tx.select().from(schema.categories).where(eq(schema.categories.id, categoryId));
+  if (!category) throw new Error(`category ${categoryId} not found`);
+
+  const nominations = await tx
+    .select({ id: n.id })
+    .from(n)
+    .where(and(eq(n.categoryId, categoryId), eq(n.status, "eligible"), isNull(n.mergedIntoId), isNull(n.erasedAt)));
+  const nominationIds = nominations.map((x) => x.id);
+
+  const judges = await tx
+    .select({ id: schema.panelMembers.personId, cap: schema.panelMembers.cap })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .innerJoin(schema.people, eq(schema.people.id, schema.panelMembers.personId))
+    .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.people.isJudge, true), isNull(schema.people.deactivatedAt)));
+
+  const existing = await tx
+    .select({ judgeId: schema.assignments.personId, nominationId: schema.assignments.nominationId })
+    .from(schema.assignments)
+    .innerJoin(n, eq(n.id, schema.assignments.nominationId))
+    .where(and(eq(n.categoryId, categoryId), eq(schema.assignments.round, "main")));
+
+  const conflicts = await hidingConflictPairs(tx, nominationIds);
+
+  const result = solveAssignments({
+    nominations: nominationIds,
+    judges,
+    k: category.judgesPerNomination,
+    conflicts,
+    existing,
+  });
+
+  for (const { pair, reason } of result.dropped) {
+    await tx
+      .delete(schema.assignments)
+      .where(
+        and(
+          eq(schema.assignments.nominationId, pair.nominationId),
+          eq(schema.assignments.personId, pair.judgeId),
+          eq(schema.assignments.round, "main"),
+        ),
+      );
+    await audit(tx, { actor, action: "assignment.dropped", entityType: "assignment", entityId: `${pair.nominationId}:${pair.judgeId}`, before: pair, after: { reason } });
+    if (conflicts.some((c) => c.judgeId === pair.judgeId && c.nominationId === pair.nominationId)) {
+      await voidScores(tx, pair, `Removed from the nomination: ${reason}`, actor);
+    }
+  }
+  if (result.added.length > 0) {
+    await tx.insert(schema.assignments).values(result.added.map((p) => ({ nominationId: p.nominationId, personId: p.judgeId, round: "main" as const })));
+  }
+  await audit(tx, {
+    actor,
+    action: "assignments.computed",
+    entityType: "category",
+    entityId: categoryId,
+    after: {
+      k: category.judgesPerNomination,
+      kept: result.kept.length,
+      added: result.added,
+      dropped: result.dropped,
+      shortfalls: result.shortfalls,
+    },
+  });
+  await notifyNewAssignments(tx, result.added);
+  return { ...result, categoryId, k: category.judgesPerNomination };
+}
+
+/** Suspected or confirmed conflicts with these nominations or the duplicates merged into them. */
+async function hidingConflictPairs(tx: Tx, nominationIds: number[]): Promise<AssignmentPair[]> {
+  if (nominationIds.length === 0) return [];
+  const rows = await tx
+    .select({ judgeId: schema.conflicts.personId, nominationId: n.id, mergedIntoId: n.mergedIntoId })
+    .from(schema.conflicts)
+    .innerJoin(n, eq(n.id, schema.conflicts.nominationId))
+    .where(
+      and(
+        inArray(schema.conflicts.status, [...HIDING_CONFLICT_STATUSES]),
+        or(inArray(n.id, nominationIds), inArray(n.mergedIntoId, nominationIds)),
+      ),
+    );
+  return rows.map((r) => ({ judgeId: r.judgeId, nominationId: r.mergedIntoId ?? r.nominationId }));
+}
+
+async function voidScores(tx: Tx, pair: AssignmentPair, reason: string, actor: Actor) {
+  const voided = await tx
+    .update(schema.scores)
+    .set({ voidedAt: new Date(), voidReason: reason })
+    .where(
+      and(
+        eq(schema.scores.nominationId, pair.nominationId),
+        eq(schema.scores.personId, pair.judgeId),
+        isNull(schema.scores.voidedAt),
+      ),
+    )
+    .returning({ id: schema.scores.id, submittedAt: schema.scores.submittedAt });
+  for (const score of voided) {
+    await audit(tx, { actor, action: "score.voided", entityType: "score", entityId: score.id, after: { ...pair, reason, wasSubmitted: Boolean(score.submittedAt) } });
+  }
+  return voided.length;
+}
+
+/**
+ * What a confirmed conflict does to judging: the judge's scores for the nomination are
+ * voided (kept for audit, never counted), the assignment is removed, and if there was
+ * one the category's solver runs again to find another judge.
+ */
+export async function applyConflictConsequences(tx: Tx, pair: AssignmentPair, actor: Actor) {
+  const [nomination] = await tx.select({ id: n.id, categoryId: n.categoryId, mergedIntoId: n.mergedIntoId }).from(n).where(eq(n.id, pair.nominationId));
+  if (!nomination) return;
+  const target = { judgeId: pair.judgeId, nominationId: nomination.mergedIntoId ?? nomination.id };
+  await voidScores(tx, target, "The judge has a conflict of interest with this nomination", actor);
+  const removed = await tx
+    .delete(schema.assignments)
+    .where(and(eq(schema.assignments.nominationId, target.nominationId), eq(schema.assignments.personId, target.judgeId)))
+    .returning({ id: schema.assignments.id, round: schema.assignments.round });
+  for (const row of removed) {
+    await audit(tx, { actor, action: "assignment.removed", entityType: "assignment", entityId: row.id, before: { ...target, round: row.round }, after: { reason: "conflict of interest" } });
+  }
+  if (removed.length > 0) await runAssignments(tx, nomination.categoryId, actor);
+}
+
+/** One email per judge listing their new pairs, naming only what the judge can see. */
+export async function notifyNewAssignments(tx: Tx, added: AssignmentPair[]) {
+  const byJudge = new Map<number, number[]>();
+  for (const p of added) byJudge.set(p.judgeId, [...(byJudge.get(p.judgeId) ?? []), p.nominationId]);
+  const env = getEnv();
+  for (const [judgeId, nominationIds] of byJudge) {
+    const [judge] = await tx.select().from(schema.people).where(eq(schema.people.id, judgeId));
+    if (!judge) continue;
+    const visible = await tx
+      .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName, category: schema.categories.name, closes: schema.cycles.judgingCloseAt })
+      .from(n)
+      .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
+      .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
+      .where(and(inArray(n.id, nominationIds), visibleNominationsFor(judgeId)))
+      .orderBy(asc(n.reference));
+    const shown = new Set(visible.map((v) => v.id));
+    const waiting = await tx
+      .select({ category: schema.categories.name, count: count(), closes: schema.cycles.judgingCloseAt })
+      .from(n)
+      .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
+      .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
+      .where(and(inArray(n.id, nominationIds.filter((id) => !shown.has(id))), assignedAndUnconflictedFor(judgeId)))
+      .groupBy(schema.categories.name, schema.cycles.judgingCloseAt);
+    if (visible.length === 0 && waiting.length === 0) continue;
+    const closes = visible[0]?.closes ?? waiting[0]?.closes ?? null;
+    await sendEmail(tx, {
+      to: judge.email,
+      subject: "You have new nominations to judge",
+      template: "judging-assignments",
+      react: (
+        <JudgingAssignmentsEmail
+          name={judge.name}
+          url={`${env.APP_URL}/judge`}
+          nominations={visible}
+          waitingPanels={waiting}
+          deadline={closes ? formatLondon(closes) : null}
+        />
+      ),
+      meta: { personId: judgeId, nominationIds: visible.map((v) => v.id) },
+    });
+  }
+}
+
+/** An admin adds one pair by hand: refused when the judge is not on the panel or is conflicted. */
+export async function addAssignment(tx: Tx, pair: AssignmentPair, actor: Actor): Promise<string | null> {
+  const [nomination] = await tx.select().from(n).where(eq(n.id, pair.nominationId));
+  if (!nomination || nomination.mergedIntoId || !(JUDGED_STATUSES as readonly string[]).includes(nomination.status)) {
+    return "That nomination cannot be judged (it is not eligible, or was merged into another).";
+  }
+  const [member] = await tx
+    .select({ personId: schema.panelMembers.personId })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .where(and(eq(schema.panels.categoryId, nomination.categoryId), eq(schema.panelMembers.personId, pair.judgeId)));
+  if (!member) return "That judge is not on this category's panel.";
+  const conflicts = await hidingConflictPairs(tx, [nomination.id]);
+  if (conflicts.some((c) => c.judgeId === pair.judgeId)) {
+    return "That judge has a suspected or confirmed conflict with this nomination, so they cannot be assigned it.";
+  }
+  const [row] = await tx
+    .insert(schema.assignments)
+    .values({ nominationId: pair.nominationId, personId: pair.judgeId, round: "main" })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) return "That judge is already assigned this nomination.";
+  await audit(tx, { actor, action: "assignment.added", entityType: "assignment", entityId: row.id, after: pair });
+  await notifyNewAssignments(tx, [pair]);
+  return null;
+}
+
+/** An admin removes one pair by hand; the judge's scores for it are voided, not deleted. */
+export async function removeAssignment(tx: Tx, pair: AssignmentPair, actor: Actor): Promise<boolean> {
+  const removed = await tx
+    .delete(schema.assignments)
+    .where(and(eq(schema.assignments.nominationId, pair.nominationId), eq(schema.assignments.personId, pair.judgeId), eq(schema.assignments.round, "main")))
+    .returning({ id: schema.assignments.id });
+  if (removed.length === 0) return false;
+  await audit(tx, { actor, action: "assignment.removed", entityType: "assignment", entityId: removed[0].id, before: pair, after: { reason: "removed by an administrator" } });
+  await voidScores(tx, pair, "The assignment was removed by an administrator", actor);
+  return true;
+}

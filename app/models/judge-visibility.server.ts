@@ -1,0 +1,132 @@
+/**
+ * THE judge-facing filter. Every read a judge can trigger (pages, lists, counts,
+ * progress, averages, exports, file downloads and the emails written to them) selects
+ * nominations through one of these conditions, so a conflict cannot leak through a
+ * view someone forgot. Each is a drizzle condition on `schema.nominations`, correlated
+ * by subqueries, so it works in any query, count or transaction.
+ *
+ * A nomination is hidden from a judge when any conflict record for the pair (or for a
+ * duplicate merged into it) is suspected or confirmed: a suspicion hides until an
+ * administrator dismisses it.
+ */
+import { and, eq, exists, inArray, isNotNull, isNull, notExists, or, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, schema } from "~/utils/db.server";
+
+export const HIDING_CONFLICT_STATUSES = ["suspected", "confirmed"] as const;
+/** Nominations judges work on: eligible ones, and later the same ones with their outcome. */
+export const JUDGED_STATUSES = ["eligible", "shortlisted", "not_shortlisted", "highly_commended", "winner"] as const;
+
+type Round = (typeof schema.ROUNDS)[number];
+
+const n = schema.nominations;
+const merged = alias(schema.nominations, "merged_duplicate");
+
+/** No suspected or confirmed conflict between this judge and the nomination or its merged duplicates. */
+export function notConflictedFor(judgeId: number): SQL {
+  return notExists(
+    db
+      .select({ one: schema.conflicts.id })
+      .from(schema.conflicts)
+      .where(
+        and(
+          eq(schema.conflicts.personId, judgeId),
+          inArray(schema.conflicts.status, [...HIDING_CONFLICT_STATUSES]),
+          or(
+            eq(schema.conflicts.nominationId, n.id),
+            inArray(
+              schema.conflicts.nominationId,
+              db.select({ id: merged.id }).from(merged).where(eq(merged.mergedIntoId, n.id)),
+            ),
+          ),
+        ),
+      ),
+  );
+}
+
+/**
+ * The judge sits on the nomination's panel and has accepted its confidentiality
+ * statement; with `declared`, they have also finished declaring conflicts.
+ */
+function onPanelFor(judgeId: number, { declared }: { declared: boolean }): SQL {
+  return exists(
+    db
+      .select({ one: schema.panelMembers.personId })
+      .from(schema.panelMembers)
+      .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+      .where(
+        and(
+          eq(schema.panels.categoryId, n.categoryId),
+          eq(schema.panelMembers.personId, judgeId),
+          isNotNull(schema.panelMembers.confidentialityAcceptedAt),
+          declared ? isNotNull(schema.panelMembers.conflictsDeclaredAt) : undefined,
+        ),
+      ),
+  );
+}
+
+function assignedTo(judgeId: number, round: Round): SQL {
+  return exists(
+    db
+      .select({ one: schema.assignments.id })
+      .from(schema.assignments)
+      .where(
+        and(
+          eq(schema.assignments.nominationId, n.id),
+          eq(schema.assignments.personId, judgeId),
+          eq(schema.assignments.round, round),
+        ),
+      ),
+  );
+}
+
+const judgeable = () => and(isNull(n.mergedIntoId), isNull(n.erasedAt), inArray(n.status, [...JUDGED_STATUSES]))!;
+
+/**
+ * The nominations a judge may read and score: assigned to them in the round, on a panel
+ * whose statement they accepted and whose conflicts they declared, with no conflict.
+ * `scope: "panel"` drops the assignment requirement, for a chair's view of the panel.
+ */
+export function visibleNominationsFor(
+  judgeId: number,
+  { round = "main", scope = "assigned" }: { round?: Round; scope?: "assigned" | "panel" } = {},
+): SQL {
+  return and(
+    judgeable(),
+    onPanelFor(judgeId, { declared: true }),
+    notConflictedFor(judgeId),
+    scope === "assigned" ? assignedTo(judgeId, round) : undefined,
+  )!;
+}
+
+/**
+ * The minimal list a judge declares conflicts against: every judged nomination of the
+ * panel's category once they have accepted the statement, less anything they are
+ * already conflicted on (a declared conflict takes the nomination off the list too).
+ */
+export function declarableNominationsFor(judgeId: number, categoryId: number): SQL {
+  return and(
+    judgeable(),
+    eq(n.categoryId, categoryId),
+    onPanelFor(judgeId, { declared: false }),
+    notConflictedFor(judgeId),
+  )!;
+}
+
+/** Whether one nomination passes `visibleNominationsFor`. */
+export async function isVisibleToJudge(judgeId: number, nominationId: number, options?: { scope?: "assigned" | "panel" }) {
+  const [row] = await db
+    .select({ id: n.id })
+    .from(n)
+    .where(and(eq(n.id, nominationId), visibleNominationsFor(judgeId, options)));
+  return Boolean(row);
+}
+
+/**
+ * Assigned and free of conflicts, whether or not the judge has passed the panel's
+ * statement yet. For counting work still locked behind the statement ("3 nominations
+ * are waiting"); never use it to show a nomination's details.
+ */
+export function assignedAndUnconflictedFor(judgeId: number, { round = "main" }: { round?: Round } = {}): SQL {
+  return and(judgeable(), assignedTo(judgeId, round), notConflictedFor(judgeId))!;
+}

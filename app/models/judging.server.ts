@@ -1,0 +1,421 @@
+/**
+ * What a judge reads and writes. Every query that returns a nomination, a count or a
+ * score goes through app/models/judge-visibility.server.ts.
+ */
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { canSeeOthersScores, judgingHasClosed } from "~/domain/judging";
+import { judgingIsOpen } from "~/domain/phases";
+import { isCompleteScore, weightedScore } from "~/domain/scoring";
+import { audit, SYSTEM_ACTOR } from "~/utils/audit.server";
+import { db, schema } from "~/utils/db.server";
+import { formatLondon } from "~/utils/time";
+import { detectConflictsForCategory } from "./conflict-detection.server";
+import {
+  assignedAndUnconflictedFor,
+  declarableNominationsFor,
+  isVisibleToJudge,
+  visibleNominationsFor,
+} from "./judge-visibility.server";
+
+const n = schema.nominations;
+const s = schema.scores;
+
+/** The score sheet that counts: this judge's, in the main round, not voided. */
+const ownSheet = (judgeId: number) =>
+  and(eq(s.nominationId, n.id), eq(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt));
+
+export async function getJudgePanels(judgeId: number) {
+  const panels = await db
+    .select({
+      panelId: schema.panels.id,
+      categoryId: schema.categories.id,
+      category: schema.categories.name,
+      isChair: schema.panelMembers.isChair,
+      acceptedAt: schema.panelMembers.confidentialityAcceptedAt,
+      declaredAt: schema.panelMembers.conflictsDeclaredAt,
+      cycle: {
+        id: schema.cycles.id,
+        year: schema.cycles.year,
+        phase: schema.cycles.phase,
+        nominationsOpenAt: schema.cycles.nominationsOpenAt,
+        nominationsCloseAt: schema.cycles.nominationsCloseAt,
+        judgingOpenAt: schema.cycles.judgingOpenAt,
+        judgingCloseAt: schema.cycles.judgingCloseAt,
+        blindJudging: schema.cycles.blindJudging,
+      },
+    })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .innerJoin(schema.categories, eq(schema.categories.id, schema.panels.categoryId))
+    .innerJoin(schema.cycles, eq(schema.cycles.id, schema.categories.cycleId))
+    .where(and(eq(schema.panelMembers.personId, judgeId), ne(schema.cycles.phase, "archived")))
+    .orderBy(desc(schema.cycles.year), asc(schema.categories.position), asc(schema.categories.id));
+
+  const progress = await db
+    .select({ categoryId: n.categoryId, assigned: count(), scored: count(s.submittedAt) })
+    .from(n)
+    .leftJoin(s, ownSheet(judgeId))
+    .where(visibleNominationsFor(judgeId))
+    .groupBy(n.categoryId);
+  // Work still behind the statement is counted, never named.
+  const waiting = await db
+    .select({ categoryId: n.categoryId, count: count() })
+    .from(n)
+    .where(assignedAndUnconflictedFor(judgeId))
+    .groupBy(n.categoryId);
+
+  return panels.map((panel) => {
+    const p = progress.find((row) => row.categoryId === panel.categoryId);
+    const ready = Boolean(panel.acceptedAt && panel.declaredAt);
+    return {
+      ...panel,
+      ready,
+      assigned: p?.assigned ?? 0,
+      scored: p?.scored ?? 0,
+      waiting: ready ? 0 : (waiting.find((row) => row.categoryId === panel.categoryId)?.count ?? 0),
+    };
+  });
+}
+
+export async function getJudgePanel(judgeId: number, panelId: number) {
+  const panels = await getJudgePanels(judgeId);
+  return panels.find((p) => p.panelId === panelId) ?? null;
+}
+
+/** Accepting the statement is when detection runs, so suspicions are hidden before the list shows. */
+export async function acceptConfidentiality(judge: { id: number; name: string }, panelId: number) {
+  await db.transaction(async (tx) => {
+    const [member] = await tx
+      .update(schema.panelMembers)
+      .set({ confidentialityAcceptedAt: new Date() })
+      .where(and(eq(schema.panelMembers.panelId, panelId), eq(schema.panelMembers.personId, judge.id), isNull(schema.panelMembers.confidentialityAcceptedAt)))
+      .returning();
+    if (!member) return;
+    await audit(tx, { actor: { id: judge.id, name: judge.name }, action: "panel.confidentiality_accepted", entityType: "panel_member", entityId: `${panelId}:${judge.id}` });
+    const [panel] = await tx.select().from(schema.panels).where(eq(schema.panels.id, panelId));
+    await detectConflictsForCategory(tx, panel.categoryId, SYSTEM_ACTOR);
+  });
+}
+
+export async function finishDeclaring(judge: { id: number; name: string }, panelId: number) {
+  await db.transaction(async (tx) => {
+    const [member] = await tx
+      .update(schema.panelMembers)
+      .set({ conflictsDeclaredAt: new Date() })
+      .where(
+        and(
+          eq(schema.panelMembers.panelId, panelId),
+          eq(schema.panelMembers.personId, judge.id),
+          isNotNull(schema.panelMembers.confidentialityAcceptedAt),
+        ),
+      )
+      .returning();
+    if (!member) return;
+    await audit(tx, { actor: { id: judge.id, name: judge.name }, action: "panel.conflicts_declared", entityType: "panel_member", entityId: `${panelId}:${judge.id}` });
+  });
+}
+
+/** The minimal list to declare conflicts against: nominee, organisation, nominator's name. */
+export async function listDeclarable(judgeId: number, categoryId: number) {
+  return db
+    .select({ id: n.id, nomineeName: n.nomineeName, nomineeOrganisation: n.nomineeOrganisation, nominatorName: n.nominatorName })
+    .from(n)
+    .where(declarableNominationsFor(judgeId, categoryId))
+    .orderBy(asc(n.nomineeName), asc(n.id));
+}
+
+export type ScoreState = "not started" | "draft" | "submitted";
+
+function scoreState(sheet: { submittedAt: Date | null; id: number | null } | null): ScoreState {
+  if (!sheet?.id) return "not started";
+  return sheet.submittedAt ? "submitted" : "draft";
+}
+
+/** The judge's assigned nominations, with nominator names hidden under blind judging. */
+export async function listAssignedNominations(judgeId: number) {
+  const rows = await db
+    .select({
+      id: n.id,
+      reference: n.reference,
+      nomineeName: n.nomineeName,
+      nomineeOrganisation: n.nomineeOrganisation,
+      nominatorName: n.nominatorName,
+      categoryId: n.categoryId,
+      category: schema.categories.name,
+      blind: schema.cycles.blindJudging,
+      sheetId: s.id,
+      submittedAt: s.submittedAt,
+    })
+    .from(n)
+    .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
+    .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
+    .leftJoin(s, ownSheet(judgeId))
+    .where(visibleNominationsFor(judgeId))
+    .orderBy(asc(schema.categories.position), asc(n.nomineeName), asc(n.id));
+  return rows.map(({ blind, sheetId, submittedAt, nominatorName, ...row }) => ({
+    ...row,
+    nominatorName: blind ? null : nominatorName,
+    state: scoreState({ id: sheetId, submittedAt }),
+  }));
+}
+
+/** One nomination as its judge sees it, or null (the route answers 404). */
+export async function getNominationForJudge(judgeId: number, nominationId: number, now = new Date()) {
+  const [row] = await db
+    .select({ nomination: n, category: schema.categories, cycle: schema.cycles })
+    .from(n)
+    .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
+    .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
+    .where(and(eq(n.id, nominationId), visibleNominationsFor(judgeId)));
+  if (!row) return null;
+  const { nomination, category, cycle } = row;
+
+  // The entry judges see carries every merged duplicate's statement and files.
+  const parts = await db
+    .select({ id: n.id, nominatorName: n.nominatorName, relationship: n.nominatorRelationship, mergedIntoId: n.mergedIntoId })
+    .from(n)
+    .where(and(isNull(n.erasedAt), or(eq(n.id, nomination.id), eq(n.mergedIntoId, nomination.id))))
+    .orderBy(asc(n.id));
+  const partIds = parts.map((p) => p.id);
+  const answers = await db
+    .select({ nominationId: schema.nominationAnswers.nominationId, label: schema.questions.label, answer: schema.nominationAnswers.answer })
+    .from(schema.nominationAnswers)
+    .innerJoin(schema.questions, eq(schema.questions.id, schema.nominationAnswers.questionId))
+    .where(inArray(schema.nominationAnswers.nominationId, partIds))
+    .orderBy(asc(schema.questions.position), asc(schema.questions.id));
+  const files = await db
+    .select({ id: schema.nominationFiles.id, nominationId: schema.nominationFiles.nominationId, filename: schema.nominationFiles.filename, size: schema.nominationFiles.size, mediaType: schema.nominationFiles.mediaType })
+    .from(schema.nominationFiles)
+    .where(inArray(schema.nominationFiles.nominationId, partIds))
+    .orderBy(asc(schema.nominationFiles.id));
+  const statements = parts.map((p) => ({
+    id: p.id,
+    primary: p.id === nomination.id,
+    nominatorName: cycle.blindJudging ? null : p.nominatorName,
+    relationship: p.relationship,
+    answers: answers.filter((a) => a.nominationId === p.id),
+    files: files.filter((f) => f.nominationId === p.id),
+  }));
+
+  const criteria = await db
+    .select()
+    .from(schema.criteria)
+    .where(and(eq(schema.criteria.categoryId, category.id), isNull(schema.criteria.retiredAt)))
+    .orderBy(asc(schema.criteria.position), asc(schema.criteria.id));
+  const anchors = await db
+    .select()
+    .from(schema.scaleAnchors)
+    .where(eq(schema.scaleAnchors.categoryId, category.id))
+    .orderBy(asc(schema.scaleAnchors.value));
+  const [sheet] = await db
+    .select()
+    .from(s)
+    .where(and(eq(s.nominationId, nomination.id), eq(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt)));
+  const [member] = await db
+    .select({ isChair: schema.panelMembers.isChair })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .where(and(eq(schema.panels.categoryId, category.id), eq(schema.panelMembers.personId, judgeId)));
+
+  const roundClosed = judgingHasClosed(cycle, now);
+  const mayScore = judgingIsOpen(cycle, now);
+  const othersVisible = canSeeOthersScores({
+    role: "judge",
+    isChair: member?.isChair ?? false,
+    assigned: true,
+    ownSubmitted: Boolean(sheet?.submittedAt),
+    roundClosed,
+  });
+  const others = othersVisible ? await othersScores(judgeId, nomination.id, criteria, category) : null;
+
+  return {
+    nomination: {
+      id: nomination.id,
+      reference: nomination.reference,
+      nomineeName: nomination.nomineeName,
+      nomineeType: nomination.nomineeType,
+      nomineeOrganisation: nomination.nomineeOrganisation,
+      nomineeLocalAuthority: nomination.nomineeLocalAuthority,
+    },
+    category: { id: category.id, name: category.name, scaleMin: category.scaleMin, scaleMax: category.scaleMax },
+    cycle: { id: cycle.id, blindJudging: cycle.blindJudging, judgingCloseAt: cycle.judgingCloseAt },
+    statements,
+    criteria: criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight })),
+    anchors: anchors.map((a) => ({ value: a.value, description: a.description })),
+    sheet: sheet ? { values: sheet.values, comment: sheet.comment, submittedAt: sheet.submittedAt } : null,
+    mayScore,
+    roundClosed,
+    others,
+  };
+}
+
+async function othersScores(
+  judgeId: number,
+  nominationId: number,
+  criteria: Array<{ id: number; weight: number }>,
+  category: { scaleMin: number; scaleMax: number },
+) {
+  const rows = await db
+    .select({ judgeName: schema.people.name, values: s.values, comment: s.comment })
+    .from(s)
+    .innerJoin(schema.people, eq(schema.people.id, s.personId))
+    .where(and(eq(s.nominationId, nominationId), ne(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt), isNotNull(s.submittedAt)))
+    .orderBy(asc(schema.people.name));
+  return rows.map((r) => ({
+    judgeName: r.judgeName,
+    comment: r.comment,
+    score: isCompleteScore(criteria, r.values, { min: category.scaleMin, max: category.scaleMax })
+      ? Math.round(weightedScore(criteria, r.values) * 100) / 100
+      : null,
+  }));
+}
+
+export type SaveResult = { ok: true } | { ok: false; status: number; message: string };
+
+/**
+ * Saves a judge's draft, or makes it final. The server decides: an unassigned or
+ * conflicted nomination is not found, and nothing is written outside the judging phase
+ * or after judging closes, or once the scores are final.
+ */
+export async function saveScores(
+  judge: { id: number; name: string },
+  nominationId: number,
+  { values, comment, final }: { values: Record<string, number>; comment: string; final: boolean },
+  now = new Date(),
+): Promise<SaveResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ nomination: n, category: schema.categories, cycle: schema.cycles })
+      .from(n)
+      .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
+      .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
+      .where(and(eq(n.id, nominationId), visibleNominationsFor(judge.id)));
+    if (!row) return { ok: false, status: 404, message: "We could not find that nomination." };
+    if (!judgingIsOpen(row.cycle, now)) {
+      return {
+        ok: false,
+        status: 403,
+        message: row.cycle.judgingCloseAt && now >= row.cycle.judgingCloseAt
+          ? `Judging closed on ${formatLondon(row.cycle.judgingCloseAt)}, so scores can no longer be changed.`
+          : "Judging is not open, so scores cannot be saved.",
+      };
+    }
+    const [existing] = await tx
+      .select()
+      .from(s)
+      .where(and(eq(s.nominationId, nominationId), eq(s.personId, judge.id), eq(s.round, "main")))
+      .for("update");
+    if (existing?.voidedAt) return { ok: false, status: 404, message: "We could not find that nomination." };
+    if (existing?.submittedAt) {
+      return { ok: false, status: 409, message: "Your scores for this nomination are final. Ask the awards team to reopen them if you need to change them." };
+    }
+    const criteria = await tx
+      .select({ id: schema.criteria.id, weight: schema.criteria.weight })
+      .from(schema.criteria)
+      .where(and(eq(schema.criteria.categoryId, row.category.id), isNull(schema.criteria.retiredAt)));
+    const scale = { min: row.category.scaleMin, max: row.category.scaleMax };
+    const kept = Object.fromEntries(
+      criteria.filter((c) => Number.isInteger(values[c.id]) && values[c.id] >= scale.min && values[c.id] <= scale.max).map((c) => [String(c.id), values[c.id]]),
+    );
+    if (final && !isCompleteScore(criteria, kept, scale)) {
+      return { ok: false, status: 400, message: "Score every criterion before you submit." };
+    }
+    const submittedAt = final ? now : null;
+    await tx
+      .insert(s)
+      .values({ nominationId, personId: judge.id, round: "main", values: kept, comment, submittedAt, updatedAt: now })
+      .onConflictDoUpdate({ target: [s.nominationId, s.personId, s.round], set: { values: kept, comment, submittedAt, updatedAt: now } });
+    if (final) {
+      await audit(tx, {
+        actor: { id: judge.id, name: judge.name },
+        action: "score.submitted",
+        entityType: "score",
+        entityId: `${nominationId}:${judge.id}:main`,
+        after: { values: kept, weighted: weightedScore(criteria, kept) },
+      });
+    }
+    return { ok: true };
+  });
+}
+
+/** Rows for the judge's own CSV export: only what they can see, and only their own scores. */
+export async function exportRowsForJudge(judgeId: number) {
+  const rows = await listAssignedNominations(judgeId);
+  const sheets = await db
+    .select({ nominationId: n.id, values: s.values, comment: s.comment, submittedAt: s.submittedAt })
+    .from(n)
+    .innerJoin(s, ownSheet(judgeId))
+    .where(visibleNominationsFor(judgeId));
+  const categoryIds = [...new Set(rows.map((r) => r.categoryId))];
+  const criteria = categoryIds.length
+    ? await db
+        .select({ id: schema.criteria.id, name: schema.criteria.name, categoryId: schema.criteria.categoryId })
+        .from(schema.criteria)
+        .where(and(inArray(schema.criteria.categoryId, categoryIds), isNull(schema.criteria.retiredAt)))
+        .orderBy(asc(schema.criteria.position), asc(schema.criteria.id))
+    : [];
+  return rows.map((row) => {
+    const sheet = sheets.find((x) => x.nominationId === row.id) ?? null;
+    const scores = criteria
+      .filter((c) => c.categoryId === row.categoryId && sheet?.values[c.id] !== undefined)
+      .map((c) => `${c.name}: ${sheet!.values[c.id]}`)
+      .join("; ");
+    return { ...row, sheet, scores };
+  });
+}
+
+/** A supporting file, when its nomination (or the entry it was merged into) is visible to the judge. */
+export async function getFileForJudge(judgeId: number, fileId: number) {
+  const [file] = await db
+    .select({ file: schema.nominationFiles, nominationId: n.id, mergedIntoId: n.mergedIntoId })
+    .from(schema.nominationFiles)
+    .innerJoin(n, eq(n.id, schema.nominationFiles.nominationId))
+    .where(and(eq(schema.nominationFiles.id, fileId), isNull(n.erasedAt)));
+  if (!file) return null;
+  const visible = await isVisibleToJudge(judgeId, file.mergedIntoId ?? file.nominationId);
+  return visible ? file.file : null;
+}
+
+/** A chair's view of the panel once the round has closed: the mean of each nomination's counted scores. */
+export async function panelResultsForChair(judgeId: number, categoryId: number) {
+  const rows = await db
+    .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName, values: s.values })
+    .from(n)
+    .leftJoin(s, and(eq(s.nominationId, n.id), eq(s.round, "main"), isNull(s.voidedAt), isNotNull(s.submittedAt)))
+    .where(and(eq(n.categoryId, categoryId), visibleNominationsFor(judgeId, { scope: "panel" })))
+    .orderBy(asc(n.nomineeName));
+  const [category] = await db.select().from(schema.categories).where(eq(schema.categories.id, categoryId));
+  const criteria = await db
+    .select({ id: schema.criteria.id, weight: schema.criteria.weight })
+    .from(schema.criteria)
+    .where(and(eq(schema.criteria.categoryId, categoryId), isNull(schema.criteria.retiredAt)));
+  const scale = { min: category.scaleMin, max: category.scaleMax };
+  // The chair's own nominations follow the judges' rule: their scores first.
+  const own = await db
+    .select({ nominationId: schema.assignments.nominationId, submittedAt: s.submittedAt })
+    .from(schema.assignments)
+    .leftJoin(s, and(eq(s.nominationId, schema.assignments.nominationId), eq(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt)))
+    .where(and(eq(schema.assignments.personId, judgeId), eq(schema.assignments.round, "main")));
+  const byNomination = new Map<number, { id: number; reference: string; nomineeName: string; scores: number[] }>();
+  for (const r of rows) {
+    const entry = byNomination.get(r.id) ?? { id: r.id, reference: r.reference, nomineeName: r.nomineeName, scores: [] };
+    if (r.values && isCompleteScore(criteria, r.values, scale)) entry.scores.push(weightedScore(criteria, r.values));
+    byNomination.set(r.id, entry);
+  }
+  return [...byNomination.values()].map((e) => {
+    const mine = own.find((o) => o.nominationId === e.id);
+    const visible = canSeeOthersScores({ role: "judge", isChair: true, assigned: Boolean(mine), ownSubmitted: Boolean(mine?.submittedAt), roundClosed: true });
+    return visible ? summarise(e) : { ...summarise({ ...e, scores: [] }), hidden: true };
+  });
+}
+
+function summarise(e: { id: number; reference: string; nomineeName: string; scores: number[] }) {
+  return {
+    id: e.id,
+    reference: e.reference,
+    nomineeName: e.nomineeName,
+    hidden: false,
+    count: e.scores.length,
+    mean: e.scores.length ? Math.round((e.scores.reduce((a, b) => a + b, 0) / e.scores.length) * 100) / 100 : null,
+  };
+}

@@ -1,0 +1,176 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { JudgingAdminNav, Notice } from "~/components/judging";
+import { reminderDueAt } from "~/domain/judging";
+import { judgingCycleFromUrl } from "~/models/judging-admin.server";
+import { judgingProgress, remindAllJudges, sendJudgingReminder } from "~/models/reminders.server";
+import { audit } from "~/utils/audit.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { db, schema } from "~/utils/db.server";
+import { formatLondon } from "~/utils/time";
+
+const ReminderSettingSchema = z.object({
+  intent: z.literal("setting"),
+  reminderDaysBefore: z
+    .number({ error: "Enter a whole number of days, such as 3" })
+    .int("Enter a whole number of days, such as 3")
+    .min(0, "Enter 0 or more days")
+    .max(60, "Enter 60 days or fewer")
+    .optional(),
+});
+
+export const meta: MetaFunction = () => [{ title: "Judging progress – Administration – Community Sponsorship Awards" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const cycle = await judgingCycleFromUrl(request);
+  const progress = await judgingProgress(cycle.id);
+  const due = reminderDueAt(cycle.judgingCloseAt, cycle.reminderDaysBefore);
+  return {
+    cycle: { id: cycle.id, year: cycle.year, reminderDaysBefore: cycle.reminderDaysBefore },
+    closes: cycle.judgingCloseAt ? formatLondon(cycle.judgingCloseAt) : null,
+    reminderDue: due ? formatLondon(due) : null,
+    progress,
+    totals: {
+      assigned: progress.reduce((s, p) => s + p.assigned, 0),
+      submitted: progress.reduce((s, p) => s + p.submitted, 0),
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const cycle = await judgingCycleFromUrl(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const actor = { id: admin.id, name: admin.name };
+  const back = `/admin/judging?cycle=${cycle.id}`;
+  if (intent === "remind") {
+    const judgeId = Number(formData.get("judgeId"));
+    const sent = Number.isInteger(judgeId) && (await db.transaction((tx) => sendJudgingReminder(tx, judgeId, cycle.id, actor)));
+    return redirect(`${back}&reminded=${sent ? 1 : 0}`);
+  }
+  if (intent === "remind-all") {
+    const sent = await remindAllJudges(cycle.id, actor);
+    return redirect(`${back}&reminded=${sent}`);
+  }
+  const submission = parseWithZod(formData, { schema: ReminderSettingSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const days = submission.value.reminderDaysBefore ?? null;
+  await db.transaction(async (tx) => {
+    await tx.update(schema.cycles).set({ reminderDaysBefore: days }).where(eq(schema.cycles.id, cycle.id));
+    await audit(tx, { actor, action: "cycle.reminder_setting", entityType: "cycle", entityId: cycle.id, before: { reminderDaysBefore: cycle.reminderDaysBefore }, after: { reminderDaysBefore: days } });
+  });
+  return redirect(`${back}&saved=1`);
+}
+
+export default function AdminJudging() {
+  const { cycle, closes, reminderDue, progress, totals } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "reminder-setting",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ReminderSettingSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReminderSettingSchema }),
+    shouldValidate: "onSubmit",
+    defaultValue: { reminderDaysBefore: cycle.reminderDaysBefore?.toString() ?? "" },
+  });
+  const reminded = params.get("reminded");
+  return (
+    <div className="prose wide">
+      <p className="caption">Administration · Judging {cycle.year}</p>
+      <h1>Judging progress</h1>
+      <JudgingAdminNav cycleId={cycle.id} />
+      {reminded !== null ? (
+        <Notice>
+          {reminded === "0"
+            ? "No reminder was sent: nobody had anything left to do."
+            : `Reminder sent to ${reminded === "1" ? "1 judge" : `${reminded} judges`}.`}
+        </Notice>
+      ) : null}
+      {params.get("saved") ? <Notice>The reminder setting is saved.</Notice> : null}
+      <p className="lead">
+        {totals.submitted} of {totals.assigned} score sheets submitted.
+        {closes ? ` Judging closes on ${closes}.` : ""}
+      </p>
+      {progress.length === 0 ? (
+        <p>No judges are on a panel in this cycle yet.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Each judge&apos;s progress, per panel</caption>
+          <thead>
+            <tr>
+              <th scope="col">Judge</th>
+              <th scope="col">Panel</th>
+              <th scope="col">Statement</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Drafts</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.map((p) => (
+              <tr key={`${p.judgeId}:${p.categoryId}`}>
+                <td>
+                  {p.name}
+                  {p.isChair ? " (chair)" : ""}
+                </td>
+                <td>{p.category}</td>
+                <td>{!p.acceptedAt ? "Not accepted" : !p.declaredAt ? "Declaring conflicts" : "Done"}</td>
+                <td>{p.label}</td>
+                <td>{p.drafts}</td>
+                <td>
+                  {p.submitted < p.assigned || !p.declaredAt ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remind" />
+                      <input type="hidden" name="judgeId" value={p.judgeId} />
+                      <button type="submit" className="link-button">
+                        Send a reminder<span className="visually-hidden"> to {p.name} ({p.category})</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Form method="post">
+        <input type="hidden" name="intent" value="remind-all" />
+        <SubmitButton secondary>Remind every judge with work left</SubmitButton>
+      </Form>
+
+      <h2>Automatic reminder</h2>
+      <p>
+        {reminderDue
+          ? `Judges with work left get one reminder on ${reminderDue}.`
+          : "There is no automatic reminder: set the number of days, and the date judging closes."}
+      </p>
+      <ErrorSummary errors={summariseErrors(form.errors, [fields.reminderDaysBefore])} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="setting" />
+        <Field
+          label="Days before judging closes"
+          hint="Leave empty for no automatic reminder."
+          errors={fields.reminderDaysBefore.errors}
+          inputProps={{ ...getInputProps(fields.reminderDaysBefore, { type: "text" }), inputMode: "numeric" }}
+        />
+        <SubmitButton secondary>Save the reminder setting</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

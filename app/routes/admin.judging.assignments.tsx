@@ -1,0 +1,243 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
+import { JudgingAdminNav, Notice } from "~/components/judging";
+import { addAssignment, removeAssignment, runAssignments } from "~/models/assignments.server";
+import { assignmentBoard, judgingCycleFromUrl, reopenScores } from "~/models/judging-admin.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+
+const AddSchema = z.object({
+  intent: z.literal("add"),
+  judgeId: z.number({ error: "Choose a judge" }).int().positive(),
+  nominationId: z.number({ error: "Choose a nomination" }).int().positive(),
+});
+
+export const meta: MetaFunction = () => [{ title: "Assignments – Administration – Community Sponsorship Awards" }];
+
+function categoryParam(request: Request): number | null {
+  const id = Number(new URL(request.url).searchParams.get("category"));
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const cycle = await judgingCycleFromUrl(request);
+  const board = await assignmentBoard(cycle.id, categoryParam(request));
+  return {
+    cycle: { id: cycle.id, year: cycle.year },
+    categories: board.categories.map((c) => ({ id: c.id, name: c.name })),
+    category: board.category && { id: board.category.id, name: board.category.name, k: board.category.judgesPerNomination },
+    panel: board.panel,
+    nominations: board.nominations,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const cycle = await judgingCycleFromUrl(request);
+  const board = await assignmentBoard(cycle.id, categoryParam(request));
+  if (!board.category) return data({ result: null, run: null }, { status: 400 });
+  const categoryId = board.category.id;
+  const actor = { id: admin.id, name: admin.name };
+  const back = `/admin/judging/assignments?cycle=${cycle.id}&category=${categoryId}`;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const pair = { judgeId: Number(formData.get("judgeId")), nominationId: Number(formData.get("nominationId")) };
+  const inCategory = board.nominations.some((nom) => nom.id === pair.nominationId);
+
+  if (intent === "run") {
+    const result = await db.transaction((tx) => runAssignments(tx, categoryId, actor));
+    const names = new Map(board.nominations.map((nom) => [nom.id, nom.nomineeName]));
+    return data({
+      result: null,
+      run: {
+        added: result.added.length,
+        kept: result.kept.length,
+        dropped: result.dropped.length,
+        shortfalls: result.shortfalls.map((s) => ({ ...s, nomineeName: names.get(s.nominationId) ?? `#${s.nominationId}` })),
+      },
+    });
+  }
+  if (intent === "remove" && inCategory) {
+    await db.transaction((tx) => removeAssignment(tx, pair, actor));
+    return redirect(`${back}&removed=1`);
+  }
+  if (intent === "reopen" && inCategory) {
+    await reopenScores(pair, actor);
+    return redirect(`${back}&reopened=1`);
+  }
+  const submission = parseWithZod(formData, { schema: AddSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), run: null }, { status: 400 });
+  if (!board.nominations.some((nom) => nom.id === submission.value.nominationId)) {
+    return data({ result: submission.reply({ fieldErrors: { nominationId: ["Choose a nomination from this category"] } }), run: null }, { status: 400 });
+  }
+  const refused = await db.transaction((tx) => addAssignment(tx, submission.value, actor));
+  if (refused) return data({ result: submission.reply({ formErrors: [refused] }), run: null }, { status: 400 });
+  return redirect(`${back}&added=1`);
+}
+
+export default function AdminAssignments() {
+  const { cycle, categories, category, panel, nominations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "add-assignment",
+    lastResult: actionData?.result ?? undefined,
+    constraint: getZodConstraint(AddSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const run = actionData?.run;
+  const q = category ? `?cycle=${cycle.id}&category=${category.id}` : `?cycle=${cycle.id}`;
+  return (
+    <div className="prose wide">
+      <p className="caption">Administration · Judging {cycle.year}</p>
+      <h1>Assignments</h1>
+      <JudgingAdminNav cycleId={cycle.id} />
+      <nav aria-label="Categories">
+        <ul className="tag-list">
+          {categories.map((c) => (
+            <li key={c.id}>
+              <Link to={`?cycle=${cycle.id}&category=${c.id}`} aria-current={c.id === category?.id ? "page" : undefined}>
+                {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {!category ? (
+        <p>This cycle has no categories.</p>
+      ) : (
+        <>
+          <h2>{category.name}</h2>
+          {params.get("added") ? <Notice>The judge is assigned and has been emailed.</Notice> : null}
+          {params.get("removed") ? <Notice>The assignment is removed. Any scores it had are set aside.</Notice> : null}
+          {params.get("reopened") ? <Notice>The scores are reopened. The judge can change them again.</Notice> : null}
+          {run ? (
+            <div className="panel-box" role="status">
+              <p>
+                The assignment ran: {run.added} added, {run.kept} kept, {run.dropped} removed.
+              </p>
+              {run.shortfalls.length > 0 ? (
+                <>
+                  <p>
+                    <strong>
+                      {run.shortfalls.length === 1 ? "1 nomination lacks judges" : `${run.shortfalls.length} nominations lack judges`}:
+                    </strong>
+                  </p>
+                  <ul>
+                    {run.shortfalls.map((s) => (
+                      <li key={s.nominationId}>
+                        {s.nomineeName}: {s.assigned} of {s.wanted} judges, because {s.reason}.
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <p>Every nomination has {category.k} judges.</p>
+              )}
+            </div>
+          ) : null}
+          <p>
+            Each nomination gets {category.k} judges from the panel of {panel.length}, never one with a conflict, with
+            loads kept even and each judge&apos;s cap respected. Running it again keeps the assignments that stand.
+          </p>
+          <Form method="post" action={`/admin/judging/assignments${q}`}>
+            <input type="hidden" name="intent" value="run" />
+            <SubmitButton>Assign judges</SubmitButton>
+          </Form>
+
+          <table className="table">
+            <caption className="visually-hidden">Judges of each nomination in {category.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nomination</th>
+                <th scope="col">Judges</th>
+              </tr>
+            </thead>
+            <tbody>
+              {nominations.map((nom) => (
+                <tr key={nom.id}>
+                  <td>
+                    {nom.nomineeName}
+                    <span className="card__meta"> {nom.reference}</span>
+                  </td>
+                  <td>
+                    {nom.judges.length === 0 ? (
+                      "None"
+                    ) : (
+                      <ul className="plain-list">
+                        {nom.judges.map((j) => (
+                          <li key={j.id}>
+                            {j.name} <span className="card__meta">({j.state})</span>{" "}
+                            <Form method="post" action={`/admin/judging/assignments${q}`} className="inline-form">
+                              <input type="hidden" name="judgeId" value={j.id} />
+                              <input type="hidden" name="nominationId" value={nom.id} />
+                              {j.state === "submitted" ? (
+                                <button type="submit" name="intent" value="reopen" className="link-button">
+                                  Reopen<span className="visually-hidden"> {j.name}&apos;s scores for {nom.nomineeName}</span>
+                                </button>
+                              ) : null}{" "}
+                              <button type="submit" name="intent" value="remove" className="link-button">
+                                Remove<span className="visually-hidden"> {j.name} from {nom.nomineeName}</span>
+                              </button>
+                            </Form>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <h2>Assign a judge by hand</h2>
+          <ErrorSummary errors={summariseErrors(form.errors, [fields.judgeId, fields.nominationId])} />
+          <Form method="post" action={`/admin/judging/assignments${q}`} {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="add" />
+            <div className={`field${fields.judgeId.errors ? " field--error" : ""}`}>
+              <label className="field__label" htmlFor={fields.judgeId.id}>
+                Judge
+              </label>
+              <ErrorList id={`${fields.judgeId.id}-error`} errors={fields.judgeId.errors} />
+              <select {...getSelectProps(fields.judgeId)} className="select">
+                <option value="">Choose a judge</option>
+                {panel.map((j) => (
+                  <option key={j.id} value={j.id}>
+                    {j.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className={`field${fields.nominationId.errors ? " field--error" : ""}`}>
+              <label className="field__label" htmlFor={fields.nominationId.id}>
+                Nomination
+              </label>
+              <ErrorList id={`${fields.nominationId.id}-error`} errors={fields.nominationId.errors} />
+              <select {...getSelectProps(fields.nominationId)} className="select">
+                <option value="">Choose a nomination</option>
+                {nominations.map((nom) => (
+                  <option key={nom.id} value={nom.id}>
+                    {nom.nomineeName} ({nom.reference})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <SubmitButton secondary>Assign</SubmitButton>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

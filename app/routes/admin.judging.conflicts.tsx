@@ -1,0 +1,341 @@
+import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { CONFLICT_SOURCES, CONFLICT_STATUSES } from "#db/schema";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { JudgingAdminNav, Notice } from "~/components/judging";
+import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";
+import { ruleLabel, detectConflictsForCategory } from "~/models/conflict-detection.server";
+import { decideConflict, listConflicts, setConflict } from "~/models/conflicts.server";
+import { listActiveCategories } from "~/models/cycle.server";
+import { judgingCycleFromUrl } from "~/models/judging-admin.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { db, schema } from "~/utils/db.server";
+import { formatLondon } from "~/utils/time";
+
+const reason = z
+  .string({ error: "Give a reason" })
+  .trim()
+  .min(1, "Give a reason")
+  .max(1000, "Keep the reason to 1000 characters or fewer");
+
+const DecideSchema = z.object({
+  intent: z.enum(["confirm", "dismiss"]),
+  conflictId: z.number().int().positive(),
+  reason,
+});
+
+const SetSchema = z.object({
+  intent: z.literal("set"),
+  personId: z.number({ error: "Choose a judge" }).int().positive(),
+  nominationId: z.number({ error: "Choose a nomination" }).int().positive(),
+  reason,
+});
+
+const FilterSchema = z.object({
+  status: z.enum(CONFLICT_STATUSES).optional().catch(undefined),
+  source: z.enum(CONFLICT_SOURCES).optional().catch(undefined),
+  category: z.coerce.number().int().positive().optional().catch(undefined),
+  judge: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export const meta: MetaFunction = () => [{ title: "Conflicts of interest – Administration – Community Sponsorship Awards" }];
+
+async function judgesAndNominations(cycleId: number) {
+  const judges = await db
+    .selectDistinct({ id: schema.people.id, name: schema.people.name })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .innerJoin(schema.categories, eq(schema.categories.id, schema.panels.categoryId))
+    .innerJoin(schema.people, eq(schema.people.id, schema.panelMembers.personId))
+    .where(eq(schema.categories.cycleId, cycleId))
+    .orderBy(asc(schema.people.name));
+  const nominations = await db
+    .select({ id: schema.nominations.id, reference: schema.nominations.reference, nomineeName: schema.nominations.nomineeName })
+    .from(schema.nominations)
+    .where(and(eq(schema.nominations.cycleId, cycleId), eq(schema.nominations.status, "eligible"), isNull(schema.nominations.mergedIntoId)))
+    .orderBy(asc(schema.nominations.nomineeName));
+  return { judges, nominations };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const cycle = await judgingCycleFromUrl(request);
+  const filters = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const conflicts = await listConflicts({
+    cycleId: cycle.id,
+    status: filters.status,
+    source: filters.source,
+    categoryId: filters.category,
+    personId: filters.judge,
+  });
+  const categories = await listActiveCategories(cycle.id);
+  return {
+    cycle: { id: cycle.id, year: cycle.year },
+    filters,
+    categories: categories.map((c) => ({ id: c.id, name: c.name })),
+    ...(await judgesAndNominations(cycle.id)),
+    conflicts: conflicts.map((c) => ({
+      ...c,
+      rule: ruleLabel(c.rule),
+      kind: c.kind ? (CONFLICT_KINDS[c.kind as ConflictKind] ?? c.kind) : null,
+      createdAt: formatLondon(c.createdAt),
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const cycle = await judgingCycleFromUrl(request);
+  const url = new URL(request.url);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = `/admin/judging/conflicts${url.search}`;
+  const sep = url.search ? "&" : "?";
+
+  if (intent === "detect") {
+    const raised = await db.transaction(async (tx) => {
+      let total = 0;
+      for (const c of await listActiveCategories(cycle.id)) total += await detectConflictsForCategory(tx, c.id, { id: admin.id, name: admin.name });
+      return total;
+    });
+    return redirect(`${back}${sep}detected=${raised}`);
+  }
+  if (intent === "set") {
+    const submission = parseWithZod(formData, { schema: SetSchema });
+    if (submission.status !== "success") return data({ form: "set", result: submission.reply() }, { status: 400 });
+    const { nominations, judges } = await judgesAndNominations(cycle.id);
+    if (!nominations.some((n) => n.id === submission.value.nominationId) || !judges.some((j) => j.id === submission.value.personId)) {
+      return data({ form: "set", result: submission.reply({ formErrors: ["Choose a judge and a nomination from this cycle."] }) }, { status: 400 });
+    }
+    await setConflict(admin, submission.value);
+    return redirect(`${back}${sep}set=1`);
+  }
+  const submission = parseWithZod(formData, { schema: DecideSchema });
+  if (submission.status !== "success") {
+    return data({ form: `decide-${formData.get("conflictId")}`, result: submission.reply() }, { status: 400 });
+  }
+  const [conflict] = await listConflicts({ cycleId: cycle.id }).then((all) => all.filter((c) => c.id === submission.value.conflictId));
+  if (!conflict) return data({ form: `decide-${submission.value.conflictId}`, result: submission.reply({ formErrors: ["That conflict is not in this cycle."] }) }, { status: 400 });
+  await decideConflict(admin, { conflictId: conflict.id, decision: submission.value.intent, reason: submission.value.reason });
+  return redirect(`${back}${sep}decided=${submission.value.intent}`);
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["conflicts"][number];
+
+function DecideForm({ conflict, lastResult }: { conflict: Row; lastResult: unknown }) {
+  const [form, fields] = useForm({
+    id: `decide-${conflict.id}`,
+    lastResult: lastResult as never,
+    constraint: getZodConstraint(DecideSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecideSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="conflictId" value={conflict.id} />
+      <ErrorList errors={form.errors} />
+      <TextareaField
+        label={<span>Reason<span className="visually-hidden"> for {conflict.judgeName} and {conflict.nomineeName}</span></span>}
+        errors={fields.reason.errors}
+        textareaProps={{ ...getTextareaProps(fields.reason), rows: 2 }}
+      />
+      <div className="button-group">
+        {conflict.status !== "confirmed" ? (
+          <SubmitButton name="intent" value="confirm">
+            Confirm
+          </SubmitButton>
+        ) : null}
+        {conflict.status !== "dismissed" ? (
+          <SubmitButton name="intent" value="dismiss" secondary>
+            Dismiss
+          </SubmitButton>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+const STATUS_LABELS = { suspected: "Suspected", confirmed: "Confirmed", dismissed: "Dismissed" } as const;
+const SOURCE_LABELS = { detected: "Found automatically", declared: "Declared by the judge", admin: "Set by an administrator" } as const;
+
+export default function ConflictBoard() {
+  const { cycle, filters, categories, judges, nominations, conflicts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [setForm, setFields] = useForm({
+    id: "set-conflict",
+    lastResult: actionData?.form === "set" ? actionData.result : undefined,
+    constraint: getZodConstraint(SetSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const detected = params.get("detected");
+  return (
+    <div className="prose wide">
+      <p className="caption">Administration · Judging {cycle.year}</p>
+      <h1>Conflicts of interest</h1>
+      <JudgingAdminNav cycleId={cycle.id} />
+      {detected !== null ? <Notice>Detection ran: {detected === "1" ? "1 new suspicion" : `${detected} new suspicions`}.</Notice> : null}
+      {params.get("decided") ? <Notice>The conflict is {params.get("decided") === "confirm" ? "confirmed" : "dismissed"}.</Notice> : null}
+      {params.get("set") ? <Notice>The conflict is recorded.</Notice> : null}
+
+      <Form method="get" className="filters">
+        <input type="hidden" name="cycle" value={cycle.id} />
+        <div className="field">
+          <label className="field__label" htmlFor="filter-status">
+            Status
+          </label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className="select">
+            <option value="">Any</option>
+            {Object.entries(STATUS_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-source">
+            Source
+          </label>
+          <select id="filter-source" name="source" defaultValue={filters.source ?? ""} className="select">
+            <option value="">Any</option>
+            {Object.entries(SOURCE_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-category">
+            Category
+          </label>
+          <select id="filter-category" name="category" defaultValue={filters.category ?? ""} className="select">
+            <option value="">Any</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-judge">
+            Judge
+          </label>
+          <select id="filter-judge" name="judge" defaultValue={filters.judge ?? ""} className="select">
+            <option value="">Any</option>
+            {judges.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SubmitButton secondary>Filter</SubmitButton>
+      </Form>
+
+      <Form method="post">
+        <input type="hidden" name="intent" value="detect" />
+        <SubmitButton secondary>Check for conflicts now</SubmitButton>
+      </Form>
+
+      {conflicts.length === 0 ? (
+        <p>No conflicts match.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Conflicts of interest</caption>
+          <thead>
+            <tr>
+              <th scope="col">Judge and nomination</th>
+              <th scope="col">Status</th>
+              <th scope="col">Evidence or note</th>
+              <th scope="col">Decision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflicts.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <strong>{c.judgeName}</strong>
+                  <br />
+                  {c.nomineeName} <span className="card__meta">({c.category}, {c.reference})</span>
+                </td>
+                <td>
+                  <span className={`tag tag--${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                  <br />
+                  <span className="card__meta">
+                    {SOURCE_LABELS[c.source]}, {c.createdAt}
+                    {c.pinned ? ". Pinned: detection will not raise it again" : ""}
+                  </span>
+                </td>
+                <td>
+                  {c.rule ? <p className="card__meta">{c.rule}</p> : null}
+                  {c.evidence ? <p>{c.evidence}</p> : null}
+                  {c.kind ? <p className="card__meta">{c.kind}</p> : null}
+                  {c.note ? <p>{c.note}</p> : null}
+                  {c.decisionReason ? <p>Reason: {c.decisionReason}</p> : null}
+                </td>
+                <td>
+                  <DecideForm conflict={c} lastResult={actionData?.form === `decide-${c.id}` ? actionData.result : undefined} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Record a conflict</h2>
+      <p>For a connection the automatic checks cannot see. The judge loses the nomination at once and another judge takes it.</p>
+      <ErrorSummary errors={summariseErrors(setForm.errors, [setFields.personId, setFields.nominationId, setFields.reason])} />
+      <Form method="post" {...getFormProps(setForm)}>
+        <input type="hidden" name="intent" value="set" />
+        <div className={`field${setFields.personId.errors ? " field--error" : ""}`}>
+          <label className="field__label" htmlFor={setFields.personId.id}>
+            Judge
+          </label>
+          <ErrorList id={`${setFields.personId.id}-error`} errors={setFields.personId.errors} />
+          <select {...getSelectProps(setFields.personId)} className="select">
+            <option value="">Choose a judge</option>
+            {judges.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`field${setFields.nominationId.errors ? " field--error" : ""}`}>
+          <label className="field__label" htmlFor={setFields.nominationId.id}>
+            Nomination
+          </label>
+          <ErrorList id={`${setFields.nominationId.id}-error`} errors={setFields.nominationId.errors} />
+          <select {...getSelectProps(setFields.nominationId)} className="select">
+            <option value="">Choose a nomination</option>
+            {nominations.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.nomineeName} ({n.reference})
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextareaField
+          label="Reason"
+          errors={setFields.reason.errors}
+          textareaProps={{ ...getTextareaProps(setFields.reason), rows: 2 }}
+        />
+        <SubmitButton secondary>Record the conflict</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

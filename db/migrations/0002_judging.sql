@@ -1,0 +1,1 @@
+ALTER TABLE "cycles" ADD COLUMN "reminder_days_before" integer DEFAULT 3;
