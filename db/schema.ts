@@ -118,6 +118,8 @@ export const cycles = pgTable("cycles", {
   rankingMethod: text("ranking_method", { enum: ["calibrated", "raw"] }).notNull().default("calibrated"),
   minScoresPerJudge: integer("min_scores_per_judge").notNull().default(3),
   archivedAt: ts("archived_at"),
+  /** Personal data of unsuccessful nominations is removed this many days after archiving. */
+  retentionDays: integer("retention_days").notNull().default(365),
   createdAt: createdAt(),
 });
 
