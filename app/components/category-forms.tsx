@@ -120,3 +120,8 @@ export function CriterionFields({ fields }: { fields: Fields<z.input<typeof Crit
     </>
   );
 }
+
+/** One organisation per line (or separated by semicolons), trimmed, without blanks or repeats. */
+export function splitOrganisations(text: string | undefined): string[] {
+  return [...new Set((text ?? "").split(/[\n;]+/).map((s) => s.trim()).filter(Boolean))];
+}
