@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: QuestionSchema });
       if (submission.status !== "success") return data({ form: intent, result: submission.reply() }, { status: 400 });
       await addQuestion(category.id, submission.value, user);
-      return redirect(withNotice(`${here}#questions`, "question-added"));
+      return redirect(withNotice(here, "question-added"));
     }
     case "criterion-add": {
       const submission = parseWithZod(formData, { schema: CriterionSchema });
@@ -177,6 +177,42 @@ function RemoveButton({ intent, id, label, inUse }: { intent: string; id: number
   );
 }
 
+type LastResult = SubmissionResult<string[]> | undefined;
+
+function AddQuestionForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm<z.input<typeof QuestionSchema>>({
+    id: "question-new",
+    lastResult,
+    constraint: getZodConstraint(QuestionSchema),
+    defaultValue: { wordLimit: "300", required: "on" },
+    // Validated on the server only: the page's error summary is built from the server's answer.
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="question-add" />
+      <QuestionFields fields={fields} />
+      <SubmitButton>Add the question</SubmitButton>
+    </Form>
+  );
+}
+
+function AddCriterionForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm<z.input<typeof CriterionSchema>>({
+    id: "criterion-new",
+    lastResult,
+    constraint: getZodConstraint(CriterionSchema),
+    defaultValue: { weight: "1" },
+    // Validated on the server only: the page's error summary is built from the server's answer.
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="criterion-add" />
+      <CriterionFields fields={fields} />
+      <SubmitButton>Add the criterion</SubmitButton>
+    </Form>
+  );
+}
+
 export default function EditCategory() {
   const { year, category, questions, criteria, anchors, hasScores, nominations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -201,25 +237,8 @@ export default function EditCategory() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const [questionForm, question] = useForm({
-    id: "question-new",
-    lastResult: resultFor("question-add"),
-    constraint: getZodConstraint(QuestionSchema),
-    defaultValue: { wordLimit: "300", required: "on" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const [criterionForm, criterion] = useForm({
-    id: "criterion-new",
-    lastResult: resultFor("criterion-add"),
-    constraint: getZodConstraint(CriterionSchema),
-    defaultValue: { weight: "1" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CriterionSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-
+  const questionResult = resultFor("question-add");
+  const criterionResult = resultFor("criterion-add");
   const scale = actionData && "scale" in actionData ? actionData.scale : null;
   const scaleValue = (name: string, fallback: string) => scale?.values[name] ?? fallback;
   const scaleMin = scale && Number.isInteger(scale.scaleMin) && !scale.errors.scaleMin && !scale.errors.scaleMax ? scale.scaleMin : category.scaleMin;
@@ -231,8 +250,8 @@ export default function EditCategory() {
 
   const errors = [
     ...summariseErrors(detailsForm.errors, [details.name, details.slug, details.description, details.eligibility, details.nomineeTypes, details.sponsor, details.shortlistSize]),
-    ...summariseErrors(questionForm.errors, [question.label, question.help, question.wordLimit]),
-    ...summariseErrors(criterionForm.errors, [criterion.name, criterion.guidance, criterion.weight]),
+    ...summariseErrors(questionResult?.error?.[""], ["label", "help", "wordLimit"].map((name) => ({ id: `question-new-${name}`, errors: questionResult?.error?.[name] }))),
+    ...summariseErrors(criterionResult?.error?.[""], ["name", "guidance", "weight"].map((name) => ({ id: `criterion-new-${name}`, errors: criterionResult?.error?.[name] }))),
     ...scaleErrors,
   ];
   const liveQuestions = questions.filter((q) => !q.retired);
@@ -315,11 +334,8 @@ export default function EditCategory() {
         ) : null}
         <div className="prose">
           <h3>Add a question</h3>
-          <Form method="post" {...getFormProps(questionForm)}>
-            <input type="hidden" name="intent" value="question-add" />
-            <QuestionFields fields={question} />
-            <SubmitButton>Add the question</SubmitButton>
-          </Form>
+          {/* Keyed by the count, so a successful add starts a fresh, empty form. */}
+          <AddQuestionForm key={questions.length} lastResult={questionResult} />
         </div>
       </section>
 
@@ -376,11 +392,7 @@ export default function EditCategory() {
         ) : null}
         <div className="prose">
           <h3>Add a criterion</h3>
-          <Form method="post" {...getFormProps(criterionForm)}>
-            <input type="hidden" name="intent" value="criterion-add" />
-            <CriterionFields fields={criterion} />
-            <SubmitButton>Add the criterion</SubmitButton>
-          </Form>
+          <AddCriterionForm key={criteria.length} lastResult={criterionResult} />
         </div>
 
         <div className="prose">

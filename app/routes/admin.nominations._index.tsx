@@ -1,11 +1,11 @@
 import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { NOMINATION_STATUSES, type NominationStatus } from "#db/schema";
-import { CycleSwitcher, Notice, STATUS_LABELS, withNotice } from "~/components/admin";
+import { CycleSwitcher, Notice, STATUS_LABELS } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
@@ -55,18 +55,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const submission = parseWithZod(await request.formData(), { schema: DecisionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), skipped: [] as string[] }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), decided: null }, { status: 400 });
   const { ids, decision, reason } = submission.value;
   const result = await decideEligibility(ids, decision, reason ?? "", user);
   if (result.skipped.length) {
     return data(
-      { result: submission.reply({ formErrors: result.skipped.map((s) => `Not changed: ${s}`) }), skipped: result.skipped },
+      { result: submission.reply({ formErrors: result.skipped.map((s) => `Not changed: ${s}`) }), decided: result.decided.length ? { decision, references: result.decided } : null },
       { status: result.decided.length ? 200 : 409 },
     );
   }
-  const url = new URL(request.url);
-  url.searchParams.delete("notice");
-  return redirect(withNotice(`/admin/nominations${url.search}`, "decided"));
+  // The selection is cleared (resetForm) so the next decision starts from nothing ticked.
+  return data({ result: submission.reply({ resetForm: true }), decided: { decision, references: result.decided } });
 }
 
 export default function NominationsPage() {
@@ -98,6 +97,13 @@ export default function NominationsPage() {
       <p className="caption">Cycle {cycle.year}</p>
       <h1>Nominations</h1>
       <Notice />
+      {actionData?.decided ? (
+        <div className="notice" role="status">
+          <p>
+            Marked {actionData.decided.decision}: {actionData.decided.references.join(", ")}.
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary errors={summariseErrors(form.errors, [fields.ids, fields.decision, fields.reason])} />
       <CycleSwitcher cycles={cycles} current={cycle.year} path="/admin/nominations" />
 

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Notice, withNotice } from "~/components/admin";
 import { splitOrganisations } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { ErrorSummary, Field, SubmitButton, type SummaryError } from "~/components/forms";
 import { EmailField, ProfileFields, ProfileSchema } from "~/components/people-forms";
 import { inviteJudge, listPeople } from "~/models/people-admin.server";
 import { addAdmin } from "~/models/person.server";
@@ -55,37 +55,70 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(withNotice("/admin/people", "invited"));
 }
 
+type LastResult = SubmissionResult<string[]> | undefined;
+
+function InviteForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm<z.input<typeof InviteSchema>>({
+    id: "invite",
+    lastResult,
+    constraint: getZodConstraint(InviteSchema),
+    // Validated on the server only: the page's error summary is built from the server's answer.
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="invite" />
+      <Field
+        label="Email address"
+        errors={fields.email.errors}
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off", spellCheck: false }}
+      />
+      <ProfileFields fields={fields} />
+      <SubmitButton>Send the invitation</SubmitButton>
+    </Form>
+  );
+}
+
+function AddAdminForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm<z.input<typeof AdminSchema>>({
+    id: "add-admin",
+    lastResult,
+    constraint: getZodConstraint(AdminSchema),
+    // Validated on the server only: the page's error summary is built from the server's answer.
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="admin" />
+      <Field
+        label="Email address"
+        errors={fields.email.errors}
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off", spellCheck: false }}
+      />
+      <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+      <SubmitButton>Add the administrator</SubmitButton>
+    </Form>
+  );
+}
+
+/** Summary entries for a form rendered further down the page (its fields' ids are form-id-name). */
+function errorsOf(formId: string, result: LastResult): SummaryError[] {
+  const errors = result?.error ?? {};
+  return Object.entries(errors).flatMap(([name, messages]) =>
+    (messages ?? []).slice(0, name ? 1 : undefined).map((message) => (name ? { fieldId: `${formId}-${name}`, message } : { message })),
+  );
+}
+
 export default function PeoplePage() {
   const { people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [inviteForm, invite] = useForm({
-    id: "invite",
-    lastResult: actionData?.form === "invite" ? actionData.result : undefined,
-    constraint: getZodConstraint(InviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const [adminForm, admin] = useForm({
-    id: "add-admin",
-    lastResult: actionData?.form === "admin" ? actionData.result : undefined,
-    constraint: getZodConstraint(AdminSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AdminSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const inviteResult = actionData?.form === "invite" ? actionData.result : undefined;
+  const adminResult = actionData?.form === "admin" ? actionData.result : undefined;
   const judges = people.filter((p) => p.isJudge);
   const admins = people.filter((p) => p.isAdmin);
   return (
     <div className="prose wide">
       <h1>People &amp; panels</h1>
       <Notice />
-      <ErrorSummary
-        errors={[
-          ...summariseErrors(inviteForm.errors, [invite.email, invite.name, invite.organisations, invite.localAuthority]),
-          ...summariseErrors(adminForm.errors, [admin.email, admin.name]),
-        ]}
-      />
+      <ErrorSummary errors={[...errorsOf("invite", inviteResult), ...errorsOf("add-admin", adminResult)]} />
       <p>
         <Link to="/admin/panels">Panels by category</Link>
       </p>
@@ -123,16 +156,8 @@ export default function PeoplePage() {
       <section aria-labelledby="invite-heading" className="prose">
         <h2 id="invite-heading">Invite a judge</h2>
         <p>The invitation carries a sign-in link that works once, for 7 days.</p>
-        <Form method="post" {...getFormProps(inviteForm)}>
-          <input type="hidden" name="intent" value="invite" />
-          <Field
-            label="Email address"
-            errors={invite.email.errors}
-            inputProps={{ ...getInputProps(invite.email, { type: "email" }), autoComplete: "off", spellCheck: false }}
-          />
-          <ProfileFields fields={invite} />
-          <SubmitButton>Send the invitation</SubmitButton>
-        </Form>
+        {/* Keyed by the list, so after a successful invitation the form starts empty. */}
+        <InviteForm key={`invite-${judges.length}`} lastResult={inviteResult} />
       </section>
 
       <h2>Administrators</h2>
@@ -157,16 +182,7 @@ export default function PeoplePage() {
       </table>
       <section aria-labelledby="admin-heading" className="prose">
         <h2 id="admin-heading">Add an administrator</h2>
-        <Form method="post" {...getFormProps(adminForm)}>
-          <input type="hidden" name="intent" value="admin" />
-          <Field
-            label="Email address"
-            errors={admin.email.errors}
-            inputProps={{ ...getInputProps(admin.email, { type: "email" }), autoComplete: "off", spellCheck: false }}
-          />
-          <Field label="Name" errors={admin.name.errors} inputProps={getInputProps(admin.name, { type: "text" })} />
-          <SubmitButton>Add the administrator</SubmitButton>
-        </Form>
+        <AddAdminForm key={`admin-${admins.length}`} lastResult={adminResult} />
       </section>
     </div>
   );

@@ -250,8 +250,9 @@ describe("nominations", () => {
 
     const eligible = { ids: [String(a.id), String(b.id)], decision: "eligible" };
     await expectAtomic(() => nominationsAction(loaderArgs(makeRequest(path, { cookie, form: eligible }))));
-    const answer = await run(() => nominationsAction(loaderArgs(makeRequest(path, { cookie, form: eligible }))));
-    expect(answer.status).toBe(302);
+    const answer = await run<{ decided: { references: string[] } }>(() => nominationsAction(loaderArgs(makeRequest(path, { cookie, form: eligible }))));
+    expect(answer.status).toBe(200);
+    expect(answer.data.decided.references).toEqual([a.reference, b.reference]);
     await run(() => nominationsAction(loaderArgs(makeRequest(path, { cookie, form: { ids: [String(c.id)], decision: "ineligible", reason: "Outside the UK" } }))));
 
     const statuses = Object.fromEntries((await db.select().from(schema.nominations).where(eq(schema.nominations.categoryId, category.id))).map((n) => [n.id, [n.status, n.ineligibleReason]]));
