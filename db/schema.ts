@@ -120,6 +120,8 @@ export const cycles = pgTable("cycles", {
   /** The automatic judging reminder goes out this many days before judging closes; null: none. */
   reminderDaysBefore: integer("reminder_days_before").default(3),
   archivedAt: ts("archived_at"),
+  /** Personal data of unsuccessful nominations is removed this many days after archiving. */
+  retentionDays: integer("retention_days").notNull().default(365),
   createdAt: createdAt(),
 });
 

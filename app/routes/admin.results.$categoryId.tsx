@@ -162,7 +162,10 @@ export default function CategoryResults() {
   return (
     <div className="prose wide">
       <p>
-        <Link to="/admin/results">All categories</Link> · <Link to={`/admin/results/${category.id}/report`}>Printable report</Link>
+        <Link to="/admin/results">All categories</Link> · <Link to={`/admin/results/${category.id}/report`}>Printable report</Link> ·{" "}
+        <a href={`/admin/results/${category.id}/export`} download>
+          Download the results (CSV)
+        </a>
       </p>
       <p className="caption">Results {cycle.year}</p>
       <h1>{category.name}</h1>

@@ -1,8 +1,11 @@
 /**
  * Work the server does between requests: delivering the outbox, running scheduled jobs
- * (publication) and sending the automatic judging reminder. It all runs once at start-up,
- * so anything that fell due while the server was down happens now, and then every few seconds.
+ * (publication), the automatic judging reminder, and once a day the retention rule.
+ * It all runs once at start-up, so anything that fell due while the server was down
+ * happens now, and then every few seconds. Each part is idempotent, so several servers,
+ * or a restart, running it again change nothing.
  */
+import { applyRetention } from "~/models/privacy.server";
 import { sendDueJudgingReminders } from "~/models/reminders.server";
 import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
 import type { Env } from "~/utils/env.server";
@@ -11,12 +14,19 @@ import { deliverDueEmails } from "~/utils/mailer.server";
 
 export const jobHandlers: JobHandlers = { ...publicationJobs };
 
+const DAY = 24 * 60 * 60 * 1000;
+let lastRetentionRun = 0;
+
 export async function runScheduledWork() {
   await syncPublicationJobs();
   const report = await runDueJobs(jobHandlers);
   for (const job of report.done) console.info(`Job done: ${job}`);
   for (const job of report.failed) console.error(`Job failed (will retry): ${job}`);
   await sendDueJudgingReminders();
+  if (Date.now() - lastRetentionRun >= DAY) {
+    lastRetentionRun = Date.now();
+    await applyRetention();
+  }
   return report;
 }
 

@@ -4,7 +4,7 @@
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { redirect } from "@remix-run/node";
-import { db, schema } from "./db.server";
+import { db, schema, type Tx } from "./db.server";
 import { getEnv } from "./env.server";
 import { forbidden } from "./responses.server";
 import { generateToken, hashToken } from "./tokens.server";
@@ -141,6 +141,24 @@ export async function requireJudge(request: Request): Promise<SessionPerson> {
 // ---------------------------------------------------------------- emailed links
 
 export const SIGN_IN_LINK_LIFETIME_MS = 15 * 60 * 1000;
+
+/** A sign-in link asked for now is short-lived; an invitation waits a week to be read. */
+export const LINK_LIFETIME_MS: Record<"sign_in" | "invitation", number> = {
+  sign_in: SIGN_IN_LINK_LIFETIME_MS,
+  invitation: 7 * DAY,
+};
+
+/** Stores a new one-time link for the person (only its hash) and returns the token and expiry. */
+export async function createSignInToken(
+  tx: Tx,
+  personId: number,
+  purpose: "sign_in" | "invitation" = "sign_in",
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateToken();
+  const expiresAt = new Date(Date.now() + LINK_LIFETIME_MS[purpose]);
+  await tx.insert(schema.signInTokens).values({ tokenHash: hashToken(token), personId, purpose, expiresAt });
+  return { token, expiresAt };
+}
 
 export async function findActivePersonByEmail(email: string) {
   const [person] = await db

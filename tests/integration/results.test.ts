@@ -338,3 +338,35 @@ describe("publication under embargo", () => {
     await db.delete(schema.cycles).where(eq(schema.cycles.id, cycle.id));
   });
 });
+
+describe("the results export", () => {
+  test("is a CSV in rank order with each judge's score, safe in Excel", async () => {
+    const { loader: exportLoader } = await import("~/routes/admin.results.$categoryId_.export");
+    const { parseCsv } = await import("~/domain/csv");
+    const cycle = await createCycle();
+    const { category } = await createJudgedCategory({
+      cycleId: cycle.id,
+      nominees: ['=HYPERLINK("x")', "Zoë Łukasz", "مجموعة الترحيب"],
+      judges: 2,
+      scores: [
+        [3, 5, 4],
+        [3, 5, 4],
+      ],
+    });
+    const admin = await createPerson({ isAdmin: true });
+    const cookie = await cookieFor(admin.id);
+    const answer = await run<string>(() =>
+      exportLoader(loaderArgs(makeRequest(`/admin/results/${category.id}/export`, { cookie }), { categoryId: String(category.id) })),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("Content-Disposition")).toMatch(/^attachment; filename="results-/);
+    const rows = parseCsv(answer.data.replace(/^\uFEFF/, ""));
+    expect(rows[0].slice(0, 4)).toEqual(["Rank", "Tied", "Reference", "Nominee"]);
+    expect(rows.slice(1).map((r) => r[3])).toEqual(["Zoë Łukasz (Zoë Łukasz Org)", "مجموعة الترحيب (مجموعة الترحيب Org)", `'=HYPERLINK("x") (=HYPERLINK("x") Org)`]);
+    expect(rows[1].slice(-2)).toEqual(["5.000", "5.000"]);
+    const forJudge = await run(async () =>
+      exportLoader(loaderArgs(makeRequest(`/admin/results/${category.id}/export`, { cookie: await cookieFor((await createPerson({ isJudge: true })).id) }), { categoryId: String(category.id) })),
+    );
+    expect(forJudge.status).toBe(403);
+  });
+});

@@ -1,0 +1,49 @@
+/** Rules for setting up a cycle: the phase an admin may move to, and dates in order. */
+import { PHASES, type Phase } from "#db/schema";
+
+/**
+ * The phases an admin may move the cycle to from where it stands. The final round is
+ * optional, so a published shortlist may go straight to winners decided.
+ */
+export function nextPhases(current: Phase): Phase[] {
+  if (current === "shortlist_published") return ["final_round", "winners_decided"];
+  const i = PHASES.indexOf(current);
+  return i >= 0 && i < PHASES.length - 1 ? [PHASES[i + 1]] : [];
+}
+
+export type CycleDateFields = {
+  nominationsOpenAt: Date | null;
+  nominationsCloseAt: Date | null;
+  judgingCloseAt: Date | null;
+  shortlistPublishAt: Date | null;
+  winnersPublishAt: Date | null;
+};
+
+export const CYCLE_DATE_LABELS: Record<keyof CycleDateFields, string> = {
+  nominationsOpenAt: "Nominations open",
+  nominationsCloseAt: "Nominations close",
+  judgingCloseAt: "Judging closes",
+  shortlistPublishAt: "Shortlist published",
+  winnersPublishAt: "Winners published",
+};
+
+/** Each set date must come after the set dates before it. Returns one message per field. */
+export function checkCycleDates(dates: CycleDateFields): Partial<Record<keyof CycleDateFields, string>> {
+  const order = Object.keys(CYCLE_DATE_LABELS) as Array<keyof CycleDateFields>;
+  const problems: Partial<Record<keyof CycleDateFields, string>> = {};
+  for (let i = 1; i < order.length; i++) {
+    const field = order[i];
+    const value = dates[field];
+    if (!value) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const earlier = dates[order[j]];
+      if (earlier) {
+        if (value.getTime() <= earlier.getTime()) {
+          problems[field] = `${CYCLE_DATE_LABELS[field]} must be after ${CYCLE_DATE_LABELS[order[j]].toLowerCase()}`;
+        }
+        break;
+      }
+    }
+  }
+  return problems;
+}

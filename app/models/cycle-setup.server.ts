@@ -1,0 +1,160 @@
+/** Setting up a cycle: list, copy from last year, dates, phase moves. Every change audited. */
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { Phase } from "#db/schema";
+import { nextPhases, type CycleDateFields } from "~/domain/cycle-setup";
+import { effectivePhase } from "~/domain/phases";
+import { audit, type Actor } from "~/utils/audit.server";
+import { db, schema } from "~/utils/db.server";
+import { getCurrentCycle } from "./cycle.server";
+
+export async function listCycles() {
+  return db.select().from(schema.cycles).orderBy(desc(schema.cycles.year));
+}
+
+export async function getCycleByYear(year: number) {
+  const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.year, year));
+  return cycle ?? null;
+}
+
+/** The cycle an admin page is about: `?cycle=2026`, or the current one. */
+export async function cycleFromRequest(request: Request) {
+  const year = Number(new URL(request.url).searchParams.get("cycle"));
+  if (Number.isInteger(year) && year > 0) {
+    const cycle = await getCycleByYear(year);
+    if (cycle) return cycle;
+  }
+  return getCurrentCycle();
+}
+
+const COPIED_CYCLE_FIELDS = ["blindJudging", "rankingMethod", "minScoresPerJudge", "retentionDays"] as const;
+
+/**
+ * Creates a draft cycle with the source cycle's live categories, questions, rubric, scale
+ * anchors and a panel per category (with its judges when asked). Dates start empty.
+ */
+export async function createCycleFromPrevious(
+  input: { sourceYear: number; year: number; name: string; copyPanelMembers: boolean },
+  actor: Actor,
+) {
+  return db.transaction(async (tx) => {
+    const [source] = await tx.select().from(schema.cycles).where(eq(schema.cycles.year, input.sourceYear));
+    if (!source) throw new Error(`no cycle ${input.sourceYear}`);
+    const copied = Object.fromEntries(COPIED_CYCLE_FIELDS.map((f) => [f, source[f]]));
+    const [cycle] = await tx
+      .insert(schema.cycles)
+      .values({ year: input.year, name: input.name, phase: "draft", ...copied })
+      .returning();
+
+    const categories = await tx
+      .select()
+      .from(schema.categories)
+      .where(and(eq(schema.categories.cycleId, source.id), isNull(schema.categories.retiredAt)))
+      .orderBy(asc(schema.categories.position), asc(schema.categories.id));
+    const sourceIds = categories.map((c) => c.id);
+    const [questions, criteria, anchors, panels] = sourceIds.length
+      ? await Promise.all([
+          tx.select().from(schema.questions).where(and(inArray(schema.questions.categoryId, sourceIds), isNull(schema.questions.retiredAt))).orderBy(asc(schema.questions.position), asc(schema.questions.id)),
+          tx.select().from(schema.criteria).where(and(inArray(schema.criteria.categoryId, sourceIds), isNull(schema.criteria.retiredAt))).orderBy(asc(schema.criteria.position), asc(schema.criteria.id)),
+          tx.select().from(schema.scaleAnchors).where(inArray(schema.scaleAnchors.categoryId, sourceIds)),
+          tx
+            .select({ categoryId: schema.panels.categoryId, personId: schema.panelMembers.personId, isChair: schema.panelMembers.isChair, cap: schema.panelMembers.cap })
+            .from(schema.panels)
+            .innerJoin(schema.panelMembers, eq(schema.panelMembers.panelId, schema.panels.id))
+            .innerJoin(schema.people, eq(schema.people.id, schema.panelMembers.personId))
+            .where(and(inArray(schema.panels.categoryId, sourceIds), isNull(schema.people.deactivatedAt), eq(schema.people.isJudge, true))),
+        ])
+      : [[], [], [], []];
+
+    for (const [position, c] of categories.entries()) {
+      const [category] = await tx
+        .insert(schema.categories)
+        .values({
+          cycleId: cycle.id,
+          slug: c.slug,
+          name: c.name,
+          description: c.description,
+          eligibility: c.eligibility,
+          nomineeTypes: c.nomineeTypes,
+          selfNominationAllowed: c.selfNominationAllowed,
+          nomineeUnder18: c.nomineeUnder18,
+          sponsor: c.sponsor,
+          shortlistSize: c.shortlistSize,
+          judgesPerNomination: c.judgesPerNomination,
+          scaleMin: c.scaleMin,
+          scaleMax: c.scaleMax,
+          position,
+        })
+        .returning();
+      const qs = questions.filter((q) => q.categoryId === c.id);
+      if (qs.length) {
+        await tx.insert(schema.questions).values(
+          qs.map((q, i) => ({ categoryId: category.id, label: q.label, help: q.help, wordLimit: q.wordLimit, required: q.required, position: i })),
+        );
+      }
+      const cs = criteria.filter((r) => r.categoryId === c.id);
+      if (cs.length) {
+        await tx.insert(schema.criteria).values(
+          cs.map((r, i) => ({ categoryId: category.id, name: r.name, guidance: r.guidance, weight: r.weight, position: i })),
+        );
+      }
+      const as = anchors.filter((a) => a.categoryId === c.id);
+      if (as.length) {
+        await tx.insert(schema.scaleAnchors).values(as.map((a) => ({ categoryId: category.id, value: a.value, description: a.description })));
+      }
+      const [panel] = await tx.insert(schema.panels).values({ categoryId: category.id }).returning();
+      const members = input.copyPanelMembers ? panels.filter((m) => m.categoryId === c.id) : [];
+      if (members.length) {
+        await tx.insert(schema.panelMembers).values(members.map((m) => ({ panelId: panel.id, personId: m.personId, isChair: m.isChair, cap: m.cap })));
+      }
+    }
+
+    await audit(tx, {
+      actor,
+      action: "cycle.created_from_previous",
+      entityType: "cycle",
+      entityId: cycle.id,
+      after: { year: cycle.year, name: cycle.name, copiedFrom: source.year, categories: categories.length, copyPanelMembers: input.copyPanelMembers },
+    });
+    return cycle;
+  });
+}
+
+type Settings = CycleDateFields & { name: string; retentionDays: number };
+
+export async function updateCycleSettings(cycleId: number, settings: Settings, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, cycleId)).for("update");
+    if (!before) throw new Error(`no cycle ${cycleId}`);
+    const [after] = await tx.update(schema.cycles).set(settings).where(eq(schema.cycles.id, cycleId)).returning();
+    const keys = Object.keys(settings) as Array<keyof Settings>;
+    await audit(tx, {
+      actor,
+      action: "cycle.updated",
+      entityType: "cycle",
+      entityId: cycleId,
+      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+      after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+    });
+    return after;
+  });
+}
+
+export type PhaseMove = { ok: true; from: Phase; to: Phase } | { ok: false; message: string };
+
+/** Moves the cycle on one phase, from the phase it is effectively in now. */
+export async function moveCycleToPhase(cycleId: number, to: Phase, actor: Actor, now = new Date()): Promise<PhaseMove> {
+  return db.transaction(async (tx) => {
+    const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, cycleId)).for("update");
+    if (!cycle) return { ok: false, message: "That cycle does not exist" };
+    const from = effectivePhase(cycle, now);
+    if (!nextPhases(from).includes(to)) {
+      return { ok: false, message: "The cycle has moved on since you opened this page. Check its phase and try again." };
+    }
+    await tx
+      .update(schema.cycles)
+      .set({ phase: to, ...(to === "archived" ? { archivedAt: now } : {}) })
+      .where(eq(schema.cycles.id, cycleId));
+    await audit(tx, { actor, action: "cycle.phase_changed", entityType: "cycle", entityId: cycleId, before: { phase: from }, after: { phase: to } });
+    return { ok: true, from, to };
+  });
+}

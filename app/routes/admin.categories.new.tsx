@@ -1,0 +1,67 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { withNotice } from "~/components/admin";
+import { CategoryFields, CategorySchema } from "~/components/category-forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
+import { createCategory, slugTaken } from "~/models/category-setup.server";
+import { cycleFromRequest } from "~/models/cycle-setup.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { notFound } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Add a category – Administration – Community Sponsorship Awards" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const cycle = await cycleFromRequest(request);
+  if (!cycle) notFound("There is no cycle to add a category to.");
+  return { year: cycle.year };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const cycle = await cycleFromRequest(request);
+  if (!cycle) notFound("There is no cycle to add a category to.");
+  const submission = parseWithZod(await request.formData(), { schema: CategorySchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (await slugTaken(cycle.id, submission.value.slug)) {
+    return data({ result: submission.reply({ fieldErrors: { slug: ["Another category of this cycle already uses that web address"] } }) }, { status: 400 });
+  }
+  const { sponsor, ...rest } = submission.value;
+  const category = await createCategory(cycle.id, { ...rest, sponsor: sponsor || null }, user);
+  return redirect(withNotice(`/admin/categories/${category.id}`, "category-created"));
+}
+
+export default function NewCategory() {
+  const { year } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "category",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(CategorySchema),
+    defaultValue: { shortlistSize: "3", nomineeTypes: [] },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CategorySchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="prose">
+      <p className="caption">Cycle {year}</p>
+      <h1>Add a category</h1>
+      <ErrorSummary
+        errors={summariseErrors(form.errors, [fields.name, fields.slug, fields.description, fields.eligibility, fields.nomineeTypes, fields.sponsor, fields.shortlistSize])}
+      />
+      <Form method="post" {...getFormProps(form)}>
+        <CategoryFields fields={fields} />
+        <SubmitButton>Add the category</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,180 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Notice, withNotice } from "~/components/admin";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { checkCycleDates, CYCLE_DATE_LABELS, nextPhases, type CycleDateFields } from "~/domain/cycle-setup";
+import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
+import { retentionDueAt } from "~/domain/retention";
+import { getCycleByYear, updateCycleSettings } from "~/models/cycle-setup.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { notFound } from "~/utils/responses.server";
+import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+
+const DATE_FIELDS = Object.keys(CYCLE_DATE_LABELS) as Array<keyof CycleDateFields>;
+
+const londonDate = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const date = parseLondonDateTime(value);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 30/01/2027 17:00" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const SettingsSchema = z
+  .object({
+    name: z.string({ error: "Enter the cycle's name" }).trim().min(1, "Enter the cycle's name").max(120, "The name must be 120 characters or fewer"),
+    nominationsOpenAt: londonDate,
+    nominationsCloseAt: londonDate,
+    judgingCloseAt: londonDate,
+    shortlistPublishAt: londonDate,
+    winnersPublishAt: londonDate,
+    retentionDays: z
+      .number({ error: "Enter how many days to keep personal data, like 365" })
+      .int("Enter a whole number of days")
+      .min(30, "Keep personal data for at least 30 days after archiving")
+      .max(3650, "Keep personal data for at most 3650 days (10 years)"),
+  })
+  .superRefine((value, ctx) => {
+    const problems = checkCycleDates(value);
+    for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: "custom", path: [path], message });
+  });
+
+export const meta: MetaFunction = ({ params }) => [{ title: `Cycle ${params.year} – Administration – Community Sponsorship Awards` }];
+
+async function loadCycle(params: { year?: string }) {
+  const year = Number(params.year);
+  const cycle = Number.isInteger(year) ? await getCycleByYear(year) : null;
+  if (!cycle) notFound("There is no cycle for that year.");
+  return cycle;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const cycle = await loadCycle(params);
+  const phase = effectivePhase(cycle, new Date());
+  return {
+    cycle: {
+      year: cycle.year,
+      name: cycle.name,
+      storedPhase: PHASE_LABELS[cycle.phase],
+      phase: PHASE_LABELS[phase],
+      retentionDays: cycle.retentionDays,
+      archivedAt: cycle.archivedAt ? formatLondon(cycle.archivedAt) : null,
+      retentionDue: cycle.archivedAt ? formatLondon(retentionDueAt(cycle)) : null,
+      dates: Object.fromEntries(DATE_FIELDS.map((f) => [f, { input: toLondonInputValue(cycle[f]), shown: formatLondon(cycle[f]) }])) as Record<
+        keyof CycleDateFields,
+        { input: string; shown: string }
+      >,
+    },
+    next: nextPhases(phase).map((p) => ({ phase: p, label: PHASE_LABELS[p] })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const cycle = await loadCycle(params);
+  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  await updateCycleSettings(cycle.id, submission.value, user);
+  return redirect(withNotice(`/admin/cycles/${cycle.year}`, "cycle-saved"));
+}
+
+export default function CyclePage() {
+  const { cycle, next } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "cycle-settings",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(SettingsSchema),
+    defaultValue: {
+      name: cycle.name,
+      retentionDays: String(cycle.retentionDays),
+      ...Object.fromEntries(DATE_FIELDS.map((f) => [f, cycle.dates[f].input])),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const dateFields = DATE_FIELDS.map((f) => fields[f]);
+  return (
+    <div className="prose">
+      <p className="caption">Cycle {cycle.year}</p>
+      <h1>{cycle.name}</h1>
+      <Notice />
+      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, ...dateFields, fields.retentionDays])} />
+
+      <h2>Phase</h2>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Current phase</dt>
+          <dd>
+            <strong>{cycle.phase}</strong>
+            {cycle.phase !== cycle.storedPhase ? <> (set to {cycle.storedPhase}; the dates decide the rest)</> : null}
+          </dd>
+        </div>
+        {cycle.archivedAt ? (
+          <div className="summary-list__row">
+            <dt>Archived</dt>
+            <dd>
+              {cycle.archivedAt}. Personal data of unsuccessful nominations is removed on {cycle.retentionDue}.
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {next.length ? (
+        <ul className="action-list">
+          {next.map((n) => (
+            <li key={n.phase}>
+              <Link className="button button--secondary" to={`/admin/cycles/${cycle.year}/phase?to=${n.phase}`}>
+                Move to {n.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>This cycle is archived: it has no further phase.</p>
+      )}
+
+      <h2>Dates and settings</h2>
+      <p>Times are in UK time (Europe/London). Leave a date empty if it is not decided yet.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+        {DATE_FIELDS.map((f) => (
+          <Field
+            key={f}
+            label={CYCLE_DATE_LABELS[f]}
+            hint={`Now: ${cycle.dates[f].shown}`}
+            errors={fields[f].errors}
+            className="field--medium"
+            inputProps={getInputProps(fields[f], { type: "datetime-local" })}
+          />
+        ))}
+        <Field
+          label="Days to keep personal data after archiving"
+          hint="Unsuccessful nominations lose their personal data this many days after the cycle is archived."
+          errors={fields.retentionDays.errors}
+          className="field--short"
+          inputProps={{ ...getInputProps(fields.retentionDays, { type: "text" }), inputMode: "numeric" }}
+        />
+        <SubmitButton>Save the cycle</SubmitButton>
+      </Form>
+      <p>
+        <Link to={`/admin/categories?cycle=${cycle.year}`}>Categories of {cycle.year}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,193 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Notice, withNotice } from "~/components/admin";
+import { splitOrganisations } from "~/components/category-forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, Field, SubmitButton, type SummaryError } from "~/components/forms";
+import { EmailField, ProfileFields, ProfileSchema } from "~/components/people-forms";
+import { inviteJudge, listPeople } from "~/models/people-admin.server";
+import { addAdmin } from "~/models/person.server";
+import { requireAdmin } from "~/utils/auth.server";
+
+const InviteSchema = ProfileSchema.extend({ email: EmailField });
+const AdminSchema = z.object({
+  email: EmailField,
+  name: z.string({ error: "Enter their name" }).trim().min(1, "Enter their name").max(120, "The name must be 120 characters or fewer"),
+});
+
+export const meta: MetaFunction = () => [{ title: "People & panels – Administration – Community Sponsorship Awards" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const people = await listPeople();
+  return {
+    people: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      isAdmin: p.isAdmin,
+      isJudge: p.isJudge,
+      organisations: p.organisations,
+      localAuthority: p.localAuthority,
+      active: !p.deactivatedAt,
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "admin") {
+    const submission = parseWithZod(formData, { schema: AdminSchema });
+    if (submission.status !== "success") return data({ form: "admin", result: submission.reply() }, { status: 400 });
+    await addAdmin(submission.value, user);
+    return redirect(withNotice("/admin/people", "admin-added"));
+  }
+  const submission = parseWithZod(formData, { schema: InviteSchema });
+  if (submission.status !== "success") return data({ form: "invite", result: submission.reply() }, { status: 400 });
+  const { email, name, organisations, localAuthority } = submission.value;
+  await inviteJudge({ email, name, organisations: splitOrganisations(organisations), localAuthority: localAuthority || null }, user);
+  return redirect(withNotice("/admin/people", "invited"));
+}
+
+type LastResult = SubmissionResult<string[]> | undefined;
+
+function InviteForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm<z.input<typeof InviteSchema>>({
+    id: "invite",
+    lastResult,
+    constraint: getZodConstraint(InviteSchema),
+    // Validated on the server only: the page's error summary is built from the server's answer.
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="invite" />
+      <Field
+        label="Email address"
+        errors={fields.email.errors}
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off", spellCheck: false }}
+      />
+      <ProfileFields fields={fields} />
+      <SubmitButton>Send the invitation</SubmitButton>
+    </Form>
+  );
+}
+
+function AddAdminForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm<z.input<typeof AdminSchema>>({
+    id: "add-admin",
+    lastResult,
+    constraint: getZodConstraint(AdminSchema),
+    // Validated on the server only: the page's error summary is built from the server's answer.
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="admin" />
+      <Field
+        label="Email address"
+        errors={fields.email.errors}
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off", spellCheck: false }}
+      />
+      <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+      <SubmitButton>Add the administrator</SubmitButton>
+    </Form>
+  );
+}
+
+/** Summary entries for a form rendered further down the page (its fields' ids are form-id-name). */
+function errorsOf(formId: string, result: LastResult): SummaryError[] {
+  const errors = result?.error ?? {};
+  return Object.entries(errors).flatMap(([name, messages]) =>
+    (messages ?? []).slice(0, name ? 1 : undefined).map((message) => (name ? { fieldId: `${formId}-${name}`, message } : { message })),
+  );
+}
+
+export default function PeoplePage() {
+  const { people } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const inviteResult = actionData?.form === "invite" ? actionData.result : undefined;
+  const adminResult = actionData?.form === "admin" ? actionData.result : undefined;
+  const judges = people.filter((p) => p.isJudge);
+  const admins = people.filter((p) => p.isAdmin);
+  return (
+    <div className="prose wide">
+      <h1>People &amp; panels</h1>
+      <Notice />
+      <ErrorSummary errors={[...errorsOf("invite", inviteResult), ...errorsOf("add-admin", adminResult)]} />
+      <p>
+        <Link to="/admin/panels">Panels by category</Link>
+      </p>
+
+      <h2>Judges</h2>
+      {judges.length ? (
+        <table className="table">
+          <caption className="visually-hidden">Judges</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Organisations</th>
+              <th scope="col">Local authority</th>
+            </tr>
+          </thead>
+          <tbody>
+            {judges.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/admin/people/${p.id}`}>{p.name}</Link>
+                  {p.active ? null : <div className="card__meta">deactivated</div>}
+                </td>
+                <td>{p.email}</td>
+                <td>{p.organisations.join(", ")}</td>
+                <td>{p.localAuthority}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>There are no judges yet.</p>
+      )}
+
+      <section aria-labelledby="invite-heading" className="prose">
+        <h2 id="invite-heading">Invite a judge</h2>
+        <p>The invitation carries a sign-in link that works once, for 7 days.</p>
+        {/* Keyed by the list, so after a successful invitation the form starts empty. */}
+        <InviteForm key={`invite-${judges.length}`} lastResult={inviteResult} />
+      </section>
+
+      <h2>Administrators</h2>
+      <table className="table">
+        <caption className="visually-hidden">Administrators</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+          </tr>
+        </thead>
+        <tbody>
+          {admins.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <Link to={`/admin/people/${p.id}`}>{p.name}</Link>
+              </td>
+              <td>{p.email}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="admin-heading" className="prose">
+        <h2 id="admin-heading">Add an administrator</h2>
+        <AddAdminForm key={`admin-${admins.length}`} lastResult={adminResult} />
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvFilename, toCsv } from "~/domain/csv";
+import { getCategoryResults } from "~/models/results.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { notFound } from "~/utils/responses.server";
+
+const round = (n: number | null) => (n === null ? "" : n.toFixed(3));
+
+/** A category's results as CSV for the panel meeting: one row per nomination, in rank order. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const id = Number(params.categoryId);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const results = await getCategoryResults(id);
+  if (!results) notFound("There is no such category.");
+  const { board, entries, category, cycle, judgeNames } = results;
+  const judges = [...judgeNames.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const header = [
+    "Rank",
+    "Tied",
+    "Reference",
+    "Nominee",
+    "Status",
+    "Calibrated score",
+    "Weighted mean",
+    "Scores",
+    "Range",
+    "Standard deviation",
+    "Judges disagree",
+    ...judges.map(([, name]) => `Score: ${name}`),
+  ];
+  const rows = board.rows.map((row) => {
+    const entry = entries.find((e) => e.id === row.nominationId)!;
+    return [
+      row.rank ?? "",
+      row.tied ? "yes" : "",
+      entry.reference,
+      row.label,
+      entry.status.replace("_", " "),
+      round(row.calibrated),
+      round(row.mean),
+      row.count,
+      round(row.range),
+      round(row.sd),
+      row.disagreement ? "yes" : "",
+      ...judges.map(([judgeId]) => round(row.judgeScores.find((s) => s.judgeId === judgeId)?.score ?? null)),
+    ];
+  });
+  return new Response(toCsv(header, rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${csvFilename(["results", cycle.year, category.slug])}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
