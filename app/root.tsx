@@ -48,6 +48,9 @@ function Header() {
                 Home
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/nominate">Nominate</NavLink>
+            </li>
             {user?.isJudge ? (
               <li>
                 <NavLink to="/judge">Judging</NavLink>

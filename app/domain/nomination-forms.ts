@@ -94,6 +94,7 @@ export function nomineeSchema(category: CategoryRules) {
     });
 }
 export type NomineeValues = z.infer<ReturnType<typeof nomineeSchema>>;
+export type NomineeInput = z.input<ReturnType<typeof nomineeSchema>>;
 
 // ---------------------------------------------------------------- the nominator
 
@@ -105,7 +106,7 @@ export function nominatorSchema(category: CategoryRules, nomineeEmail?: string |
       nominatorPhone: phone("Your phone number"),
       nominatorOrganisation: optional(200, "Your organisation"),
       nominatorRelationship: required("Tell us how you know who you are nominating", 300, "How you know them"),
-      isSelfNomination: yesNo("Say whether you are nominating yourself or your own group"),
+      isSelfNomination: yesNo("Say whether you are nominating yourself"),
     })
     .superRefine((value, ctx) => {
       const problem = selfNominationProblem(category, {
@@ -282,7 +283,7 @@ export function summariseNomination(
         { label: "Your phone number", value: shown(n.nominatorPhone), field: "nominatorPhone" },
         { label: "Your organisation", value: shown(n.nominatorOrganisation), field: "nominatorOrganisation" },
         { label: "How you know them", value: shown(n.nominatorRelationship), field: "nominatorRelationship" },
-        { label: "Nominating yourself or your own group", value: n.isSelfNomination ? "Yes" : "No", field: "isSelfNomination" },
+        { label: "Nominating yourself", value: n.isSelfNomination ? "Yes" : "No", field: "isSelfNomination" },
       ],
     },
     {

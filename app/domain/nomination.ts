@@ -105,7 +105,7 @@ export function selfNominationProblem(
 ): string | null {
   if (category.selfNominationAllowed) return null;
   if (nomination.isSelfNomination) {
-    return "You cannot nominate yourself, or a group you belong to, in this category. Ask someone who knows your work to nominate you";
+    return "You cannot nominate yourself in this category. Ask someone who knows your work to nominate you";
   }
   if (sameEmail(nomination.nominatorEmail, nomination.nomineeEmail)) {
     return "The nominee's email address is the same as yours. You cannot nominate yourself in this category";
