@@ -175,6 +175,8 @@ export function normaliseForMatch(text: string | null | undefined): string {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/&/g, " and ")
+    // "St Mary's" and "St Marys" are the same name.
+    .replace(/['‘’`]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .split(" ")
     .filter((w) => w && !FILLER.has(w))
