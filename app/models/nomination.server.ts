@@ -3,7 +3,7 @@
  * confirm, withdraw, duplicates and the expiry of unconfirmed submissions. Every write
  * with a consequence commits its audit entry and its email in the same transaction.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte, ne } from "drizzle-orm";
 import NominationConfirmEmail from "#emails/nomination-confirm";
 import NominationReceiptEmail from "#emails/nomination-receipt";
@@ -273,7 +273,7 @@ export async function saveAnswers(journey: Journey & { nomination: Nomination },
 /** Adds a file already checked by content; refuses a fourth under a row lock so two uploads cannot race past 3. */
 export async function addFile(
   nomination: Nomination,
-  file: { filename: string; type: SniffedType; bytes: Uint8Array; sha256: string },
+  file: { filename: string; type: SniffedType; bytes: Uint8Array },
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.transaction(async (tx) => {
     await tx.select({ id: n.id }).from(n).where(eq(n.id, nomination.id)).for("update");
@@ -289,7 +289,7 @@ export async function addFile(
       filename: file.filename,
       mediaType: file.type.mediaType,
       size: file.bytes.byteLength,
-      sha256: file.sha256,
+      sha256: createHash("sha256").update(file.bytes).digest("hex"),
       content: file.bytes,
     });
     await touch(tx, nomination, "files");

@@ -9,7 +9,8 @@ import { canChangeNominations, canWithdraw, describeNomineeTypes, isStep } from 
 import { MAX_FILES_PER_NOMINATION } from "~/domain/files";
 import { limitNominationMail, loadJourney, resendConfirmation } from "~/models/nomination.server";
 import { blankNominationCookie } from "~/utils/nomination-access.server";
-import { closedMessage, statusPath, stepPath } from "~/utils/nomination-journey.server";
+import { closedMessage } from "~/utils/nomination-journey.server";
+import { statusPath, stepPath, withdrawPath } from "~/utils/nomination-paths";
 import { describeWait } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { formatLondon, isoString } from "~/utils/time";
@@ -111,7 +112,7 @@ export default function NominationStatus() {
         ) : null}
         {nomination.canWithdraw ? (
           <p>
-            <Link to={`/nominate/${category.slug}/withdraw`}>Withdraw your nomination</Link> until judging starts.
+            <Link to={withdrawPath(category.slug)}>Withdraw your nomination</Link> until judging starts.
           </p>
         ) : (
           <p>Judging has started, so this nomination can no longer be withdrawn.</p>
@@ -149,7 +150,7 @@ export default function NominationStatus() {
         ) : null}
         {nomination.canWithdraw ? (
           <p>
-            <Link to={`/nominate/${category.slug}/withdraw`}>Withdraw your nomination</Link>
+            <Link to={withdrawPath(category.slug)}>Withdraw your nomination</Link>
           </p>
         ) : null}
       </div>

@@ -10,7 +10,8 @@ import { JourneyHeading, WordCountedTextarea } from "~/components/nomination";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { answerField, caseFormValues, caseSchema } from "~/domain/nomination-forms";
 import { listAnswers, saveAnswers } from "~/models/nomination.server";
-import { afterSave, closedMessage, refuseWrite, requireOwnJourney, stepPath } from "~/utils/nomination-journey.server";
+import { afterSave, closedMessage, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
+import { stepPath } from "~/utils/nomination-paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${STEP_TITLES.case} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },

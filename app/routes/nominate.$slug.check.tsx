@@ -15,15 +15,8 @@ import {
   submitNomination,
   summarise,
 } from "~/models/nomination.server";
-import {
-  closedMessage,
-  rateLimited,
-  refuseWrite,
-  requireOwnJourney,
-  statusPath,
-  stepPath,
-  type OwnedJourney,
-} from "~/utils/nomination-journey.server";
+import { closedMessage, rateLimited, refuseWrite, requireOwnJourney, type OwnedJourney } from "~/utils/nomination-journey.server";
+import { statusPath, stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
 import { formatLondon } from "~/utils/time";
 

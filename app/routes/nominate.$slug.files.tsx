@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -24,7 +23,8 @@ import {
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { fileSchema } from "~/domain/nomination-forms";
 import { addFile, listFiles, markChecked, removeFile } from "~/models/nomination.server";
-import { closedMessage, refuseWrite, requireOwnJourney, stepPath } from "~/utils/nomination-journey.server";
+import { closedMessage, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
+import { filePath, stepPath } from "~/utils/nomination-paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${STEP_TITLES.files} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },
@@ -94,7 +94,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     filename: sanitiseFilename(file.name, type),
     type,
     bytes,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
   });
   if (!added.ok) return data({ result: submission.reply({ fieldErrors: { file: [added.message] } }) }, { status: 409 });
   return redirect(stepPath(category.slug, "files"));
@@ -134,7 +133,7 @@ export default function FilesStep() {
         <ul className="nomination-files">
           {files.map((file) => (
             <li key={file.id}>
-              <a href={`/nominate/${category.slug}/files/${file.id}`} download>
+              <a href={filePath(category.slug, file.id)} download>
                 {file.filename}
               </a>{" "}
               ({file.size}){" "}

@@ -11,14 +11,8 @@ import { JourneyHeading, RadioGroup } from "~/components/nomination";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { nominatorFormValues, nominatorSchema } from "~/domain/nomination-forms";
 import { limitNominationMail, nominatorStarted, saveNominator } from "~/models/nomination.server";
-import {
-  afterSave,
-  closedMessage,
-  rateLimited,
-  refuseWrite,
-  requireOwnJourney,
-  stepPath,
-} from "~/utils/nomination-journey.server";
+import { afterSave, closedMessage, rateLimited, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
+import { stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -11,15 +11,8 @@ import { asksAboutAge, canChangeNominations, NOMINEE_TYPE_LABELS, STEP_TITLES, S
 import { HONEYPOT_FIELD, nomineeFormValues, nomineeSchema, type NomineeInput } from "~/domain/nomination-forms";
 import { createDraft, limitNewDraft, loadJourney, saveNominee } from "~/models/nomination.server";
 import { nominationCookie } from "~/utils/nomination-access.server";
-import {
-  afterSave,
-  closedMessage,
-  isEditable,
-  rateLimited,
-  refuseWrite,
-  statusPath,
-  stepPath,
-} from "~/utils/nomination-journey.server";
+import { afterSave, closedMessage, isEditable, rateLimited, refuseWrite } from "~/utils/nomination-journey.server";
+import { statusPath, stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -6,7 +6,8 @@ import { ErrorSummary } from "~/components/forms";
 import { JourneyHeading } from "~/components/nomination";
 import { canWithdraw } from "~/domain/nomination";
 import { withdrawNomination } from "~/models/nomination.server";
-import { requireOwnJourney, statusPath, type OwnedJourney } from "~/utils/nomination-journey.server";
+import { requireOwnJourney, type OwnedJourney } from "~/utils/nomination-journey.server";
+import { statusPath } from "~/utils/nomination-paths";
 
 export const meta: MetaFunction = () => [{ title: "Withdraw your nomination – Community Sponsorship Awards" }];
 

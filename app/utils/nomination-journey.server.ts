@@ -10,12 +10,11 @@ import { canChangeNominations, nextStep, type Step } from "~/domain/nomination";
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";
 import { loadJourney, type Journey } from "~/models/nomination.server";
 import { describeWait, type RateLimitResult } from "./rate-limit.server";
+import { statusPath, stepPath } from "./nomination-paths";
 import { formatLondon } from "./time";
 
 export type OwnedJourney = Journey & { nomination: Nomination; token: string };
 
-export const statusPath = (slug: string) => `/nominate/${slug}`;
-export const stepPath = (slug: string, step: Step) => `/nominate/${slug}/${step}`;
 
 /** Nominations a nominator may still change: drafts, and submitted ones until the deadline. */
 export function isEditable(nomination: Nomination): boolean {
