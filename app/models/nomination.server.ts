@@ -66,7 +66,7 @@ export async function getCategoryForNomination(slug: string) {
 export async function loadJourney(request: Request, slug: string): Promise<Journey> {
   const found = await getCategoryForNomination(slug);
   if (!found) notFound("There is no award category at this address. Check the list of categories open for nominations.");
-  const token = readNominationToken(request);
+  const token = readNominationToken(request, found.category.slug);
   const nomination = token ? await findNominationByToken(token) : null;
   const mine = nomination && nomination.categoryId === found.category.id && !nomination.erasedAt ? nomination : null;
   return { ...found, token: mine ? token : null, nomination: mine };

@@ -1,12 +1,18 @@
 /**
  * A nominator has no account: the secret in their emailed link is the key to their
- * nomination. This browser keeps it in an HttpOnly cookie scoped to the category's
- * journey (Path=/nominate/<slug>), so it never appears in a page address after the
- * first redirect, and the emailed link opens the same nomination on another device.
+ * nomination. This browser keeps it in an HttpOnly cookie, one per category
+ * (csa_nomination_<slug>, Path=/nominate), so it never appears in a page address after
+ * the first redirect, and the emailed link opens the same nomination on another device.
+ * (A cookie with Path=/nominate/<slug> would miss Remix's data requests for that very
+ * page, which go to /nominate/<slug>.data.)
  */
 import { getEnv } from "./env.server";
 
-export const NOMINATION_COOKIE = "csa_nomination";
+const COOKIE_PREFIX = "csa_nomination_";
+
+export function nominationCookieName(slug: string): string {
+  return `${COOKIE_PREFIX}${slug.replace(/[^a-z0-9-]/g, "")}`;
+}
 const COOKIE_MAX_AGE_S = 180 * 24 * 60 * 60;
 const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
@@ -14,25 +20,26 @@ export function isAccessToken(value: unknown): value is string {
   return typeof value === "string" && TOKEN_PATTERN.test(value);
 }
 
-function attributes(slug: string, maxAge: number) {
+function attributes(maxAge: number) {
   const secure = getEnv().APP_URL.startsWith("https:") ? "; Secure" : "";
-  return `Path=/nominate/${encodeURIComponent(slug)}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
+  return `Path=/nominate; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
 }
 
 export function nominationCookie(slug: string, token: string): string {
-  return `${NOMINATION_COOKIE}=${token}; ${attributes(slug, COOKIE_MAX_AGE_S)}`;
+  return `${nominationCookieName(slug)}=${token}; ${attributes(COOKIE_MAX_AGE_S)}`;
 }
 
 export function blankNominationCookie(slug: string): string {
-  return `${NOMINATION_COOKIE}=; ${attributes(slug, 0)}`;
+  return `${nominationCookieName(slug)}=; ${attributes(0)}`;
 }
 
-export function readNominationToken(request: Request): string | null {
+export function readNominationToken(request: Request, slug: string): string | null {
+  const wanted = nominationCookieName(slug);
   const header = request.headers.get("Cookie");
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === NOMINATION_COOKIE) {
+    if (name === wanted) {
       const value = rest.join("=");
       if (isAccessToken(value)) return value;
     }

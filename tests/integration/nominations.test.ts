@@ -98,7 +98,7 @@ describe("the journey, step by step", () => {
     const resumed = await run(() => resumeLoader(loaderArgs(makeRequest(resumeLink.pathname + resumeLink.search))));
     expect(resumed.status).toBe(302);
     expect(resumed.headers.get("Location")).toBe(`/nominate/${GROUP}`);
-    expect(resumed.headers.get("Set-Cookie")).toMatch(new RegExp(`^csa_nomination=${token}; Path=/nominate/${GROUP}; HttpOnly; SameSite=Lax`));
+    expect(resumed.headers.get("Set-Cookie")).toMatch(new RegExp(`^csa_nomination_${GROUP}=${token}; Path=/nominate; HttpOnly; SameSite=Lax`));
 
     const { questions } = await categoryBySlug(GROUP);
     const answers = Object.fromEntries(questions.map((q) => [`answer${q.id}`, "Weekly English lessons and a job club."]));
@@ -135,7 +135,7 @@ describe("the journey, step by step", () => {
     expect(receipt.meta).toEqual({ nominationIds: [row.id] });
 
     const status = await run<{ nomination: { confirmed: boolean; reference: string } }>(() =>
-      statusLoader(loaderArgs(makeRequest(`/nominate/${GROUP}`, { cookie: cookieOf(token) }), { slug: GROUP })),
+      statusLoader(loaderArgs(makeRequest(`/nominate/${GROUP}`, { cookie: cookieOf(token, GROUP) }), { slug: GROUP })),
     );
     expect(status.data.nomination).toMatchObject({ confirmed: true, reference: row.reference });
 
@@ -168,14 +168,14 @@ describe("the journey, step by step", () => {
     const path = `/nominate/${GROUP}/files/${file.nomination_files.id}`;
     const params = { slug: GROUP, fileId: String(file.nomination_files.id) };
 
-    const mine = await run(() => downloadLoader(loaderArgs(makeRequest(path, { cookie: cookieOf(token) }), params)));
+    const mine = await run(() => downloadLoader(loaderArgs(makeRequest(path, { cookie: cookieOf(token, GROUP) }), params)));
     expect(mine.status).toBe(200);
     expect(mine.headers.get("Content-Type")).toBe("image/png");
     expect(mine.headers.get("Content-Disposition")).toMatch(/^attachment; filename="photo.png"/);
     expect(mine.headers.get("X-Content-Type-Options")).toBe("nosniff");
 
     const other = await completeDraft(GROUP);
-    expect((await run(() => downloadLoader(loaderArgs(makeRequest(path, { cookie: cookieOf(other.token) }), params)))).status).toBe(404);
+    expect((await run(() => downloadLoader(loaderArgs(makeRequest(path, { cookie: cookieOf(other.token, GROUP) }), params)))).status).toBe(404);
     expect((await run(() => downloadLoader(loaderArgs(makeRequest(path), params)))).status).toBe(404);
     const admin = await createPerson({ isAdmin: true });
     const adminCookie = await cookieFor(admin.id);
@@ -316,7 +316,7 @@ describe("refusals: a 4xx, a clear message, the text kept, nothing half-written"
     // The resume email and the first confirmation used two; resending uses the rest.
     let last = 0;
     for (let i = 0; i < NOMINATION_LIMITS.mailPerEmail.limit - 1; i++) {
-      last = (await run(() => statusAction(loaderArgs(makeRequest(`/nominate/${GROUP}`, { form: { intent: "resend" }, cookie: cookieOf(token) }), { slug: GROUP }, nextIp())))).status;
+      last = (await run(() => statusAction(loaderArgs(makeRequest(`/nominate/${GROUP}`, { form: { intent: "resend" }, cookie: cookieOf(token, GROUP) }), { slug: GROUP }, nextIp())))).status;
     }
     expect(last).toBe(429);
     expect(await mailTo(email, "nomination-confirm")).toHaveLength(NOMINATION_LIMITS.mailPerEmail.limit - 1);

@@ -27,7 +27,7 @@ export function nextIp() {
   return `198.18.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
 }
 
-export const cookieOf = (token: string) => `csa_nomination=${token}`;
+export const cookieOf = (token: string, slug: string) => `csa_nomination_${slug}=${token}`;
 
 export type ReplyData = { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
 
@@ -38,7 +38,7 @@ export function post(
   form: Record<string, string | string[]> | FormData,
   { token, ip = nextIp() }: { token?: string | null; ip?: string } = {},
 ) {
-  return run<ReplyData>(() => fn(loaderArgs(makeRequest(path, { form, cookie: token ? cookieOf(token) : undefined }), { slug }, ip)));
+  return run<ReplyData>(() => fn(loaderArgs(makeRequest(path, { form, cookie: token ? cookieOf(token, slug) : undefined }), { slug }, ip)));
 }
 
 export function groupNominee(overrides: Record<string, string> = {}) {
@@ -67,7 +67,7 @@ export async function startDraft(slug: string, nominee: Record<string, string>, 
   const answer = await post(nomineeAction, `/nominate/${slug}/nominee`, slug, nominee, { ip });
   if (answer.status !== 302) throw new Error(`draft not started: ${answer.status} ${JSON.stringify(answer.data)}`);
   const cookie = answer.headers.get("Set-Cookie") ?? "";
-  const token = cookie.match(/^csa_nomination=([a-z2-7]+);/)?.[1];
+  const token = cookie.match(new RegExp(`^csa_nomination_${slug}=([a-z2-7]+);`))?.[1];
   if (!token) throw new Error(`no cookie in ${cookie}`);
   return token;
 }
