@@ -21,6 +21,8 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test("a nominator drafts, resumes on another device, submits, confirms, edits and withdraws", async ({ page, browser }) => {
+      // The whole journey, with an axe check on every page: longer than one ordinary test.
+      test.slow();
       const check = (p: Page) => expectAccessibleAsServed(p, javaScriptEnabled);
       const tag = `${javaScriptEnabled ? "js" : "nojs"}-${Date.now().toString(36)}`;
       const email = `nominator-${tag}@example.test`;
@@ -58,6 +60,13 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("About you");
       await check(page);
       await page.getByLabel("Your full name").fill("Nadia Nominator");
+      if (javaScriptEnabled) {
+        // Inline errors appear as soon as a field is left, before any submit.
+        await page.getByLabel("Your email address").fill("nadia@");
+        await page.getByLabel("Your email address").blur();
+        await expect(page.getByText("Enter your email address in the correct format, like name@example.org")).toBeVisible();
+        await check(page);
+      }
       await page.getByLabel("Your email address").fill(email);
       await page.getByLabel("How do you know who you are nominating?").fill("I volunteer with them");
       await page.getByRole("group", { name: "Are you nominating yourself?" }).getByLabel("No").check();
