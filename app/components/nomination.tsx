@@ -4,7 +4,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ErrorList, TextareaField, type ListOfErrors } from "./forms";
+import { ErrorList, TextareaField, type ListOfErrors, type SummaryError } from "./forms";
 
 export function JourneyHeading({
   category,
@@ -196,4 +196,19 @@ export function WordCountedTextarea({
   const initial = typeof textareaProps.defaultValue === "string" ? textareaProps.defaultValue : undefined;
   const { onInput, footer } = useWordCount(limit, initial);
   return <TextareaField label={label} hint={hint} errors={errors} textareaProps={{ ...textareaProps, onInput }} footer={footer} />;
+}
+
+/**
+ * The error summary lists the problems found when the form was last sent, as GOV.UK's
+ * does. Inline errors still appear as people leave each field, but the summary does not
+ * change (or take focus) until they send the form again. A failed send shows as the
+ * form's status turning to "error" (in the browser) or as a new reply from the server.
+ */
+export function useErrorsAtSubmit(live: SummaryError[], status: "success" | "error" | undefined, lastResult: unknown) {
+  const snapshot = useRef({ status, result: lastResult, errors: lastResult ? live : [] });
+  if ((status === "error" && snapshot.current.status !== "error") || snapshot.current.result !== lastResult) {
+    snapshot.current = { status, result: lastResult, errors: live };
+  }
+  snapshot.current.status = status;
+  return snapshot.current.errors;
 }

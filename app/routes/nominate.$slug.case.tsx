@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { JourneyHeading, WordCountedTextarea } from "~/components/nomination";
+import { JourneyHeading, WordCountedTextarea, useErrorsAtSubmit } from "~/components/nomination";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { answerField, caseFormValues, caseSchema } from "~/domain/nomination-forms";
 import { listAnswers, saveAnswers } from "~/models/nomination.server";
@@ -53,6 +53,11 @@ export default function CaseStep() {
     shouldRevalidate: "onInput",
   });
   const questionFields = questions.map((q) => ({ question: q, field: fields[answerField(q.id)] }));
+  const summaryErrors = useErrorsAtSubmit(
+    summariseErrors(form.errors, questionFields.map((q) => q.field)),
+    form.status,
+    actionData?.result,
+  );
   return (
     <div className="prose">
       <JourneyHeading category={category.name} step={stepNumber("case")} total={STEPS.length} back={stepPath(category.slug, "nominator")}>
@@ -63,7 +68,7 @@ export default function CaseStep() {
           <p>{closed}</p>
         </div>
       ) : null}
-      <ErrorSummary errors={summariseErrors(form.errors, questionFields.map((q) => q.field))} />
+      <ErrorSummary errors={summaryErrors} />
       <p>
         The judges read these answers. Examples and facts help them more than adjectives. Each answer has a word limit.
       </p>

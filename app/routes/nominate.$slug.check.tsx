@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, type SummaryError } from "~/components/forms";
-import { Checkbox, Honeypot, JourneyHeading } from "~/components/nomination";
+import { Checkbox, Honeypot, JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { checkSchema, HONEYPOT_FIELD, incompleteSteps } from "~/domain/nomination-forms";
 import {
@@ -79,13 +79,14 @@ export default function CheckAnswers() {
     shouldRevalidate: "onInput",
   });
   const submitted = status !== "draft";
-  const errors: SummaryError[] = [
+  const live: SummaryError[] = [
     ...(form.errors ?? []).map((message) => {
       const step = STEPS.find((s) => message.startsWith(`${STEP_TITLES[s]}:`));
       return step ? { fieldId: `section-${step}`, message } : { message };
     }),
     ...(fields.privacyConsent.errors?.[0] ? [{ fieldId: fields.privacyConsent.id, message: fields.privacyConsent.errors[0] }] : []),
   ];
+  const summaryErrors = useErrorsAtSubmit(live, form.status, actionData?.result);
   return (
     <div className="prose">
       <JourneyHeading
@@ -101,7 +102,7 @@ export default function CheckAnswers() {
           <p>{closed}</p>
         </div>
       ) : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={summaryErrors} />
       {submitted ? (
         <p>
           Your nomination has been submitted. Any change you make is saved straight away. You can make changes until{" "}

@@ -11,7 +11,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import { JourneyHeading } from "~/components/nomination";
+import { JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
 import {
   ACCEPT_ATTRIBUTE,
   formatBytes,
@@ -111,6 +111,11 @@ export default function FilesStep() {
     shouldRevalidate: "onInput",
   });
   const full = files.length >= MAX_FILES_PER_NOMINATION;
+  const summaryErrors = useErrorsAtSubmit(
+    summariseErrors(form.errors, [fields.file]),
+    form.status,
+    actionData?.result,
+  );
   return (
     <div className="prose">
       <JourneyHeading category={category.name} step={stepNumber("files")} total={STEPS.length} back={stepPath(category.slug, "case")}>
@@ -121,7 +126,7 @@ export default function FilesStep() {
           <p>{closed}</p>
         </div>
       ) : null}
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.file])} />
+      <ErrorSummary errors={summaryErrors} />
       <p>
         You can add up to {MAX_FILES_PER_NOMINATION} files to support your nomination, such as a letter of support,
         a newspaper article or a photo. This is optional.

@@ -7,7 +7,7 @@ import { useMemo } from "react";
 import type { NomineeType } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import { JourneyHeading, RadioGroup } from "~/components/nomination";
+import { JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { nominatorFormValues, nominatorSchema } from "~/domain/nomination-forms";
 import { limitNominationMail, nominatorStarted, saveNominator } from "~/models/nomination.server";
@@ -70,6 +70,18 @@ export default function NominatorStep() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const summaryErrors = useErrorsAtSubmit(
+    summariseErrors(form.errors, [
+          fields.nominatorName,
+          fields.nominatorEmail,
+          fields.nominatorPhone,
+          fields.nominatorOrganisation,
+          fields.nominatorRelationship,
+          fields.isSelfNomination,
+        ]),
+    form.status,
+    actionData?.result,
+  );
   return (
     <div className="prose">
       <JourneyHeading category={category.name} step={stepNumber("nominator")} total={STEPS.length} back={stepPath(category.slug, "nominee")}>
@@ -80,16 +92,7 @@ export default function NominatorStep() {
           <p>{closed}</p>
         </div>
       ) : null}
-      <ErrorSummary
-        errors={summariseErrors(form.errors, [
-          fields.nominatorName,
-          fields.nominatorEmail,
-          fields.nominatorPhone,
-          fields.nominatorOrganisation,
-          fields.nominatorRelationship,
-          fields.isSelfNomination,
-        ])}
-      />
+      <ErrorSummary errors={summaryErrors} />
       <p>We use these details to confirm your nomination and, if we need to, to ask you about it. We do not publish them.</p>
       <Form method="post" {...getFormProps(form)}>
         <Field

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import { Checkbox, Honeypot, JourneyHeading, RadioGroup } from "~/components/nomination";
+import { Checkbox, Honeypot, JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
 import { asksAboutAge, canChangeNominations, NOMINEE_TYPE_LABELS, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { HONEYPOT_FIELD, nomineeFormValues, nomineeSchema, type NomineeInput } from "~/domain/nomination-forms";
 import { createDraft, limitNewDraft, loadJourney, saveNominee } from "~/models/nomination.server";
@@ -84,6 +84,20 @@ export default function NomineeStep() {
   const showAge = asksAboutAge(rules);
   const guardianFields = [fields.guardianName, fields.guardianEmail, fields.guardianPhone, fields.guardianConsent];
 
+  const summaryErrors = useErrorsAtSubmit(
+    summariseErrors(form.errors, [
+          fields.nomineeType,
+          fields.nomineeName,
+          fields.nomineeOrganisation,
+          fields.nomineeLocalAuthority,
+          fields.nomineeEmail,
+          fields.nomineeKnows,
+          fields.nomineeIsUnder18,
+          ...guardianFields,
+        ]),
+    form.status,
+    actionData?.result,
+  );
   return (
     <div className="prose">
       <JourneyHeading
@@ -99,18 +113,7 @@ export default function NomineeStep() {
           <p>{closed}</p>
         </div>
       ) : null}
-      <ErrorSummary
-        errors={summariseErrors(form.errors, [
-          fields.nomineeType,
-          fields.nomineeName,
-          fields.nomineeOrganisation,
-          fields.nomineeLocalAuthority,
-          fields.nomineeEmail,
-          fields.nomineeKnows,
-          fields.nomineeIsUnder18,
-          ...guardianFields,
-        ])}
-      />
+      <ErrorSummary errors={summaryErrors} />
       <Form method="post" {...getFormProps(form)}>
         <Honeypot name={HONEYPOT_FIELD} />
         {single ? (

@@ -65,6 +65,8 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByLabel("Your email address").fill("nadia@");
         await page.getByLabel("Your email address").blur();
         await expect(page.getByText("Enter your email address in the correct format, like name@example.org")).toBeVisible();
+        // The summary waits for a submit, so focus stays where the person is working.
+        await expect(page.getByRole("alert")).toHaveCount(0);
         await check(page);
       }
       await page.getByLabel("Your email address").fill(email);
