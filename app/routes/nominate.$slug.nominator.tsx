@@ -72,13 +72,13 @@ export default function NominatorStep() {
   });
   const summaryErrors = useErrorsAtSubmit(
     summariseErrors(form.errors, [
-          fields.nominatorName,
-          fields.nominatorEmail,
-          fields.nominatorPhone,
-          fields.nominatorOrganisation,
-          fields.nominatorRelationship,
-          fields.isSelfNomination,
-        ]),
+      fields.nominatorName,
+      fields.nominatorEmail,
+      fields.nominatorPhone,
+      fields.nominatorOrganisation,
+      fields.nominatorRelationship,
+      fields.isSelfNomination,
+    ]),
     form.status,
     actionData?.result,
   );

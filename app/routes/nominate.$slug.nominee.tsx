@@ -86,15 +86,15 @@ export default function NomineeStep() {
 
   const summaryErrors = useErrorsAtSubmit(
     summariseErrors(form.errors, [
-          fields.nomineeType,
-          fields.nomineeName,
-          fields.nomineeOrganisation,
-          fields.nomineeLocalAuthority,
-          fields.nomineeEmail,
-          fields.nomineeKnows,
-          fields.nomineeIsUnder18,
-          ...guardianFields,
-        ]),
+      fields.nomineeType,
+      fields.nomineeName,
+      fields.nomineeOrganisation,
+      fields.nomineeLocalAuthority,
+      fields.nomineeEmail,
+      fields.nomineeKnows,
+      fields.nomineeIsUnder18,
+      ...guardianFields,
+    ]),
     form.status,
     actionData?.result,
   );
