@@ -49,6 +49,9 @@ function Header() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/nominate">Nominate</NavLink>
+            </li>
+            <li>
               <NavLink to="/winners">Winners</NavLink>
             </li>
             {user?.isJudge ? (

@@ -234,6 +234,8 @@ export const nominations = pgTable(
     nomineeLocalAuthority: text("nominee_local_authority"),
     nomineeEmail: text("nominee_email"),
     nomineeKnows: boolean("nominee_knows"),
+    /** Asked of individuals; always true in an under-18 category. Requires a guardian's contact and consent. */
+    nomineeIsUnder18: boolean("nominee_is_under_18"),
     guardianName: text("guardian_name"),
     guardianEmail: text("guardian_email"),
     guardianPhone: text("guardian_phone"),
@@ -256,6 +258,10 @@ export const nominations = pgTable(
     citation: text("citation"),
 
     submittedAt: ts("submitted_at"),
+    /** SHA-256 of the secret in the confirm-your-nomination link, and when that link stops working. */
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    confirmExpiresAt: ts("confirm_expires_at"),
+    /** Set when the confirmation link is used: it proves the nominator's email, and the nomination counts. */
     confirmedAt: ts("confirmed_at"),
     withdrawnAt: ts("withdrawn_at"),
     erasedAt: ts("erased_at"),

@@ -66,6 +66,13 @@ export default function Home() {
             </>
           ) : null}
         </p>
+        {open ? (
+          <p>
+            <Link to="/nominate" className="button">
+              Nominate someone
+            </Link>
+          </p>
+        ) : null}
       </div>
       <h2>Categories</h2>
       <ul className="card-list">

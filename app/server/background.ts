@@ -1,10 +1,12 @@
 /**
  * Work the server does between requests: delivering the outbox, running scheduled jobs
- * (publication), the automatic judging reminder, and once a day the retention rule.
+ * (publication), the automatic judging reminder, turning unconfirmed nominations older than
+ * seven days back into drafts, and once a day the retention rule.
  * It all runs once at start-up, so anything that fell due while the server was down
  * happens now, and then every few seconds. Each part is idempotent, so several servers,
  * or a restart, running it again change nothing.
  */
+import { expireUnconfirmedNominations } from "~/models/nomination.server";
 import { applyRetention } from "~/models/privacy.server";
 import { sendDueJudgingReminders } from "~/models/reminders.server";
 import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
@@ -23,6 +25,7 @@ export async function runScheduledWork() {
   for (const job of report.done) console.info(`Job done: ${job}`);
   for (const job of report.failed) console.error(`Job failed (will retry): ${job}`);
   await sendDueJudgingReminders();
+  await expireUnconfirmedNominations(new Date());
   if (Date.now() - lastRetentionRun >= DAY) {
     lastRetentionRun = Date.now();
     await applyRetention();

@@ -1,0 +1,214 @@
+/**
+ * Pieces of the public nomination journey: the page heading with its step, radios and
+ * checkboxes in the one form pattern, the honeypot, and the live word count.
+ */
+import { Link } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ErrorList, TextareaField, type ListOfErrors, type SummaryError } from "./forms";
+
+export function JourneyHeading({
+  category,
+  step,
+  total,
+  back,
+  children,
+}: {
+  category: string;
+  step?: number;
+  total?: number;
+  back?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {back ? (
+        <p className="back-link">
+          <Link to={back}>Back</Link>
+        </p>
+      ) : null}
+      <p className="caption">
+        {category}
+        {step && total ? <span className="nomination-step"> · Step {step} of {total}</span> : null}
+      </p>
+      <h1>{children}</h1>
+    </>
+  );
+}
+
+type ChoiceField = { id: string; name: string; errors?: ListOfErrors; initialValue?: unknown; key?: string };
+
+/** A fieldset of radios with a legend, as GOV.UK's radios: the error sits under the legend. */
+export function RadioGroup({
+  field,
+  legend,
+  hint,
+  options,
+  small,
+}: {
+  field: ChoiceField;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: Array<{ value: string; label: ReactNode; hint?: ReactNode }>;
+  small?: boolean;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
+  return (
+    <div className={`field${errorId ? " field--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+        <legend className={small ? "field__label" : "fieldset__legend"}>{legend}</legend>
+        {hint ? (
+          <div id={hintId} className="field__hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorList id={errorId} errors={field.errors} />
+        <div className="choices" key={field.key}>
+          {options.map((option, i) => {
+            // The first radio carries the field's id, so the error summary's link lands on it.
+            const id = i === 0 ? field.id : `${field.id}-${option.value}`;
+            return (
+              <div className="choice" key={option.value}>
+                <input
+                  type="radio"
+                  className="choice__input"
+                  id={id}
+                  name={field.name}
+                  value={option.value}
+                  defaultChecked={field.initialValue === option.value}
+                  aria-describedby={option.hint ? `${id}-hint` : undefined}
+                />
+                <label className="choice__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div id={`${id}-hint`} className="field__hint choice__hint">
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Checkbox({ field, label, hint }: { field: ChoiceField; label: ReactNode; hint?: ReactNode }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
+  return (
+    <div className={`field${errorId ? " field--error" : ""}`}>
+      <ErrorList id={errorId} errors={field.errors} />
+      <div className="choice" key={field.key}>
+        <input
+          type="checkbox"
+          className="choice__input"
+          id={field.id}
+          name={field.name}
+          value="on"
+          defaultChecked={field.initialValue === "on"}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        />
+        <label className="choice__label" htmlFor={field.id}>
+          {label}
+        </label>
+        {hint ? (
+          <div id={hintId} className="field__hint choice__hint">
+            {hint}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** People never see it; form-filling robots do. Anything typed here is refused on the server. */
+export function Honeypot({ name }: { name: string }) {
+  return (
+    <div className="nomination-honeypot" aria-hidden="true">
+      <label htmlFor={`${name}-field`}>Leave this empty</label>
+      <input id={`${name}-field`} name={name} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+function words(text: string): number {
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+function remaining(limit: number, count: number): string {
+  const left = limit - count;
+  if (left >= 0) return `You have ${left} ${left === 1 ? "word" : "words"} remaining`;
+  return `You have ${-left} ${left === -1 ? "word" : "words"} too many`;
+}
+
+/**
+ * The limit, stated; with JavaScript, a live count. Like GOV.UK's character count, screen
+ * readers hear the count once typing pauses rather than at every key.
+ */
+export function useWordCount(limit: number, initial: string | undefined) {
+  const [count, setCount] = useState(() => words(initial ?? ""));
+  const [live, setLive] = useState(false);
+  const [announced, setAnnounced] = useState("");
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => {
+    setLive(true);
+    return () => clearTimeout(timer.current);
+  }, []);
+  const onInput = (event: React.FormEvent<HTMLTextAreaElement>) => {
+    const next = words(event.currentTarget.value);
+    setCount(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setAnnounced(remaining(limit, next)), 1000);
+  };
+  const footer = live ? (
+    <>
+      <span className={count > limit ? "word-count word-count--over" : "word-count"} aria-hidden="true">
+        {remaining(limit, count)}
+      </span>
+      <span className="visually-hidden">You can enter up to {limit} words.</span>
+      <span className="visually-hidden" aria-live="polite">
+        {announced}
+      </span>
+    </>
+  ) : (
+    <>You can enter up to {limit} words.</>
+  );
+  return { onInput, footer };
+}
+
+export function WordCountedTextarea({
+  label,
+  hint,
+  errors,
+  textareaProps,
+  limit,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: ListOfErrors;
+  textareaProps: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
+  limit: number;
+}) {
+  const initial = typeof textareaProps.defaultValue === "string" ? textareaProps.defaultValue : undefined;
+  const { onInput, footer } = useWordCount(limit, initial);
+  return <TextareaField label={label} hint={hint} errors={errors} textareaProps={{ ...textareaProps, onInput }} footer={footer} />;
+}
+
+/**
+ * The error summary lists the problems found when the form was last sent, as GOV.UK's
+ * does. Inline errors still appear as people leave each field, but the summary does not
+ * change (or take focus) until they send the form again. A failed send shows as the
+ * form's status turning to "error" (in the browser) or as a new reply from the server.
+ */
+export function useErrorsAtSubmit(live: SummaryError[], status: "success" | "error" | undefined, lastResult: unknown) {
+  const snapshot = useRef({ status, result: lastResult, errors: lastResult ? live : [] });
+  if ((status === "error" && snapshot.current.status !== "error") || snapshot.current.result !== lastResult) {
+    snapshot.current = { status, result: lastResult, errors: live };
+  }
+  snapshot.current.status = status;
+  return snapshot.current.errors;
+}

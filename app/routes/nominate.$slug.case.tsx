@@ -1,0 +1,97 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
+import { JourneyHeading, WordCountedTextarea, useErrorsAtSubmit } from "~/components/nomination";
+import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
+import { answerField, caseFormValues, caseSchema } from "~/domain/nomination-forms";
+import { listAnswers, saveAnswers } from "~/models/nomination.server";
+import { afterSave, closedMessage, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
+import { stepPath } from "~/utils/nomination-paths";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${STEP_TITLES.case} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const journey = await requireOwnJourney(request, params.slug!);
+  const answers = await listAnswers(journey.nomination.id);
+  return {
+    category: { slug: journey.category.slug, name: journey.category.name },
+    questions: journey.questions.map((q) => ({ id: q.id, label: q.label, help: q.help, wordLimit: q.wordLimit, required: q.required })),
+    values: caseFormValues(answers),
+    closed: canChangeNominations(journey.cycle, new Date()) ? null : closedMessage(journey),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const journey = await requireOwnJourney(request, params.slug!);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: caseSchema(journey.questions) });
+  const refused = refuseWrite(journey, formData, submission);
+  if (refused) return refused;
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  await saveAnswers(journey, submission.value);
+  return redirect(afterSave(journey.category.slug, journey.nomination, "case"));
+}
+
+export default function CaseStep() {
+  const { category, questions, values, closed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const schema = useMemo(() => caseSchema(questions), [questions]);
+  const [form, fields] = useForm({
+    id: "case",
+    lastResult: actionData?.result,
+    defaultValue: values,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const questionFields = questions.map((q) => ({ question: q, field: fields[answerField(q.id)] }));
+  const summaryErrors = useErrorsAtSubmit(
+    summariseErrors(form.errors, questionFields.map((q) => q.field)),
+    form.status,
+    actionData?.result,
+  );
+  return (
+    <div className="prose">
+      <JourneyHeading category={category.name} step={stepNumber("case")} total={STEPS.length} back={stepPath(category.slug, "nominator")}>
+        {STEP_TITLES.case}
+      </JourneyHeading>
+      {closed ? (
+        <div className="panel-box">
+          <p>{closed}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={summaryErrors} />
+      <p>
+        The judges read these answers. Examples and facts help them more than adjectives. Each answer has a word limit.
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        {questionFields.map(({ question, field }) => {
+          const props = getTextareaProps(field);
+          return (
+            <WordCountedTextarea
+              key={question.id}
+              label={question.required ? question.label : `${question.label} (optional)`}
+              hint={question.help || undefined}
+              errors={field.errors}
+              limit={question.wordLimit}
+              textareaProps={{ ...props, required: question.required, rows: 10 }}
+            />
+          );
+        })}
+        <SubmitButton>Save and continue</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

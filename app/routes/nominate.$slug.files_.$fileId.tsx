@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attachmentDisposition } from "~/domain/files";
+import { getFile, loadJourney } from "~/models/nomination.server";
+import { getUser } from "~/utils/auth.server";
+import { notFound } from "~/utils/responses.server";
+
+/**
+ * A supporting file, for its nominator (by the journey's cookie) or an administrator.
+ * Always an attachment, with the type found from its content, so a browser never runs it.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const fileId = Number(params.fileId);
+  if (!Number.isSafeInteger(fileId) || fileId <= 0) notFound("There is no such file.");
+  const file = await getFile(fileId);
+  if (!file) notFound("There is no such file.");
+  const user = await getUser(request);
+  if (!user?.isAdmin) {
+    const journey = await loadJourney(request, params.slug!);
+    // Someone else's file answers exactly as a missing one does.
+    if (!journey.nomination || journey.nomination.id !== file.nominationId) notFound("There is no such file.");
+  }
+  return new Response(file.content as unknown as BodyInit, {
+    headers: {
+      "Content-Type": file.mediaType,
+      "Content-Disposition": attachmentDisposition(file.filename),
+      "Content-Length": String(file.size),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

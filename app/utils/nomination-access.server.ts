@@ -1,0 +1,61 @@
+/**
+ * A nominator has no account: the secret in their emailed link is the key to their
+ * nomination. This browser keeps it in an HttpOnly cookie, one per category
+ * (csa_nomination_<slug>, Path=/nominate), so it never appears in a page address after
+ * the first redirect, and the emailed link opens the same nomination on another device.
+ * (A cookie with Path=/nominate/<slug> would miss Remix's data requests for that very
+ * page, which go to /nominate/<slug>.data.)
+ */
+import { getEnv } from "./env.server";
+
+const COOKIE_PREFIX = "csa_nomination_";
+
+export function nominationCookieName(slug: string): string {
+  return `${COOKIE_PREFIX}${slug.replace(/[^a-z0-9-]/g, "")}`;
+}
+const COOKIE_MAX_AGE_S = 180 * 24 * 60 * 60;
+const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+
+export function isAccessToken(value: unknown): value is string {
+  return typeof value === "string" && TOKEN_PATTERN.test(value);
+}
+
+function attributes(maxAge: number) {
+  const secure = getEnv().APP_URL.startsWith("https:") ? "; Secure" : "";
+  return `Path=/nominate; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
+}
+
+export function nominationCookie(slug: string, token: string): string {
+  return `${nominationCookieName(slug)}=${token}; ${attributes(COOKIE_MAX_AGE_S)}`;
+}
+
+export function blankNominationCookie(slug: string): string {
+  return `${nominationCookieName(slug)}=; ${attributes(0)}`;
+}
+
+export function readNominationToken(request: Request, slug: string): string | null {
+  const wanted = nominationCookieName(slug);
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === wanted) {
+      const value = rest.join("=");
+      if (isAccessToken(value)) return value;
+    }
+  }
+  return null;
+}
+
+export function resumeUrl(token: string): string {
+  const url = new URL("/nominate/resume", getEnv().APP_URL);
+  url.searchParams.set("t", token);
+  return url.href;
+}
+
+export function confirmUrl(accessToken: string, confirmToken: string): string {
+  const url = new URL("/nominate/confirm", getEnv().APP_URL);
+  url.searchParams.set("t", accessToken);
+  url.searchParams.set("c", confirmToken);
+  return url.href;
+}
