@@ -3,7 +3,7 @@
  * who a category accepts, when a nomination may be changed or withdrawn, references,
  * duplicate keys and the expiry of unconfirmed submissions.
  */
-import type { NomineeType } from "#db/schema";
+import type { NominationStatus, NomineeType } from "#db/schema";
 import { effectivePhase, nominationsAreOpen, type CycleDates } from "./phases";
 
 // ---------------------------------------------------------------- steps
@@ -188,4 +188,13 @@ export function duplicateKey(name: string, organisation: string | null | undefin
   const n = normaliseForMatch(name);
   if (!n) return null;
   return `${n}|${normaliseForMatch(organisation)}`;
+}
+
+/**
+ * What a nominator's own pages may say of the status. Eligibility and results stay
+ * inside until they are published and emailed, so page data cannot leak them early.
+ */
+export type NominatorStatus = "draft" | "submitted" | "withdrawn" | "in_review";
+export function nominatorStatus(status: NominationStatus): NominatorStatus {
+  return status === "draft" || status === "submitted" || status === "withdrawn" ? status : "in_review";
 }

@@ -8,6 +8,7 @@ import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/resul
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
 import { weightedScore } from "~/domain/scoring";
+import { scoreDotPlot } from "~/domain/svg-chart";
 import { applyAdjustment, suggestShortlist, ShortlistAdjustmentError, type ShortlistSuggestion } from "~/domain/shortlist";
 import { visibleNominationsFor } from "~/models/judge-visibility.server";
 import { audit, type Actor } from "~/utils/audit.server";
@@ -101,6 +102,29 @@ export async function getCategoryResults(categoryId: number, { viewerId, round =
   });
   const suggestion = suggestShortlist(board, category.shortlistSize);
   return { category, cycle, scale, board, suggestion, entries, judgeNames };
+}
+
+/** Rows as the leaderboard table shows them, each with its dot plot. */
+export function leaderboardRows(results: NonNullable<CategoryResults>) {
+  const byId = new Map(results.entries.map((e) => [e.id, e]));
+  return results.board.rows.map((row) => ({
+    nominationId: row.nominationId,
+    label: row.label,
+    reference: byId.get(row.nominationId)?.reference ?? "",
+    rank: row.rank,
+    tied: row.tied,
+    mean: row.mean,
+    calibrated: row.calibrated,
+    count: row.count,
+    sd: row.sd,
+    range: row.range,
+    disagreement: row.disagreement,
+    plot: scoreDotPlot(
+      row.judgeScores.map((s) => s.score),
+      results.scale,
+    ),
+    status: byId.get(row.nominationId)?.status ?? "eligible",
+  }));
 }
 
 export type ShortlistOutcome = { ok: true } | { ok: false; field: "shortlist" | "reason" | "form"; message: string };

@@ -8,8 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, TextareaField, type SummaryError } from "~/components/forms";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { publicStage } from "~/domain/results";
-import { scoreDotPlot } from "~/domain/svg-chart";
-import { decideShortlist, getCategoryResults, recordAwards } from "~/models/results.server";
+import { decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
@@ -48,8 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const results = await getCategoryResults(categoryIdFrom(params));
   if (!results) notFound("There is no such category.");
-  const { category, cycle, scale, board, suggestion, entries } = results;
-  const byId = new Map(entries.map((e) => [e.id, e]));
+  const { category, cycle, board, suggestion, entries } = results;
   const stage = publicStage(cycle, new Date());
   return {
     saved: new URL(request.url).searchParams.get("saved"),
@@ -59,24 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     publishTimes: { shortlist: formatLondon(cycle.shortlistPublishAt), winners: formatLondon(cycle.winnersPublishAt) },
     alpha: board.alpha,
     unadjustedJudges: board.unadjustedJudges.map((id) => results.judgeNames.get(id) ?? `Judge ${id}`),
-    rows: board.rows.map((row) => ({
-      nominationId: row.nominationId,
-      label: row.label,
-      reference: byId.get(row.nominationId)?.reference ?? "",
-      rank: row.rank,
-      tied: row.tied,
-      mean: row.mean,
-      calibrated: row.calibrated,
-      count: row.count,
-      sd: row.sd,
-      range: row.range,
-      disagreement: row.disagreement,
-      plot: scoreDotPlot(
-        row.judgeScores.map((s) => s.score),
-        scale,
-      ),
-      status: byId.get(row.nominationId)?.status ?? "eligible",
-    })),
+    rows: leaderboardRows(results),
     suggestion,
     decided: entries.some((e) => e.status !== "eligible"),
     finalists: entries

@@ -4,8 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { judgingHasClosed } from "~/domain/judging";
-import { scoreDotPlot } from "~/domain/svg-chart";
-import { getCategoryResults } from "~/models/results.server";
+import { getCategoryResults, leaderboardRows } from "~/models/results.server";
 import { requireJudge } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { forbidden, notFound } from "~/utils/responses.server";
@@ -35,24 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     category: results.category.name,
     method: results.board.method,
     alpha: results.board.alpha,
-    rows: results.board.rows.map((row) => ({
-      nominationId: row.nominationId,
-      label: row.label,
-      reference: results.entries.find((e) => e.id === row.nominationId)?.reference ?? "",
-      rank: row.rank,
-      tied: row.tied,
-      mean: row.mean,
-      calibrated: row.calibrated,
-      count: row.count,
-      sd: row.sd,
-      range: row.range,
-      disagreement: row.disagreement,
-      plot: scoreDotPlot(
-        row.judgeScores.map((s) => s.score),
-        results.scale,
-      ),
-      status: results.entries.find((e) => e.id === row.nominationId)?.status ?? "",
-    })),
+    rows: leaderboardRows(results),
   };
 }
 

@@ -8,18 +8,18 @@ import SignInLinkEmail from "#emails/sign-in-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import {
+  createSignInToken,
   findActivePersonByEmail,
   getUser,
   normaliseEmail,
   safeRedirectPath,
   SIGN_IN_LINK_LIFETIME_MS,
 } from "~/utils/auth.server";
-import { db, schema } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { describeWait, hitRateLimits } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
-import { generateToken, hashToken } from "~/utils/tokens.server";
 
 const LoginSchema = z.object({
   email: z
@@ -70,17 +70,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const person = await findActivePersonByEmail(email);
   if (person) {
     const env = getEnv();
-    const token = generateToken();
     const link = new URL("/login/link", env.APP_URL);
-    link.searchParams.set("token", token);
     const redirectTo = safeRedirectPath(submission.value.redirectTo, "");
-    if (redirectTo) link.searchParams.set("redirectTo", redirectTo);
     await db.transaction(async (tx) => {
-      await tx.insert(schema.signInTokens).values({
-        tokenHash: hashToken(token),
-        personId: person.id,
-        expiresAt: new Date(Date.now() + SIGN_IN_LINK_LIFETIME_MS),
-      });
+      const { token } = await createSignInToken(tx, person.id, "sign_in");
+      link.searchParams.set("token", token);
+      if (redirectTo) link.searchParams.set("redirectTo", redirectTo);
       await sendEmail(tx, {
         to: person.email,
         subject: "Your sign-in link for the Community Sponsorship Awards",

@@ -51,7 +51,7 @@ export default function SignInLinkPage() {
     return (
       <div className="prose">
         <h1>This sign-in link does not work</h1>
-        <p>It has expired or has already been used. Sign-in links work once, for 15 minutes.</p>
+        <p>It has expired or has already been used. Each link works once: a sign-in link for 15 minutes, an invitation for 7 days.</p>
         <p>
           <Link to="/login">Ask for a new sign-in link</Link>
         </p>

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { JourneyHeading } from "~/components/nomination";
 import { effectivePhase } from "~/domain/phases";
-import { canChangeNominations, canWithdraw, describeNomineeTypes, isStep } from "~/domain/nomination";
+import { canChangeNominations, canWithdraw, describeNomineeTypes, isStep, nominatorStatus } from "~/domain/nomination";
 import { MAX_FILES_PER_NOMINATION } from "~/domain/files";
 import { limitNominationMail, loadJourney, resendConfirmation } from "~/models/nomination.server";
 import { blankNominationCookie } from "~/utils/nomination-access.server";
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closedMessage: closedMessage(journey),
       nomination: nomination && {
         reference: nomination.reference,
-        status: nomination.status,
+        status: nominatorStatus(nomination.status),
         confirmed: Boolean(nomination.confirmedAt),
         nominee: nomination.nomineeName,
         nominatorEmail: nomination.nominatorEmail,

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, type SummaryError } from "~/components/forms";
 import { Checkbox, Honeypot, JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
-import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
+import { canChangeNominations, STEP_TITLES, STEPS, stepNumber, nominatorStatus } from "~/domain/nomination";
 import { checkSchema, HONEYPOT_FIELD, incompleteSteps } from "~/domain/nomination-forms";
 import {
   limitNominationMail,
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     category: { slug: category.slug, name: category.name },
     reference: nomination.reference,
-    status: nomination.status,
+    status: nominatorStatus(nomination.status),
     sections: await summarise(journey),
     incomplete: await problems(journey),
     closes: formatLondon(journey.cycle.nominationsCloseAt),

@@ -370,3 +370,25 @@ describe("the results export", () => {
     expect(forJudge.status).toBe(403);
   });
 });
+
+describe("a nominator's own page", () => {
+  test("does not reveal eligibility or results before they are published", async () => {
+    const { loader: statusLoader } = await import("~/routes/nominate.$slug._index");
+    const { generateToken, hashToken } = await import("~/utils/tokens.server");
+    const { nominationCookie } = await import("~/utils/nomination-access.server");
+    const { getCurrentCycle } = await import("~/models/cycle.server");
+    // The journey works on the current cycle: make one, judged, with a decided winner.
+    const cycle = await createCycle({ year: 2998, phase: "judging" });
+    expect((await getCurrentCycle())?.id).toBe(cycle.id);
+    const { category, entries } = await createJudgedCategory({ cycleId: cycle.id, nominees: ["Quince"], judges: 1, scores: [[5]] });
+    const token = generateToken();
+    await db.update(schema.nominations).set({ accessTokenHash: hashToken(token), status: "winner", citation: "Secret citation for Quince" }).where(eq(schema.nominations.id, entries[0].id));
+    const cookie = nominationCookie(category.slug, token).split(";")[0];
+    const page = await run(() => statusLoader(loaderArgs(makeRequest(`/nominate/${category.slug}`, { cookie }), { slug: category.slug })));
+    const body = JSON.stringify(page.data);
+    expect(body).toContain("Quince");
+    expect(body).toContain('"in_review"');
+    for (const secret of ["winner", "Secret citation", "shortlisted", "eligible"]) expect(body).not.toContain(secret);
+    await db.delete(schema.cycles).where(eq(schema.cycles.id, cycle.id));
+  });
+});
