@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import JudgeInvitationEmail from "#emails/judge-invitation";
+import { detectConflictsForCategory } from "~/models/conflict-detection.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { createSignInToken, LINK_LIFETIME_MS, normaliseEmail } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
@@ -94,6 +95,13 @@ export async function updateProfile(personId: number, profile: Profile, actor: A
       before: { name: before.name, organisations: before.organisations, localAuthority: before.localAuthority },
       after: profile,
     });
+    // A changed organisation or area can reveal new conflicts in every panel the judge sits on.
+    const seats = await tx
+      .select({ categoryId: schema.panels.categoryId })
+      .from(schema.panelMembers)
+      .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+      .where(eq(schema.panelMembers.personId, personId));
+    for (const seat of seats) await detectConflictsForCategory(tx, seat.categoryId, actor);
   });
 }
 
@@ -207,6 +215,9 @@ export async function addPanelMember(panelId: number, personId: number, actor: A
     const added = await tx.insert(schema.panelMembers).values({ panelId, personId }).onConflictDoNothing().returning();
     if (added.length === 0) return { ok: false, message: `${person.name} is already on this panel` };
     await audit(tx, { actor, action: "panel.member_added", entityType: "panel", entityId: panelId, after: { personId, name: person.name } });
+    // Suspicions are raised as soon as a judge joins, before they could be assigned anything.
+    const [panel] = await tx.select({ categoryId: schema.panels.categoryId }).from(schema.panels).where(eq(schema.panels.id, panelId));
+    if (panel) await detectConflictsForCategory(tx, panel.categoryId, actor);
     return { ok: true };
   });
 }
