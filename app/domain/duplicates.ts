@@ -1,24 +1,10 @@
 /**
- * Duplicate nominations: the same nominee nominated twice in one category. The key is the
- * nominee's name and organisation, normalised so that case, accents, punctuation and
- * "The …" do not hide a match.
+ * Duplicate nominations: the same nominee nominated twice in one category. The key is
+ * `duplicateKey` (app/domain/nomination.ts), the one the public form stores when a
+ * nomination is submitted: name and organisation, normalised so that case, accents,
+ * punctuation and "The …" do not hide a match.
  */
-export function nomineeDuplicateKey(name: string, organisation?: string | null): string {
-  const norm = (s: string) =>
-    s
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .replace(/&/g, " and ")
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .replace(/^the /, "")
-      .trim()
-      .replace(/\s+/g, " ");
-  const n = norm(name);
-  if (!n) return "";
-  const org = organisation ? norm(organisation) : "";
-  return org ? `${n}|${org}` : n;
-}
+import { duplicateKey } from "./nomination";
 
 type Candidate = {
   id: number;
@@ -37,7 +23,7 @@ export function groupDuplicates<T extends Candidate>(nominations: T[]): T[][] {
   const groups = new Map<string, T[]>();
   for (const n of nominations) {
     if (n.mergedIntoId !== null) continue;
-    const key = n.duplicateKey || nomineeDuplicateKey(n.nomineeName, n.nomineeOrganisation);
+    const key = n.duplicateKey || duplicateKey(n.nomineeName, n.nomineeOrganisation) || "";
     if (!key) continue;
     const k = `${n.categoryId}:${key}`;
     const list = groups.get(k) ?? [];

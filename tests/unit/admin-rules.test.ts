@@ -3,7 +3,8 @@ import type { NominationStatus } from "#db/schema";
 import { checkScale, criterionMeaningChanged, moveInOrder, planEdit, planRemoval, questionMeaningChanged, slugify } from "~/domain/category-setup";
 import { CSV_BOM, csvCell, csvFilename, parseCsv, toCsv } from "~/domain/csv";
 import { checkCycleDates, nextPhases } from "~/domain/cycle-setup";
-import { checkMerge, groupDuplicates, nomineeDuplicateKey } from "~/domain/duplicates";
+import { checkMerge, groupDuplicates } from "~/domain/duplicates";
+import { duplicateKey } from "~/domain/nomination";
 import { canDecideEligibility } from "~/domain/eligibility";
 import { isRetentionDue, isUnsuccessful, retentionDueAt } from "~/domain/retention";
 import { parseLondonDateTime, toLondonInputValue } from "~/utils/time";
@@ -72,13 +73,13 @@ describe("retention", () => {
 
 describe("duplicates", () => {
   test.each([
-    ["Hope Street Welcome Group", null, "hope street welcome group"],
-    ["  HOPE street welcome-group! ", null, "hope street welcome group"],
-    ["The Zoë & Friends Group", "St. Mary's", "zoe and friends group|st mary s"],
-    ["مجموعة الترحيب", null, "مجموعة الترحيب"],
-    ["!!!", null, ""],
+    ["Hope Street Welcome Group", null, "hope street welcome group|"],
+    ["  HOPE street welcome-group! ", null, "hope street welcome group|"],
+    ["The Zoë & Friends Group", "St. Mary's", "zoe friends group|st marys"],
+    ["مجموعة الترحيب", null, "مجموعة الترحيب|"],
+    ["!!!", null, null],
   ])("key of %j / %j", (name, org, key) => {
-    expect(nomineeDuplicateKey(name, org)).toBe(key);
+    expect(duplicateKey(name, org)).toBe(key);
   });
 
   test("groups live entries with one key in one category, oldest first", () => {
@@ -90,7 +91,7 @@ describe("duplicates", () => {
       duplicateKey: extra.duplicateKey ?? null,
       mergedIntoId: extra.mergedIntoId ?? null,
     });
-    const groups = groupDuplicates([n(5, 1, "Hope Group"), n(2, 1, "hope group"), n(3, 2, "Hope Group"), n(4, 1, "Hope Group", { mergedIntoId: 2 }), n(6, 1, "Other"), n(7, 1, "x", { duplicateKey: "other" })]);
+    const groups = groupDuplicates([n(5, 1, "Hope Group"), n(2, 1, "hope group"), n(3, 2, "Hope Group"), n(4, 1, "Hope Group", { mergedIntoId: 2 }), n(6, 1, "Other"), n(7, 1, "x", { duplicateKey: "other|" })]);
     expect(groups.map((g) => g.map((x) => x.id))).toEqual([[2, 5], [6, 7]]);
   });
 
