@@ -109,6 +109,13 @@ export const DEMO_PEOPLE = [
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** The day `days` from `now`, at a round UTC hour, so the demo's deadlines read like real ones. */
+function dayAt(now: Date, days: number, hourUtc: number): Date {
+  const d = new Date(now.getTime() + days * DAY);
+  d.setUTCHours(hourUtc, 0, 0, 0);
+  return d;
+}
+
 /** Seeds the demo cycle when the database holds no cycle yet. Returns whether it did. */
 export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -124,12 +131,11 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
         year,
         name: `Community Sponsorship Awards ${year}`,
         phase: "nominations_open",
-        nominationsOpenAt: new Date(now.getTime() - 7 * DAY),
-        nominationsCloseAt: new Date(now.getTime() + 60 * DAY),
-        judgingOpenAt: new Date(now.getTime() + 61 * DAY),
-        judgingCloseAt: new Date(now.getTime() + 90 * DAY),
-        shortlistPublishAt: new Date(now.getTime() + 100 * DAY),
-        winnersPublishAt: new Date(now.getTime() + 130 * DAY),
+        nominationsOpenAt: dayAt(now, -7, 9),
+        nominationsCloseAt: dayAt(now, 60, 17),
+        judgingOpenAt: dayAt(now, 61, 9),
+        judgingCloseAt: dayAt(now, 90, 17),
+        // Publication times are set by an admin once the shortlist and winners are decided.
       })
       .returning();
 
