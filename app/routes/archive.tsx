@@ -4,11 +4,21 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { publicCacheControl } from "~/domain/results";
 import { getPublicResults, listPublicYears } from "~/models/results.server";
+import { getEnv } from "~/utils/env.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Archive of past winners – Community Sponsorship Awards" },
-  { name: "description", content: "Every year's winners of the Community Sponsorship Awards." },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const title = "Archive of past winners – Community Sponsorship Awards";
+  const description = "Every year's winners of the Community Sponsorship Awards.";
+  return [
+    { title },
+    { name: "description", content: description },
+    { property: "og:type", content: "website" },
+    { property: "og:title", content: title },
+    { property: "og:description", content: description },
+    { property: "og:url", content: `${data?.origin ?? ""}/archive` },
+    { property: "og:image", content: `${data?.origin ?? ""}/og-image.png` },
+  ];
+};
 
 /** Every year with published winners, each with its winners by category. */
 export async function loader() {
@@ -23,7 +33,7 @@ export async function loader() {
       categories: results.categories.map((c) => ({ name: c.name, winners: c.winners.map((w) => w.name) })),
     });
   }
-  return data({ years: summaries }, { headers: { "Cache-Control": publicCacheControl(300) } });
+  return data({ years: summaries, origin: getEnv().APP_URL }, { headers: { "Cache-Control": publicCacheControl(300) } });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => ({
