@@ -170,7 +170,7 @@ describe("final-round assignments", () => {
 
 describe("scoring in the final round", () => {
   test("a judge scores the shortlist on a fresh sheet while their main-round sheet stays intact", async () => {
-    const { cycle, category, criteria, judges, alder, cedar } = await createShortlistedWorld();
+    const { cycle, criteria, judges, alder, cedar } = await createShortlistedWorld();
     await startFinalRound(cycle.id, ADMIN_ACTOR);
     const judge = judges[1];
     await assign(alder.id, judge.id, "final");
