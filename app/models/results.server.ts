@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
+import { PHASES } from "#db/schema";
 import { assignableStatuses, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
@@ -362,7 +363,9 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
       });
     }
   }
-  const phase = stage === "shortlist" ? "shortlist_published" : "winners_published";
+  // The phase only moves forward: a late shortlist publication must not end a final round already under way.
+  const reached = stage === "shortlist" ? "shortlist_published" : "winners_published";
+  const phase = PHASES.indexOf(cycle.phase) < PHASES.indexOf(reached) ? reached : cycle.phase;
   await tx.update(cycles).set({ phase }).where(eq(cycles.id, cycleId));
   await audit(tx, {
     actor: { id: null, name: "system" },

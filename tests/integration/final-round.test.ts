@@ -10,7 +10,8 @@ import { currentRound } from "~/domain/judging";
 import { startFinalRound } from "~/models/final-round.server";
 import { currentRoundOf } from "~/models/judge-visibility.server";
 import { judgingProgress, sendDueJudgingReminders } from "~/models/reminders.server";
-import { getCategoryResults, recordAwards } from "~/models/results.server";
+import { getCategoryResults, recordAwards, schedulePublication } from "~/models/results.server";
+import { runScheduledWork } from "~/server/background";
 import { action as cycleAction } from "~/routes/admin.cycles.$year";
 import { action as phaseAction } from "~/routes/admin.cycles.$year_.phase";
 import * as assignmentsRoute from "~/routes/admin.judging.assignments";
@@ -100,6 +101,14 @@ describe("starting the final round", () => {
     // Nothing of the main round changed.
     expect(await assignmentsOf(world.category.id, "main")).toHaveLength(9);
     expect(await assignmentsOf(world.category.id, "final")).toHaveLength(0);
+  });
+
+  test("a shortlist publication that runs late does not end a final round under way", async () => {
+    const { cycle } = await createShortlistedWorld({ shortlistPublishAt: null });
+    await startFinalRound(cycle.id, ADMIN_ACTOR);
+    await schedulePublication({ cycleId: cycle.id, shortlistPublishAt: new Date(Date.now() - 1000), winnersPublishAt: null, actor: ADMIN_ACTOR });
+    expect((await runScheduledWork()).done).toContain(`publish_shortlist:cycle:${cycle.id}`);
+    expect((await cycleRow(cycle.id)).phase).toBe("final_round");
   });
 
   test("the results page offers it only once the shortlist is published", async () => {
