@@ -5,7 +5,7 @@
  * the final round's the shortlist; the solver, conflicts and balancing are the same.
  * Every function takes the caller's transaction, so audit entries and emails commit with it.
  */
-import { and, asc, count, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, notInArray, or } from "drizzle-orm";
 import JudgingAssignmentsEmail from "#emails/judging-assignments";
 import { solveAssignments, type AssignmentPair, type AssignmentResult } from "~/domain/assignment";
 import { assignableStatuses, currentRound, roundCloseAt, type Round } from "~/domain/judging";
@@ -62,11 +62,19 @@ export async function runAssignments(tx: Tx, categoryId: number, actor: Actor, o
     .innerJoin(schema.people, eq(schema.people.id, schema.panelMembers.personId))
     .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.people.isJudge, true), isNull(schema.people.deactivatedAt)));
 
+  // Pairs on nominations already decided past this round (shortlisted after the main round) are
+  // history, not the solver's to drop; pairs on nominations no longer judged at all are.
   const existing = await tx
     .select({ judgeId: schema.assignments.personId, nominationId: schema.assignments.nominationId })
     .from(schema.assignments)
     .innerJoin(n, eq(n.id, schema.assignments.nominationId))
-    .where(and(eq(n.categoryId, categoryId), eq(schema.assignments.round, round)));
+    .where(
+      and(
+        eq(n.categoryId, categoryId),
+        eq(schema.assignments.round, round),
+        or(inArray(n.status, assignableStatuses(round)), notInArray(n.status, [...JUDGED_STATUSES]), isNotNull(n.mergedIntoId)),
+      ),
+    );
 
   const conflicts = await hidingConflictPairs(tx, nominationIds);
 

@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { PHASES } from "#db/schema";
 import { currentRound } from "~/domain/judging";
+import { applyConflictConsequences, runAssignments } from "~/models/assignments.server";
 import { startFinalRound } from "~/models/final-round.server";
 import { currentRoundOf } from "~/models/judge-visibility.server";
 import { judgingProgress, sendDueJudgingReminders } from "~/models/reminders.server";
@@ -175,6 +176,24 @@ describe("final-round assignments", () => {
     expect(sheets.find((s) => s.round === "main")?.voidedAt).toBeNull();
     expect(await assignmentsOf(category.id, "main")).toHaveLength(9);
   });
+});
+
+test("re-running the main round's assignments after the shortlist leaves its pairs standing", async () => {
+  const { cycle, category, judges, alder } = await createShortlistedWorld();
+  expect(await db.transaction((tx) => runAssignments(tx, category.id, ADMIN_ACTOR))).toMatchObject({ round: "main", dropped: [], added: [] });
+  expect(await assignmentsOf(category.id, "main")).toHaveLength(9);
+  // In the final round, a conflict confirmed then still reassigns only the final round.
+  await startFinalRound(cycle.id, ADMIN_ACTOR);
+  await db.transaction((tx) => runAssignments(tx, category.id, ADMIN_ACTOR));
+  const finalPair = (await assignmentsOf(category.id, "final")).find((a) => a.nominationId === alder.id)!;
+  await db.insert(schema.conflicts).values({ personId: finalPair.judgeId, nominationId: alder.id, status: "confirmed", source: "admin" });
+  await db.transaction((tx) => applyConflictConsequences(tx, finalPair, ADMIN_ACTOR));
+  const finals = await assignmentsOf(category.id, "final");
+  expect(finals).not.toContainEqual(finalPair);
+  expect(finals.filter((a) => a.nominationId === alder.id)).toHaveLength(2);
+  // The conflicted judge's own main-round pair goes with the conflict; everyone else's stays.
+  expect(await assignmentsOf(category.id, "main")).toHaveLength(8);
+  expect(judges.map((j) => j.id)).toContain(finalPair.judgeId);
 });
 
 describe("scoring in the final round", () => {
