@@ -113,6 +113,10 @@ export const cycles = pgTable("cycles", {
   judgingCloseAt: ts("judging_close_at"),
   shortlistPublishAt: ts("shortlist_publish_at"),
   winnersPublishAt: ts("winners_publish_at"),
+  /** Set when an admin starts the optional final round; from then on results come from it. */
+  finalRoundStartedAt: ts("final_round_started_at"),
+  /** The final round's scoring deadline; an admin can also close it early. */
+  finalRoundCloseAt: ts("final_round_close_at"),
   /** Phase settings are data, not scattered ifs (see STYLE.md, pretalx). */
   blindJudging: boolean("blind_judging").notNull().default(false),
   rankingMethod: text("ranking_method", { enum: ["calibrated", "raw"] }).notNull().default("calibrated"),

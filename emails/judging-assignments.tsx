@@ -9,9 +9,11 @@ export type JudgingAssignmentsProps = {
   /** Panels whose statement or declarations are still to do; their nominations are not named. */
   waitingPanels: Array<{ category: string; count: number }>;
   deadline: string | null;
+  /** The nominations are the shortlist, to be scored again in the optional final round. */
+  finalRound?: boolean;
 };
 
-export function JudgingAssignmentsEmail({ name, url, nominations, waitingPanels, deadline }: JudgingAssignmentsProps) {
+export function JudgingAssignmentsEmail({ name, url, nominations, waitingPanels, deadline, finalRound = false }: JudgingAssignmentsProps) {
   return (
     <EmailLayout preview="You have new nominations to judge">
       <Heading as="h1" style={{ fontSize: "22px" }}>
@@ -20,7 +22,11 @@ export function JudgingAssignmentsEmail({ name, url, nominations, waitingPanels,
       <Text style={paragraph}>Hello {name},</Text>
       {nominations.length > 0 ? (
         <>
-          <Text style={paragraph}>These nominations have been assigned to you:</Text>
+          <Text style={paragraph}>
+            {finalRound
+              ? "These shortlisted nominations have been assigned to you for the final round. Score them afresh; your main-round scores are kept as they were:"
+              : "These nominations have been assigned to you:"}
+          </Text>
           <ul>
             {nominations.map((n) => (
               <li key={n.reference} style={paragraph}>
@@ -36,7 +42,11 @@ export function JudgingAssignmentsEmail({ name, url, nominations, waitingPanels,
           statement and declare any conflicts of interest to see {p.count === 1 ? "it" : "them"}.
         </Text>
       ))}
-      {deadline ? <Text style={paragraph}>Judging closes on {deadline} (UK time).</Text> : null}
+      {deadline ? (
+        <Text style={paragraph}>
+          {finalRound ? "The final round" : "Judging"} closes on {deadline} (UK time).
+        </Text>
+      ) : null}
       <Button href={url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px", fontSize: "16px" }}>
         Go to your judging page
       </Button>

@@ -10,9 +10,11 @@ export type JudgingReminderProps = {
   /** Panels whose statement or declarations are still to do; their nominations are not named. */
   waitingPanels: Array<{ category: string; count: number }>;
   deadline: string | null;
+  /** The reminder is about the optional final round. */
+  finalRound?: boolean;
 };
 
-export function JudgingReminderEmail({ name, url, progress, unscored, waitingPanels, deadline }: JudgingReminderProps) {
+export function JudgingReminderEmail({ name, url, progress, unscored, waitingPanels, deadline, finalRound = false }: JudgingReminderProps) {
   return (
     <EmailLayout preview="A reminder to finish your judging">
       <Heading as="h1" style={{ fontSize: "22px" }}>
@@ -20,7 +22,9 @@ export function JudgingReminderEmail({ name, url, progress, unscored, waitingPan
       </Heading>
       <Text style={paragraph}>Hello {name},</Text>
       <Text style={paragraph}>
-        You have {progress}.{deadline ? ` Judging closes on ${deadline} (UK time).` : ""}
+        You have {progress}
+        {finalRound ? " in the final round" : ""}.
+        {deadline ? ` ${finalRound ? "The final round" : "Judging"} closes on ${deadline} (UK time).` : ""}
       </Text>
       {unscored.length > 0 ? (
         <>

@@ -16,6 +16,8 @@ export type CycleDateFields = {
   nominationsCloseAt: Date | null;
   judgingCloseAt: Date | null;
   shortlistPublishAt: Date | null;
+  /** Only cycles with a final round need it; it falls between the shortlist and the winners. */
+  finalRoundCloseAt?: Date | null;
   winnersPublishAt: Date | null;
 };
 
@@ -24,6 +26,7 @@ export const CYCLE_DATE_LABELS: Record<keyof CycleDateFields, string> = {
   nominationsCloseAt: "Nominations close",
   judgingCloseAt: "Judging closes",
   shortlistPublishAt: "Shortlist published",
+  finalRoundCloseAt: "Final round closes",
   winnersPublishAt: "Winners published",
 };
 

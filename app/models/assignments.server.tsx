@@ -1,11 +1,14 @@
 /**
  * Assignments of judges to nominations: running the solver for a category, editing by
  * hand, and what follows a conflict (scores voided, pair removed, nomination reassigned).
+ * Each round has its own assignments: the main round's cover the eligible nominations,
+ * the final round's the shortlist; the solver, conflicts and balancing are the same.
  * Every function takes the caller's transaction, so audit entries and emails commit with it.
  */
-import { and, asc, count, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, notInArray, or } from "drizzle-orm";
 import JudgingAssignmentsEmail from "#emails/judging-assignments";
 import { solveAssignments, type AssignmentPair, type AssignmentResult } from "~/domain/assignment";
+import { assignableStatuses, currentRound, roundCloseAt, type Round } from "~/domain/judging";
 import { audit, type Actor } from "~/utils/audit.server";
 import { schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -21,22 +24,35 @@ import {
 
 const n = schema.nominations;
 
-export type AssignmentRun = AssignmentResult & { categoryId: number; k: number };
+export type AssignmentRun = AssignmentResult & { categoryId: number; k: number; round: Round };
+
+/** The round a category's cycle is in now. */
+export async function roundOfCategory(tx: Tx, categoryId: number): Promise<Round> {
+  const [row] = await tx
+    .select({ phase: schema.cycles.phase })
+    .from(schema.categories)
+    .innerJoin(schema.cycles, eq(schema.cycles.id, schema.categories.cycleId))
+    .where(eq(schema.categories.id, categoryId));
+  if (!row) throw new Error(`category ${categoryId} not found`);
+  return currentRound(row);
+}
 
 /**
- * Runs detection, then the solver for one category, keeping every pair that still
- * stands. Dropped pairs are removed (and, for a conflict, the judge's scores voided);
- * added pairs are stored; each judge with new pairs gets one email.
+ * Runs detection, then the solver for one category in one round (by default the round
+ * its cycle is in), keeping every pair that still stands. Dropped pairs are removed
+ * (and, for a conflict, the judge's scores voided); added pairs are stored; each judge
+ * with new pairs gets one email.
  */
-export async function runAssignments(tx: Tx, categoryId: number, actor: Actor): Promise<AssignmentRun> {
+export async function runAssignments(tx: Tx, categoryId: number, actor: Actor, options: { round?: Round } = {}): Promise<AssignmentRun> {
   await detectConflictsForCategory(tx, categoryId, actor);
   const [category] = await tx.select().from(schema.categories).where(eq(schema.categories.id, categoryId));
   if (!category) throw new Error(`category ${categoryId} not found`);
+  const round = options.round ?? (await roundOfCategory(tx, categoryId));
 
   const nominations = await tx
     .select({ id: n.id })
     .from(n)
-    .where(and(eq(n.categoryId, categoryId), eq(n.status, "eligible"), isNull(n.mergedIntoId), isNull(n.erasedAt)));
+    .where(and(eq(n.categoryId, categoryId), inArray(n.status, assignableStatuses(round)), isNull(n.mergedIntoId), isNull(n.erasedAt)));
   const nominationIds = nominations.map((x) => x.id);
 
   const judges = await tx
@@ -46,11 +62,19 @@ export async function runAssignments(tx: Tx, categoryId: number, actor: Actor): 
     .innerJoin(schema.people, eq(schema.people.id, schema.panelMembers.personId))
     .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.people.isJudge, true), isNull(schema.people.deactivatedAt)));
 
+  // Pairs on nominations already decided past this round (shortlisted after the main round) are
+  // history, not the solver's to drop; pairs on nominations no longer judged at all are.
   const existing = await tx
     .select({ judgeId: schema.assignments.personId, nominationId: schema.assignments.nominationId })
     .from(schema.assignments)
     .innerJoin(n, eq(n.id, schema.assignments.nominationId))
-    .where(and(eq(n.categoryId, categoryId), eq(schema.assignments.round, "main")));
+    .where(
+      and(
+        eq(n.categoryId, categoryId),
+        eq(schema.assignments.round, round),
+        or(inArray(n.status, assignableStatuses(round)), notInArray(n.status, [...JUDGED_STATUSES]), isNotNull(n.mergedIntoId)),
+      ),
+    );
 
   const conflicts = await hidingConflictPairs(tx, nominationIds);
 
@@ -69,16 +93,16 @@ export async function runAssignments(tx: Tx, categoryId: number, actor: Actor): 
         and(
           eq(schema.assignments.nominationId, pair.nominationId),
           eq(schema.assignments.personId, pair.judgeId),
-          eq(schema.assignments.round, "main"),
+          eq(schema.assignments.round, round),
         ),
       );
-    await audit(tx, { actor, action: "assignment.dropped", entityType: "assignment", entityId: `${pair.nominationId}:${pair.judgeId}`, before: pair, after: { reason } });
+    await audit(tx, { actor, action: "assignment.dropped", entityType: "assignment", entityId: `${pair.nominationId}:${pair.judgeId}`, before: { ...pair, round }, after: { reason } });
     if (conflicts.some((c) => c.judgeId === pair.judgeId && c.nominationId === pair.nominationId)) {
       await voidScores(tx, pair, `Removed from the nomination: ${reason}`, actor);
     }
   }
   if (result.added.length > 0) {
-    await tx.insert(schema.assignments).values(result.added.map((p) => ({ nominationId: p.nominationId, personId: p.judgeId, round: "main" as const })));
+    await tx.insert(schema.assignments).values(result.added.map((p) => ({ nominationId: p.nominationId, personId: p.judgeId, round })));
   }
   await audit(tx, {
     actor,
@@ -86,6 +110,7 @@ export async function runAssignments(tx: Tx, categoryId: number, actor: Actor): 
     entityType: "category",
     entityId: categoryId,
     after: {
+      round,
       k: category.judgesPerNomination,
       kept: result.kept.length,
       added: result.added,
@@ -94,7 +119,7 @@ export async function runAssignments(tx: Tx, categoryId: number, actor: Actor): 
     },
   });
   await notifyNewAssignments(tx, result.added);
-  return { ...result, categoryId, k: category.judgesPerNomination };
+  return { ...result, categoryId, k: category.judgesPerNomination, round };
 }
 
 /** Suspected or confirmed conflicts with these nominations or the duplicates merged into them. */
@@ -113,7 +138,8 @@ async function hidingConflictPairs(tx: Tx, nominationIds: number[]): Promise<Ass
   return rows.map((r) => ({ judgeId: r.judgeId, nominationId: r.mergedIntoId ?? r.nominationId }));
 }
 
-async function voidScores(tx: Tx, pair: AssignmentPair, reason: string, actor: Actor) {
+/** Voids the pair's scores: in one round, or (for a conflict) in every round. */
+async function voidScores(tx: Tx, pair: AssignmentPair, reason: string, actor: Actor, round?: Round) {
   const voided = await tx
     .update(schema.scores)
     .set({ voidedAt: new Date(), voidReason: reason })
@@ -121,20 +147,22 @@ async function voidScores(tx: Tx, pair: AssignmentPair, reason: string, actor: A
       and(
         eq(schema.scores.nominationId, pair.nominationId),
         eq(schema.scores.personId, pair.judgeId),
+        round ? eq(schema.scores.round, round) : undefined,
         isNull(schema.scores.voidedAt),
       ),
     )
-    .returning({ id: schema.scores.id, submittedAt: schema.scores.submittedAt });
+    .returning({ id: schema.scores.id, round: schema.scores.round, submittedAt: schema.scores.submittedAt });
   for (const score of voided) {
-    await audit(tx, { actor, action: "score.voided", entityType: "score", entityId: score.id, after: { ...pair, reason, wasSubmitted: Boolean(score.submittedAt) } });
+    await audit(tx, { actor, action: "score.voided", entityType: "score", entityId: score.id, after: { ...pair, round: score.round, reason, wasSubmitted: Boolean(score.submittedAt) } });
   }
   return voided.length;
 }
 
 /**
  * What a confirmed conflict does to judging: the judge's scores for the nomination are
- * voided (kept for audit, never counted), the assignment is removed, and if there was
- * one the category's solver runs again to find another judge.
+ * voided in every round (kept for audit, never counted), the assignments are removed,
+ * and if there was one the category's solver runs again, in the current round, to find
+ * another judge.
  */
 export async function applyConflictConsequences(tx: Tx, pair: AssignmentPair, actor: Actor) {
   const [nomination] = await tx.select({ id: n.id, categoryId: n.categoryId, mergedIntoId: n.mergedIntoId }).from(n).where(eq(n.id, pair.nominationId));
@@ -160,7 +188,7 @@ export async function notifyNewAssignments(tx: Tx, added: AssignmentPair[]) {
     const [judge] = await tx.select().from(schema.people).where(eq(schema.people.id, judgeId));
     if (!judge) continue;
     const visible = await tx
-      .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName, category: schema.categories.name, closes: schema.cycles.judgingCloseAt })
+      .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName, category: schema.categories.name, cycle: schema.cycles })
       .from(n)
       .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
       .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
@@ -168,14 +196,18 @@ export async function notifyNewAssignments(tx: Tx, added: AssignmentPair[]) {
       .orderBy(asc(n.reference));
     const shown = new Set(visible.map((v) => v.id));
     const waiting = await tx
-      .select({ category: schema.categories.name, count: count(), closes: schema.cycles.judgingCloseAt })
+      .select({ category: schema.categories.name, count: count(), cycleId: schema.cycles.id })
       .from(n)
       .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
       .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
       .where(and(inArray(n.id, nominationIds.filter((id) => !shown.has(id))), assignedAndUnconflictedFor(judgeId)))
-      .groupBy(schema.categories.name, schema.cycles.judgingCloseAt);
+      .groupBy(schema.categories.name, schema.cycles.id);
     if (visible.length === 0 && waiting.length === 0) continue;
-    const closes = visible[0]?.closes ?? waiting[0]?.closes ?? null;
+    const [cycle] = visible.length
+      ? [visible[0].cycle]
+      : await tx.select().from(schema.cycles).where(eq(schema.cycles.id, waiting[0].cycleId));
+    const round = currentRound(cycle);
+    const closes = roundCloseAt(cycle, round);
     await sendEmail(tx, {
       to: judge.email,
       subject: "You have new nominations to judge",
@@ -186,6 +218,7 @@ export async function notifyNewAssignments(tx: Tx, added: AssignmentPair[]) {
           url={`${env.APP_URL}/judge`}
           nominations={visible}
           waitingPanels={waiting}
+          finalRound={round === "final"}
           deadline={closes ? formatLondon(closes) : null}
         />
       ),
@@ -194,11 +227,18 @@ export async function notifyNewAssignments(tx: Tx, added: AssignmentPair[]) {
   }
 }
 
-/** An admin adds one pair by hand: refused when the judge is not on the panel or is conflicted. */
+/**
+ * An admin adds one pair by hand, in the round the cycle is in: refused when the judge is
+ * not on the panel or is conflicted, or (in the final round) the nomination is not shortlisted.
+ */
 export async function addAssignment(tx: Tx, pair: AssignmentPair, actor: Actor): Promise<string | null> {
   const [nomination] = await tx.select().from(n).where(eq(n.id, pair.nominationId));
   if (!nomination || nomination.mergedIntoId || !(JUDGED_STATUSES as readonly string[]).includes(nomination.status)) {
     return "That nomination cannot be judged (it is not eligible, or was merged into another).";
+  }
+  const round = await roundOfCategory(tx, nomination.categoryId);
+  if (round === "final" && !assignableStatuses("final").includes(nomination.status)) {
+    return "Only shortlisted nominations are judged in the final round.";
   }
   const [member] = await tx
     .select({ personId: schema.panelMembers.personId })
@@ -212,23 +252,26 @@ export async function addAssignment(tx: Tx, pair: AssignmentPair, actor: Actor):
   }
   const [row] = await tx
     .insert(schema.assignments)
-    .values({ nominationId: pair.nominationId, personId: pair.judgeId, round: "main" })
+    .values({ nominationId: pair.nominationId, personId: pair.judgeId, round })
     .onConflictDoNothing()
     .returning();
   if (!row) return "That judge is already assigned this nomination.";
-  await audit(tx, { actor, action: "assignment.added", entityType: "assignment", entityId: row.id, after: pair });
+  await audit(tx, { actor, action: "assignment.added", entityType: "assignment", entityId: row.id, after: { ...pair, round } });
   await notifyNewAssignments(tx, [pair]);
   return null;
 }
 
-/** An admin removes one pair by hand; the judge's scores for it are voided, not deleted. */
-export async function removeAssignment(tx: Tx, pair: AssignmentPair, actor: Actor): Promise<boolean> {
+/**
+ * An admin removes one pair by hand, in one round; the judge's scores for it in that
+ * round are voided, not deleted (a final-round removal leaves the main round's sheet alone).
+ */
+export async function removeAssignment(tx: Tx, pair: AssignmentPair, actor: Actor, round: Round): Promise<boolean> {
   const removed = await tx
     .delete(schema.assignments)
-    .where(and(eq(schema.assignments.nominationId, pair.nominationId), eq(schema.assignments.personId, pair.judgeId), eq(schema.assignments.round, "main")))
+    .where(and(eq(schema.assignments.nominationId, pair.nominationId), eq(schema.assignments.personId, pair.judgeId), eq(schema.assignments.round, round)))
     .returning({ id: schema.assignments.id });
   if (removed.length === 0) return false;
-  await audit(tx, { actor, action: "assignment.removed", entityType: "assignment", entityId: removed[0].id, before: pair, after: { reason: "removed by an administrator" } });
-  await voidScores(tx, pair, "The assignment was removed by an administrator", actor);
+  await audit(tx, { actor, action: "assignment.removed", entityType: "assignment", entityId: removed[0].id, before: { ...pair, round }, after: { reason: "removed by an administrator" } });
+  await voidScores(tx, pair, "The assignment was removed by an administrator", actor, round);
   return true;
 }

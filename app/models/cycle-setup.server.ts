@@ -6,6 +6,7 @@ import { effectivePhase } from "~/domain/phases";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 import { getCurrentCycle } from "./cycle.server";
+import { closeFinalRoundIn, startFinalRoundIn } from "./final-round.server";
 
 export async function listCycles() {
   return db.select().from(schema.cycles).orderBy(desc(schema.cycles.year));
@@ -141,7 +142,10 @@ export async function updateCycleSettings(cycleId: number, settings: Settings, a
 
 export type PhaseMove = { ok: true; from: Phase; to: Phase } | { ok: false; message: string };
 
-/** Moves the cycle on one phase, from the phase it is effectively in now. */
+/**
+ * Moves the cycle on one phase, from the phase it is effectively in now. Starting and
+ * closing the final round go through their own rules (app/models/final-round.server.ts).
+ */
 export async function moveCycleToPhase(cycleId: number, to: Phase, actor: Actor, now = new Date()): Promise<PhaseMove> {
   return db.transaction(async (tx) => {
     const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, cycleId)).for("update");
@@ -149,6 +153,10 @@ export async function moveCycleToPhase(cycleId: number, to: Phase, actor: Actor,
     const from = effectivePhase(cycle, now);
     if (!nextPhases(from).includes(to)) {
       return { ok: false, message: "The cycle has moved on since you opened this page. Check its phase and try again." };
+    }
+    if (to === "final_round" || from === "final_round") {
+      const moved = to === "final_round" ? await startFinalRoundIn(tx, cycle, actor, now) : await closeFinalRoundIn(tx, cycle, actor, now);
+      return moved.ok ? { ok: true, from, to } : moved;
     }
     await tx
       .update(schema.cycles)

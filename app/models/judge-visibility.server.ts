@@ -9,18 +9,40 @@
  * duplicate merged into it) is suspected or confirmed: a suspicion hides until an
  * administrator dismisses it.
  */
-import { and, eq, exists, inArray, isNotNull, isNull, notExists, or, type SQL } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { FINAL_ROUND_PHASES, type Round } from "~/domain/judging";
 import { db, schema } from "~/utils/db.server";
 
 export const HIDING_CONFLICT_STATUSES = ["suspected", "confirmed"] as const;
 /** Nominations judges work on: eligible ones, and later the same ones with their outcome. */
 export const JUDGED_STATUSES = ["eligible", "shortlisted", "not_shortlisted", "highly_commended", "winner"] as const;
 
-type Round = (typeof schema.ROUNDS)[number];
+/** A round by name, or "current": the round the nomination's own cycle is in now. */
+export type RoundOption = Round | "current";
 
 const n = schema.nominations;
 const merged = alias(schema.nominations, "merged_duplicate");
+
+/**
+ * The round judges work in for the nomination's cycle, in SQL: `currentRound` of
+ * app/domain/judging.ts, read from the same list of phases. A judge on panels of two
+ * cycles sees each in its own round.
+ */
+export function currentRoundOf(): SQL<Round> {
+  const inFinal = exists(
+    db
+      .select({ one: schema.cycles.id })
+      .from(schema.cycles)
+      .where(and(eq(schema.cycles.id, n.cycleId), inArray(schema.cycles.phase, FINAL_ROUND_PHASES))),
+  );
+  return sql<Round>`(case when ${inFinal} then 'final' else 'main' end)`;
+}
+
+/** The SQL value of a round option. */
+export function roundValue(round: RoundOption): SQL<Round> | Round {
+  return round === "current" ? currentRoundOf() : round;
+}
 
 /** No suspected or confirmed conflict between this judge and the nomination or its merged duplicates. */
 export function notConflictedFor(judgeId: number): SQL {
@@ -65,7 +87,7 @@ function onPanelFor(judgeId: number, { declared }: { declared: boolean }): SQL {
   );
 }
 
-function assignedTo(judgeId: number, round: Round): SQL {
+function assignedTo(judgeId: number, round: RoundOption): SQL {
   return exists(
     db
       .select({ one: schema.assignments.id })
@@ -74,7 +96,7 @@ function assignedTo(judgeId: number, round: Round): SQL {
         and(
           eq(schema.assignments.nominationId, n.id),
           eq(schema.assignments.personId, judgeId),
-          eq(schema.assignments.round, round),
+          eq(schema.assignments.round, roundValue(round)),
         ),
       ),
   );
@@ -83,13 +105,14 @@ function assignedTo(judgeId: number, round: Round): SQL {
 const judgeable = () => and(isNull(n.mergedIntoId), isNull(n.erasedAt), inArray(n.status, [...JUDGED_STATUSES]))!;
 
 /**
- * The nominations a judge may read and score: assigned to them in the round, on a panel
- * whose statement they accepted and whose conflicts they declared, with no conflict.
- * `scope: "panel"` drops the assignment requirement, for a chair's view of the panel.
+ * The nominations a judge may read and score: assigned to them in the round (by default
+ * the round their cycle is in now), on a panel whose statement they accepted and whose
+ * conflicts they declared, with no conflict. `scope: "panel"` drops the assignment
+ * requirement, for a chair's view of the panel. Conflicts hide in every round alike.
  */
 export function visibleNominationsFor(
   judgeId: number,
-  { round = "main", scope = "assigned" }: { round?: Round; scope?: "assigned" | "panel" } = {},
+  { round = "current", scope = "assigned" }: { round?: RoundOption; scope?: "assigned" | "panel" } = {},
 ): SQL {
   return and(
     judgeable(),
@@ -114,7 +137,7 @@ export function declarableNominationsFor(judgeId: number, categoryId: number): S
 }
 
 /** Whether one nomination passes `visibleNominationsFor`. */
-export async function isVisibleToJudge(judgeId: number, nominationId: number, options?: { scope?: "assigned" | "panel" }) {
+export async function isVisibleToJudge(judgeId: number, nominationId: number, options?: { round?: RoundOption; scope?: "assigned" | "panel" }) {
   const [row] = await db
     .select({ id: n.id })
     .from(n)
@@ -127,6 +150,6 @@ export async function isVisibleToJudge(judgeId: number, nominationId: number, op
  * statement yet. For counting work still locked behind the statement ("3 nominations
  * are waiting"); never use it to show a nomination's details.
  */
-export function assignedAndUnconflictedFor(judgeId: number, { round = "main" }: { round?: Round } = {}): SQL {
+export function assignedAndUnconflictedFor(judgeId: number, { round = "current" }: { round?: RoundOption } = {}): SQL {
   return and(judgeable(), assignedTo(judgeId, round), notConflictedFor(judgeId))!;
 }

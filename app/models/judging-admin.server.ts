@@ -1,5 +1,6 @@
 /** Admin-side judging queries: which cycle a page is about, the assignment board, reopening scores. */
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { assignableStatuses, type Round } from "~/domain/judging";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
@@ -22,8 +23,8 @@ export async function judgingCycleFromUrl(request: Request) {
   return cycle;
 }
 
-/** One category's nominations with their judges and the state of each score sheet. */
-export async function assignmentBoard(cycleId: number, categoryId: number | null) {
+/** One category's nominations in a round with their judges and the state of each score sheet. */
+export async function assignmentBoard(cycleId: number, categoryId: number | null, round: Round) {
   const categories = await listActiveCategories(cycleId);
   const category = categories.find((c) => c.id === categoryId) ?? categories[0];
   if (!category) return { categories, category: null, nominations: [], panel: [] };
@@ -37,7 +38,7 @@ export async function assignmentBoard(cycleId: number, categoryId: number | null
   const nominations = await db
     .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName })
     .from(n)
-    .where(and(eq(n.categoryId, category.id), eq(n.status, "eligible"), isNull(n.mergedIntoId), isNull(n.erasedAt)))
+    .where(and(eq(n.categoryId, category.id), inArray(n.status, assignableStatuses(round)), isNull(n.mergedIntoId), isNull(n.erasedAt)))
     .orderBy(asc(n.nomineeName), asc(n.id));
   const ids = nominations.map((x) => x.id);
   const pairs = ids.length
@@ -51,8 +52,8 @@ export async function assignmentBoard(cycleId: number, categoryId: number | null
         })
         .from(schema.assignments)
         .innerJoin(schema.people, eq(schema.people.id, schema.assignments.personId))
-        .leftJoin(s, and(eq(s.nominationId, schema.assignments.nominationId), eq(s.personId, schema.assignments.personId), eq(s.round, "main"), isNull(s.voidedAt)))
-        .where(and(inArray(schema.assignments.nominationId, ids), eq(schema.assignments.round, "main")))
+        .leftJoin(s, and(eq(s.nominationId, schema.assignments.nominationId), eq(s.personId, schema.assignments.personId), eq(s.round, round), isNull(s.voidedAt)))
+        .where(and(inArray(schema.assignments.nominationId, ids), eq(schema.assignments.round, round)))
         .orderBy(asc(schema.people.name))
     : [];
   return {
@@ -68,16 +69,16 @@ export async function assignmentBoard(cycleId: number, categoryId: number | null
   };
 }
 
-/** An admin reopens a judge's submitted scores, so the judge can change them. */
-export async function reopenScores(pair: { judgeId: number; nominationId: number }, actor: Actor): Promise<boolean> {
+/** An admin reopens a judge's submitted scores in one round, so the judge can change them. */
+export async function reopenScores(pair: { judgeId: number; nominationId: number }, actor: Actor, round: Round): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(s)
       .set({ submittedAt: null, updatedAt: new Date() })
-      .where(and(eq(s.nominationId, pair.nominationId), eq(s.personId, pair.judgeId), eq(s.round, "main"), isNull(s.voidedAt), isNotNull(s.submittedAt)))
+      .where(and(eq(s.nominationId, pair.nominationId), eq(s.personId, pair.judgeId), eq(s.round, round), isNull(s.voidedAt), isNotNull(s.submittedAt)))
       .returning({ id: s.id });
     if (!row) return false;
-    await audit(tx, { actor, action: "score.reopened", entityType: "score", entityId: row.id, after: pair });
+    await audit(tx, { actor, action: "score.reopened", entityType: "score", entityId: row.id, after: { ...pair, round } });
     return true;
   });
 }

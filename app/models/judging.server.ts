@@ -3,8 +3,7 @@
  * score goes through app/models/judge-visibility.server.ts.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
-import { canSeeOthersScores, judgingHasClosed } from "~/domain/judging";
-import { judgingIsOpen } from "~/domain/phases";
+import { assignableStatuses, canSeeOthersScores, currentRound, roundCloseAt, roundHasClosed, roundIsOpen, type Round } from "~/domain/judging";
 import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { audit, SYSTEM_ACTOR } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
@@ -12,6 +11,7 @@ import { formatLondon } from "~/utils/time";
 import { detectConflictsForCategory } from "./conflict-detection.server";
 import {
   assignedAndUnconflictedFor,
+  currentRoundOf,
   declarableNominationsFor,
   isVisibleToJudge,
   visibleNominationsFor,
@@ -20,9 +20,9 @@ import {
 const n = schema.nominations;
 const s = schema.scores;
 
-/** The score sheet that counts: this judge's, in the main round, not voided. */
+/** The score sheet that counts: this judge's, in the round the nomination's cycle is in, not voided. */
 const ownSheet = (judgeId: number) =>
-  and(eq(s.nominationId, n.id), eq(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt));
+  and(eq(s.nominationId, n.id), eq(s.personId, judgeId), eq(s.round, currentRoundOf()), isNull(s.voidedAt));
 
 export async function getJudgePanels(judgeId: number) {
   const panels = await db
@@ -41,6 +41,8 @@ export async function getJudgePanels(judgeId: number) {
         nominationsCloseAt: schema.cycles.nominationsCloseAt,
         judgingOpenAt: schema.cycles.judgingOpenAt,
         judgingCloseAt: schema.cycles.judgingCloseAt,
+        finalRoundStartedAt: schema.cycles.finalRoundStartedAt,
+        finalRoundCloseAt: schema.cycles.finalRoundCloseAt,
         blindJudging: schema.cycles.blindJudging,
       },
     })
@@ -69,6 +71,7 @@ export async function getJudgePanels(judgeId: number) {
     const ready = Boolean(panel.acceptedAt && panel.declaredAt);
     return {
       ...panel,
+      round: currentRound(panel.cycle),
       ready,
       assigned: p?.assigned ?? 0,
       scored: p?.scored ?? 0,
@@ -143,6 +146,7 @@ export async function listAssignedNominations(judgeId: number) {
       categoryId: n.categoryId,
       category: schema.categories.name,
       blind: schema.cycles.blindJudging,
+      phase: schema.cycles.phase,
       sheetId: s.id,
       submittedAt: s.submittedAt,
     })
@@ -152,8 +156,9 @@ export async function listAssignedNominations(judgeId: number) {
     .leftJoin(s, ownSheet(judgeId))
     .where(visibleNominationsFor(judgeId))
     .orderBy(asc(schema.categories.position), asc(n.nomineeName), asc(n.id));
-  return rows.map(({ blind, sheetId, submittedAt, nominatorName, ...row }) => ({
+  return rows.map(({ blind, phase, sheetId, submittedAt, nominatorName, ...row }) => ({
     ...row,
+    round: currentRound({ phase }),
     nominatorName: blind ? null : nominatorName,
     state: scoreState({ id: sheetId, submittedAt }),
   }));
@@ -169,6 +174,7 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
     .where(and(eq(n.id, nominationId), visibleNominationsFor(judgeId)));
   if (!row) return null;
   const { nomination, category, cycle } = row;
+  const round = currentRound(cycle);
 
   // The entry judges see carries every merged duplicate's statement and files.
   const parts = await db
@@ -210,15 +216,15 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
   const [sheet] = await db
     .select()
     .from(s)
-    .where(and(eq(s.nominationId, nomination.id), eq(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt)));
+    .where(and(eq(s.nominationId, nomination.id), eq(s.personId, judgeId), eq(s.round, round), isNull(s.voidedAt)));
   const [member] = await db
     .select({ isChair: schema.panelMembers.isChair })
     .from(schema.panelMembers)
     .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
     .where(and(eq(schema.panels.categoryId, category.id), eq(schema.panelMembers.personId, judgeId)));
 
-  const roundClosed = judgingHasClosed(cycle, now);
-  const mayScore = judgingIsOpen(cycle, now);
+  const roundClosed = roundHasClosed(cycle, round, now);
+  const mayScore = roundIsOpen(cycle, round, now);
   const othersVisible = canSeeOthersScores({
     role: "judge",
     isChair: member?.isChair ?? false,
@@ -226,7 +232,7 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
     ownSubmitted: Boolean(sheet?.submittedAt),
     roundClosed,
   });
-  const others = othersVisible ? await othersScores(judgeId, nomination.id, criteria, category) : null;
+  const others = othersVisible ? await othersScores(judgeId, nomination.id, round, criteria, category) : null;
 
   return {
     nomination: {
@@ -238,7 +244,8 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
       nomineeLocalAuthority: nomination.nomineeLocalAuthority,
     },
     category: { id: category.id, name: category.name, scaleMin: category.scaleMin, scaleMax: category.scaleMax },
-    cycle: { id: cycle.id, blindJudging: cycle.blindJudging, judgingCloseAt: cycle.judgingCloseAt },
+    cycle: { id: cycle.id, blindJudging: cycle.blindJudging, closeAt: roundCloseAt(cycle, round) },
+    round,
     statements,
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight })),
     anchors: anchors.map((a) => ({ value: a.value, description: a.description })),
@@ -252,6 +259,7 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
 async function othersScores(
   judgeId: number,
   nominationId: number,
+  round: Round,
   criteria: Array<{ id: number; weight: number }>,
   category: { scaleMin: number; scaleMax: number },
 ) {
@@ -259,7 +267,7 @@ async function othersScores(
     .select({ judgeName: schema.people.name, values: s.values, comment: s.comment })
     .from(s)
     .innerJoin(schema.people, eq(schema.people.id, s.personId))
-    .where(and(eq(s.nominationId, nominationId), ne(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt), isNotNull(s.submittedAt)))
+    .where(and(eq(s.nominationId, nominationId), ne(s.personId, judgeId), eq(s.round, round), isNull(s.voidedAt), isNotNull(s.submittedAt)))
     .orderBy(asc(schema.people.name));
   return rows.map((r) => ({
     judgeName: r.judgeName,
@@ -273,9 +281,10 @@ async function othersScores(
 export type SaveResult = { ok: true } | { ok: false; status: number; message: string };
 
 /**
- * Saves a judge's draft, or makes it final. The server decides: an unassigned or
- * conflicted nomination is not found, and nothing is written outside the judging phase
- * or after judging closes, or once the scores are final.
+ * Saves a judge's draft, or makes it final, on their sheet for the cycle's current round
+ * (a final-round sheet is separate from the main round's). The server decides: an
+ * unassigned or conflicted nomination is not found, and nothing is written outside the
+ * round or after its deadline, or once the scores are final.
  */
 export async function saveScores(
   judge: { id: number; name: string },
@@ -291,19 +300,22 @@ export async function saveScores(
       .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
       .where(and(eq(n.id, nominationId), visibleNominationsFor(judge.id)));
     if (!row) return { ok: false, status: 404, message: "We could not find that nomination." };
-    if (!judgingIsOpen(row.cycle, now)) {
+    const round = currentRound(row.cycle);
+    if (!roundIsOpen(row.cycle, round, now)) {
+      const closeAt = roundCloseAt(row.cycle, round);
+      const what = round === "main" ? "Judging" : "The final round";
       return {
         ok: false,
         status: 403,
-        message: row.cycle.judgingCloseAt && now >= row.cycle.judgingCloseAt
-          ? `Judging closed on ${formatLondon(row.cycle.judgingCloseAt)}, so scores can no longer be changed.`
-          : "Judging is not open, so scores cannot be saved.",
+        message: closeAt && now >= closeAt
+          ? `${what} closed on ${formatLondon(closeAt)}, so scores can no longer be changed.`
+          : `${what} is not open, so scores cannot be saved.`,
       };
     }
     const [existing] = await tx
       .select()
       .from(s)
-      .where(and(eq(s.nominationId, nominationId), eq(s.personId, judge.id), eq(s.round, "main")))
+      .where(and(eq(s.nominationId, nominationId), eq(s.personId, judge.id), eq(s.round, round)))
       .for("update");
     if (existing?.voidedAt) return { ok: false, status: 404, message: "We could not find that nomination." };
     if (existing?.submittedAt) {
@@ -323,14 +335,14 @@ export async function saveScores(
     const submittedAt = final ? now : null;
     await tx
       .insert(s)
-      .values({ nominationId, personId: judge.id, round: "main", values: kept, comment, submittedAt, updatedAt: now })
+      .values({ nominationId, personId: judge.id, round, values: kept, comment, submittedAt, updatedAt: now })
       .onConflictDoUpdate({ target: [s.nominationId, s.personId, s.round], set: { values: kept, comment, submittedAt, updatedAt: now } });
     if (final) {
       await audit(tx, {
         actor: { id: judge.id, name: judge.name },
         action: "score.submitted",
         entityType: "score",
-        entityId: `${nominationId}:${judge.id}:main`,
+        entityId: `${nominationId}:${judge.id}:${round}`,
         after: { values: kept, weighted: weightedScore(criteria, kept) },
       });
     }
@@ -376,13 +388,22 @@ export async function getFileForJudge(judgeId: number, fileId: number) {
   return visible ? file.file : null;
 }
 
-/** A chair's view of the panel once the round has closed: the mean of each nomination's counted scores. */
-export async function panelResultsForChair(judgeId: number, categoryId: number) {
+/**
+ * A chair's view of the panel once the round has closed: the mean of each nomination's
+ * counted scores in that round. The final round shows only the shortlist it re-scored.
+ */
+export async function panelResultsForChair(judgeId: number, categoryId: number, round: Round) {
   const rows = await db
     .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName, values: s.values })
     .from(n)
-    .leftJoin(s, and(eq(s.nominationId, n.id), eq(s.round, "main"), isNull(s.voidedAt), isNotNull(s.submittedAt)))
-    .where(and(eq(n.categoryId, categoryId), visibleNominationsFor(judgeId, { scope: "panel" })))
+    .leftJoin(s, and(eq(s.nominationId, n.id), eq(s.round, round), isNull(s.voidedAt), isNotNull(s.submittedAt)))
+    .where(
+      and(
+        eq(n.categoryId, categoryId),
+        visibleNominationsFor(judgeId, { scope: "panel" }),
+        round === "final" ? inArray(n.status, assignableStatuses("final")) : undefined,
+      ),
+    )
     .orderBy(asc(n.nomineeName));
   const [category] = await db.select().from(schema.categories).where(eq(schema.categories.id, categoryId));
   const criteria = await db
@@ -394,8 +415,8 @@ export async function panelResultsForChair(judgeId: number, categoryId: number) 
   const own = await db
     .select({ nominationId: schema.assignments.nominationId, submittedAt: s.submittedAt })
     .from(schema.assignments)
-    .leftJoin(s, and(eq(s.nominationId, schema.assignments.nominationId), eq(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt)))
-    .where(and(eq(schema.assignments.personId, judgeId), eq(schema.assignments.round, "main")));
+    .leftJoin(s, and(eq(s.nominationId, schema.assignments.nominationId), eq(s.personId, judgeId), eq(s.round, round), isNull(s.voidedAt)))
+    .where(and(eq(schema.assignments.personId, judgeId), eq(schema.assignments.round, round)));
   const byNomination = new Map<number, { id: number; reference: string; nomineeName: string; scores: number[] }>();
   for (const r of rows) {
     const entry = byNomination.get(r.id) ?? { id: r.id, reference: r.reference, nomineeName: r.nomineeName, scores: [] };

@@ -1,11 +1,12 @@
 /**
  * Judging progress for admins, and reminders to judges: by hand from the admin page, and
- * automatically a set number of days before judging closes (once per judge per cycle,
- * made idempotent by the jobs table's unique kind and key).
+ * automatically a set number of days before the round closes (once per judge per cycle
+ * and round, made idempotent by the jobs table's unique kind and key). Everything is
+ * about the round the cycle is in now: the main round, or the optional final round.
  */
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import JudgingReminderEmail from "#emails/judging-reminder";
-import { progressLabel, reminderIsDue } from "~/domain/judging";
+import { currentRound, progressLabel, reminderIsDue, roundCloseAt, type Round } from "~/domain/judging";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -16,8 +17,8 @@ import { assignedAndUnconflictedFor, visibleNominationsFor } from "./judge-visib
 const n = schema.nominations;
 const s = schema.scores;
 
-/** Every judge's progress in a cycle, per panel: what is assigned, submitted and in draft. */
-export async function judgingProgress(cycleId: number, tx: Tx = db) {
+/** Every judge's progress in a cycle's round, per panel: what is assigned, submitted and in draft. */
+export async function judgingProgress(cycleId: number, round: Round, tx: Tx = db) {
   const members = await tx
     .select({
       judgeId: schema.people.id,
@@ -47,9 +48,9 @@ export async function judgingProgress(cycleId: number, tx: Tx = db) {
     .innerJoin(n, eq(n.id, schema.assignments.nominationId))
     .leftJoin(
       s,
-      and(eq(s.nominationId, n.id), eq(s.personId, schema.assignments.personId), eq(s.round, "main"), isNull(s.voidedAt)),
+      and(eq(s.nominationId, n.id), eq(s.personId, schema.assignments.personId), eq(s.round, round), isNull(s.voidedAt)),
     )
-    .where(and(eq(n.cycleId, cycleId), eq(schema.assignments.round, "main"), isNull(n.mergedIntoId)))
+    .where(and(eq(n.cycleId, cycleId), eq(schema.assignments.round, round), isNull(n.mergedIntoId)))
     .groupBy(schema.assignments.personId, n.categoryId);
   return members.map((m) => {
     const c = counts.find((x) => x.judgeId === m.judgeId && x.categoryId === m.categoryId);
@@ -67,19 +68,21 @@ export async function sendJudgingReminder(tx: Tx, judgeId: number, cycleId: numb
   const [judge] = await tx.select().from(schema.people).where(and(eq(schema.people.id, judgeId), isNull(schema.people.deactivatedAt)));
   const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, cycleId));
   if (!judge || !cycle) return false;
+  const round = currentRound(cycle);
+  const closeAt = roundCloseAt(cycle, round);
   const visible = await tx
     .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName, category: schema.categories.name, submittedAt: s.submittedAt })
     .from(n)
     .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
-    .leftJoin(s, and(eq(s.nominationId, n.id), eq(s.personId, judgeId), eq(s.round, "main"), isNull(s.voidedAt)))
-    .where(and(eq(n.cycleId, cycleId), visibleNominationsFor(judgeId)))
+    .leftJoin(s, and(eq(s.nominationId, n.id), eq(s.personId, judgeId), eq(s.round, round), isNull(s.voidedAt)))
+    .where(and(eq(n.cycleId, cycleId), visibleNominationsFor(judgeId, { round })))
     .orderBy(asc(schema.categories.position), asc(n.nomineeName));
   const shownIds = new Set(visible.map((v) => v.id));
   const locked = await tx
     .select({ id: n.id, category: schema.categories.name })
     .from(n)
     .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
-    .where(and(eq(n.cycleId, cycleId), assignedAndUnconflictedFor(judgeId)));
+    .where(and(eq(n.cycleId, cycleId), assignedAndUnconflictedFor(judgeId, { round })));
   const waitingByCategory = new Map<string, number>();
   for (const row of locked) if (!shownIds.has(row.id)) waitingByCategory.set(row.category, (waitingByCategory.get(row.category) ?? 0) + 1);
   const unscored = visible.filter((v) => !v.submittedAt);
@@ -98,12 +101,13 @@ export async function sendJudgingReminder(tx: Tx, judgeId: number, cycleId: numb
         progress={progressLabel(submitted, visible.length)}
         unscored={unscored.map(({ reference, nomineeName, category }) => ({ reference, nomineeName, category }))}
         waitingPanels={waitingPanels}
-        deadline={cycle.judgingCloseAt ? formatLondon(cycle.judgingCloseAt) : null}
+        deadline={closeAt ? formatLondon(closeAt) : null}
+        finalRound={round === "final"}
       />
     ),
     meta: { personId: judgeId, cycleId, nominationIds: unscored.map((u) => u.id) },
   });
-  await audit(tx, { actor, action: "judging.reminder_sent", entityType: "person", entityId: judgeId, after: { cycleId, unscored: unscored.length, waiting: locked.length - visible.length } });
+  await audit(tx, { actor, action: "judging.reminder_sent", entityType: "person", entityId: judgeId, after: { cycleId, round, unscored: unscored.length, waiting: locked.length - visible.length } });
   return true;
 }
 
@@ -130,8 +134,8 @@ export const REMINDER_JOB = "judging-reminder";
 
 /**
  * The automatic reminder, run from the background loop. For each cycle whose reminder is
- * due, each judge gets one at most: the job row (kind, key) is claimed in the same
- * transaction as the email, so a second run or a second server sends nothing.
+ * due, each judge gets one at most per round: the job row (kind, key) is claimed in the
+ * same transaction as the email, so a second run or a second server sends nothing.
  */
 export async function sendDueJudgingReminders(now = new Date()): Promise<number> {
   const cycles = await db.select().from(schema.cycles).where(ne(schema.cycles.phase, "archived"));
@@ -142,7 +146,8 @@ export async function sendDueJudgingReminders(now = new Date()): Promise<number>
       await db.transaction(async (tx) => {
         const [claimed] = await tx
           .insert(schema.jobs)
-          .values({ kind: REMINDER_JOB, key: `${cycle.id}:${judgeId}`, runAt: now, status: "done", attempts: 1, doneAt: now, payload: { cycleId: cycle.id, personId: judgeId } })
+          // The main round keeps its original key, so reminders already sent are not sent again.
+          .values({ kind: REMINDER_JOB, key: currentRound(cycle) === "main" ? `${cycle.id}:${judgeId}` : `${cycle.id}:${judgeId}:final`, runAt: now, status: "done", attempts: 1, doneAt: now, payload: { cycleId: cycle.id, personId: judgeId } })
           .onConflictDoNothing()
           .returning({ id: schema.jobs.id });
         if (!claimed) return;

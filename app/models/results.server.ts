@@ -5,6 +5,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
+import { PHASES } from "#db/schema";
+import { assignableStatuses, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
 import { weightedScore } from "~/domain/scoring";
@@ -28,10 +30,12 @@ export function nomineeLabel(n: { nomineeName: string; nomineeOrganisation: stri
 export type CategoryResults = Awaited<ReturnType<typeof getCategoryResults>>;
 
 /**
- * Everything the leaderboard page needs. With `viewerId` (a panel chair), whatever that
- * person is conflicted on is left out before any figure is computed.
+ * Everything the leaderboard page needs, for one round: by default the round the winners
+ * are decided from (the final round once one has started). The final round's board holds
+ * only the shortlist it re-scored. With `viewerId` (a panel chair), whatever that person
+ * is conflicted on is left out before any figure is computed.
  */
-export async function getCategoryResults(categoryId: number, { viewerId, round = "main" }: { viewerId?: number; round?: "main" | "final" } = {}) {
+export async function getCategoryResults(categoryId: number, options: { viewerId?: number; round?: Round } = {}) {
   const [row] = await db
     .select({ category: categories, cycle: cycles })
     .from(categories)
@@ -39,6 +43,8 @@ export async function getCategoryResults(categoryId: number, { viewerId, round =
     .where(eq(categories.id, categoryId));
   if (!row) return null;
   const { category, cycle } = row;
+  const { viewerId } = options;
+  const round = options.round ?? resultsRound(cycle);
 
   const rubric = await db
     .select({ id: criteria.id, weight: criteria.weight, retiredAt: criteria.retiredAt })
@@ -48,7 +54,7 @@ export async function getCategoryResults(categoryId: number, { viewerId, round =
 
   const conditions = [
     eq(nominations.categoryId, categoryId),
-    inArray(nominations.status, IN_PLAY),
+    inArray(nominations.status, round === "final" ? assignableStatuses("final") : IN_PLAY),
     isNull(nominations.mergedIntoId),
   ];
   // A chair reads through the one judge-facing filter: what they are conflicted on is gone before any figure.
@@ -101,7 +107,7 @@ export async function getCategoryResults(categoryId: number, { viewerId, round =
     method: cycle.rankingMethod,
   });
   const suggestion = suggestShortlist(board, category.shortlistSize);
-  return { category, cycle, scale, board, suggestion, entries, judgeNames };
+  return { category, cycle, round, scale, board, suggestion, entries, judgeNames };
 }
 
 /** Rows as the leaderboard table shows them, each with its dot plot. */
@@ -137,7 +143,8 @@ export async function decideShortlist(input: {
   actor: Actor;
   now?: Date;
 }): Promise<ShortlistOutcome> {
-  const results = await getCategoryResults(input.categoryId);
+  // The shortlist is always decided from the main round: the final round re-scores it.
+  const results = await getCategoryResults(input.categoryId, { round: "main" });
   if (!results) return { ok: false, field: "form", message: "That category does not exist" };
   const now = input.now ?? new Date();
   if (publicStage(results.cycle, now) !== "none") {
@@ -199,6 +206,9 @@ export async function recordAwards(input: { categoryId: number; choices: AwardCh
   const now = input.now ?? new Date();
   if (publicStage(results.cycle, now) === "winners") {
     return { ok: false, problems: {}, form: "The winners have been published, so the awards can no longer change" };
+  }
+  if (results.round === "final" && !roundHasClosed(results.cycle, "final", now)) {
+    return { ok: false, problems: {}, form: "The final round is still open: close it before choosing the winners" };
   }
   const eligible = new Set(results.entries.filter((e) => ["shortlisted", "winner", "highly_commended"].includes(e.status)).map((e) => e.id));
   if (input.choices.some((c) => !eligible.has(c.nominationId))) {
@@ -353,7 +363,9 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
       });
     }
   }
-  const phase = stage === "shortlist" ? "shortlist_published" : "winners_published";
+  // The phase only moves forward: a late shortlist publication must not end a final round already under way.
+  const reached = stage === "shortlist" ? "shortlist_published" : "winners_published";
+  const phase = PHASES.indexOf(cycle.phase) < PHASES.indexOf(reached) ? reached : cycle.phase;
   await tx.update(cycles).set({ phase }).where(eq(cycles.id, cycleId));
   await audit(tx, {
     actor: { id: null, name: "system" },

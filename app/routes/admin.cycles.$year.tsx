@@ -16,6 +16,9 @@ import { notFound } from "~/utils/responses.server";
 import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/utils/time";
 
 const DATE_FIELDS = Object.keys(CYCLE_DATE_LABELS) as Array<keyof CycleDateFields>;
+const DATE_HINTS: Partial<Record<keyof CycleDateFields, string>> = {
+  finalRoundCloseAt: "Only if the shortlist goes to an optional final round of judging.",
+};
 
 const londonDate = z
   .string()
@@ -37,6 +40,7 @@ const SettingsSchema = z
     nominationsCloseAt: londonDate,
     judgingCloseAt: londonDate,
     shortlistPublishAt: londonDate,
+    finalRoundCloseAt: londonDate,
     winnersPublishAt: londonDate,
     retentionDays: z
       .number({ error: "Enter how many days to keep personal data, like 365" })
@@ -153,7 +157,7 @@ export default function CyclePage() {
           <Field
             key={f}
             label={CYCLE_DATE_LABELS[f]}
-            hint={`Now: ${cycle.dates[f].shown}`}
+            hint={`${DATE_HINTS[f] ? `${DATE_HINTS[f]} ` : ""}Now: ${cycle.dates[f].shown}`}
             errors={fields[f].errors}
             className="field--medium"
             inputProps={getInputProps(fields[f], { type: "datetime-local" })}

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { JudgingAdminNav, Notice } from "~/components/judging";
-import { reminderDueAt } from "~/domain/judging";
+import { currentRound, reminderDueAt, ROUND_LABELS, roundCloseAt } from "~/domain/judging";
 import { judgingCycleFromUrl } from "~/models/judging-admin.server";
 import { judgingProgress, remindAllJudges, sendJudgingReminder } from "~/models/reminders.server";
 import { audit } from "~/utils/audit.server";
@@ -31,11 +31,14 @@ export const meta: MetaFunction = () => [{ title: "Judging progress – Administ
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const cycle = await judgingCycleFromUrl(request);
-  const progress = await judgingProgress(cycle.id);
-  const due = reminderDueAt(cycle.judgingCloseAt, cycle.reminderDaysBefore);
+  const round = currentRound(cycle);
+  const progress = await judgingProgress(cycle.id, round);
+  const closeAt = roundCloseAt(cycle, round);
+  const due = reminderDueAt(closeAt, cycle.reminderDaysBefore);
   return {
     cycle: { id: cycle.id, year: cycle.year, reminderDaysBefore: cycle.reminderDaysBefore },
-    closes: cycle.judgingCloseAt ? formatLondon(cycle.judgingCloseAt) : null,
+    round,
+    closes: closeAt ? formatLondon(closeAt) : null,
     reminderDue: due ? formatLondon(due) : null,
     progress,
     totals: {
@@ -72,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminJudging() {
-  const { cycle, closes, reminderDue, progress, totals } = useLoaderData<typeof loader>();
+  const { cycle, round, closes, reminderDue, progress, totals } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
@@ -87,7 +90,7 @@ export default function AdminJudging() {
   return (
     <div className="prose wide">
       <p className="caption">Administration · Judging {cycle.year}</p>
-      <h1>Judging progress</h1>
+      <h1>Judging progress{round === "final" ? `: ${ROUND_LABELS.final.toLowerCase()}` : ""}</h1>
       <JudgingAdminNav cycleId={cycle.id} />
       {reminded !== null ? (
         <Notice>
@@ -99,7 +102,7 @@ export default function AdminJudging() {
       {params.get("saved") ? <Notice>The reminder setting is saved.</Notice> : null}
       <p className="lead">
         {totals.submitted} of {totals.assigned} score sheets submitted.
-        {closes ? ` Judging closes on ${closes}.` : ""}
+        {closes ? ` ${round === "final" ? "The final round" : "Judging"} closes on ${closes}.` : ""}
       </p>
       {progress.length === 0 ? (
         <p>No judges are on a panel in this cycle yet.</p>

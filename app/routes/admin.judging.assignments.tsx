@@ -7,6 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
 import { JudgingAdminNav, Notice } from "~/components/judging";
+import { currentRound, ROUND_LABELS } from "~/domain/judging";
 import { addAssignment, removeAssignment, runAssignments } from "~/models/assignments.server";
 import { assignmentBoard, judgingCycleFromUrl, reopenScores } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -28,9 +29,11 @@ function categoryParam(request: Request): number | null {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const cycle = await judgingCycleFromUrl(request);
-  const board = await assignmentBoard(cycle.id, categoryParam(request));
+  const round = currentRound(cycle);
+  const board = await assignmentBoard(cycle.id, categoryParam(request), round);
   return {
     cycle: { id: cycle.id, year: cycle.year },
+    round,
     categories: board.categories.map((c) => ({ id: c.id, name: c.name })),
     category: board.category && { id: board.category.id, name: board.category.name, k: board.category.judgesPerNomination },
     panel: board.panel,
@@ -41,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const cycle = await judgingCycleFromUrl(request);
-  const board = await assignmentBoard(cycle.id, categoryParam(request));
+  const round = currentRound(cycle);
+  const board = await assignmentBoard(cycle.id, categoryParam(request), round);
   if (!board.category) return data({ result: null, run: null }, { status: 400 });
   const categoryId = board.category.id;
   const actor = { id: admin.id, name: admin.name };
@@ -52,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const inCategory = board.nominations.some((nom) => nom.id === pair.nominationId);
 
   if (intent === "run") {
-    const result = await db.transaction((tx) => runAssignments(tx, categoryId, actor));
+    const result = await db.transaction((tx) => runAssignments(tx, categoryId, actor, { round }));
     const names = new Map(board.nominations.map((nom) => [nom.id, nom.nomineeName]));
     return data({
       result: null,
@@ -65,11 +69,11 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   if (intent === "remove" && inCategory) {
-    await db.transaction((tx) => removeAssignment(tx, pair, actor));
+    await db.transaction((tx) => removeAssignment(tx, pair, actor, round));
     return redirect(`${back}&removed=1`);
   }
   if (intent === "reopen" && inCategory) {
-    await reopenScores(pair, actor);
+    await reopenScores(pair, actor, round);
     return redirect(`${back}&reopened=1`);
   }
   const submission = parseWithZod(formData, { schema: AddSchema });
@@ -83,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminAssignments() {
-  const { cycle, categories, category, panel, nominations } = useLoaderData<typeof loader>();
+  const { cycle, round, categories, category, panel, nominations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
@@ -98,8 +102,14 @@ export default function AdminAssignments() {
   return (
     <div className="prose wide">
       <p className="caption">Administration · Judging {cycle.year}</p>
-      <h1>Assignments</h1>
+      <h1>Assignments{round === "final" ? `: ${ROUND_LABELS.final.toLowerCase()}` : ""}</h1>
       <JudgingAdminNav cycleId={cycle.id} />
+      {round === "final" ? (
+        <p>
+          The final round re-scores the shortlist: only shortlisted nominations are assigned here, on fresh score sheets.
+          The main round&apos;s assignments and scores are kept as they were.
+        </p>
+      ) : null}
       <nav aria-label="Categories">
         <ul className="tag-list">
           {categories.map((c) => (

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, TextareaField, type SummaryError } from "~/components/forms";
 import { LeaderboardTable } from "~/components/leaderboard";
+import { ROUND_LABELS, resultsRound } from "~/domain/judging";
 import { publicStage } from "~/domain/results";
 import { decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -45,12 +46,17 @@ function categoryIdFrom(params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const results = await getCategoryResults(categoryIdFrom(params));
+  const searchParams = new URL(request.url).searchParams;
+  // The round the winners come from by default (the final round once one exists); the main round's is one click away.
+  const results = await getCategoryResults(categoryIdFrom(params), searchParams.get("round") === "main" ? { round: "main" } : {});
   if (!results) notFound("There is no such category.");
-  const { category, cycle, board, suggestion, entries } = results;
+  const { category, cycle, board, suggestion, entries, round } = results;
   const stage = publicStage(cycle, new Date());
   return {
-    saved: new URL(request.url).searchParams.get("saved"),
+    saved: searchParams.get("saved"),
+    round,
+    decisiveRound: resultsRound(cycle),
+    firstPlaced: board.rows.filter((r) => r.rank === 1).map((r) => r.label),
     category: { id: category.id, name: category.name, shortlistSize: category.shortlistSize },
     cycle: { year: cycle.year, rankingMethod: cycle.rankingMethod, minScoresPerJudge: cycle.minScoresPerJudge },
     stage,
@@ -105,7 +111,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CategoryResults() {
   const loaderData = useLoaderData<typeof loader>();
-  const { category, cycle, rows, suggestion, alpha, unadjustedJudges, finalists, stage, decided, saved } = loaderData;
+  const { category, cycle, rows, suggestion, alpha, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced } =
+    loaderData;
+  const hasFinal = decisiveRound === "final";
+  const roundQuery = hasFinal ? `?round=${round}` : "";
   const actionData = useActionData<typeof action>();
   // Without JavaScript a refused form comes back as a new page: refill it from what was sent.
   const sent = actionData?.result.initialValue as
@@ -143,8 +152,9 @@ export default function CategoryResults() {
   return (
     <div className="prose wide">
       <p>
-        <Link to="/admin/results">All categories</Link> · <Link to={`/admin/results/${category.id}/report`}>Printable report</Link> ·{" "}
-        <a href={`/admin/results/${category.id}/export`} download>
+        <Link to={`/admin/results?year=${cycle.year}`}>All categories</Link> ·{" "}
+        <Link to={`/admin/results/${category.id}/report${roundQuery}`}>Printable report</Link> ·{" "}
+        <a href={`/admin/results/${category.id}/export${roundQuery}`} download>
           Download the results (CSV)
         </a>
       </p>
@@ -153,7 +163,27 @@ export default function CategoryResults() {
       {saved === "shortlist" ? <p className="notice" role="status">The shortlist has been saved.</p> : null}
       {saved === "awards" ? <p className="notice" role="status">The awards have been saved.</p> : null}
 
-      <h2>Leaderboard</h2>
+      {hasFinal ? (
+        <nav aria-label="Rounds">
+          <ul className="tag-list">
+            {(["final", "main"] as const).map((r) => (
+              <li key={r}>
+                <Link to={`/admin/results/${category.id}?round=${r}`} aria-current={r === round ? "page" : undefined}>
+                  {ROUND_LABELS[r]} leaderboard
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+
+      <h2>{hasFinal ? `Leaderboard: ${ROUND_LABELS[round].toLowerCase()}` : "Leaderboard"}</h2>
+      {round === "final" ? (
+        <p>
+          The final round re-scored the shortlist on fresh score sheets: only its scores count here. The winners are decided
+          from this leaderboard.
+        </p>
+      ) : null}
       <p>
         Ranked by the <strong>{cycle.rankingMethod === "calibrated" ? "calibrated score" : "weighted mean"}</strong>. The
         calibrated score removes each judge&apos;s typical leniency or harshness (an additive model fitted by least squares).
@@ -170,52 +200,66 @@ export default function CategoryResults() {
           scores are taken as given.
         </p>
       ) : null}
-      <LeaderboardTable rows={rows} method={cycle.rankingMethod} caption={`${category.name}: every judged nomination`} />
+      <LeaderboardTable
+        rows={rows}
+        method={cycle.rankingMethod}
+        caption={round === "final" ? `${category.name}: the shortlist in the final round` : `${category.name}: every judged nomination`}
+      />
 
-      <h2 id="shortlist">Shortlist</h2>
-      {suggestion.note ? <p className="notice">{suggestion.note}</p> : null}
-      <p>
-        Suggested: the top {category.shortlistSize}. Change the selection if the panel decided otherwise, and say why: the
-        reason is kept in the audit log.
-      </p>
-      <ErrorSummary errors={shortlistErrors} />
-      <Form method="post" {...getFormProps(shortlistForm)}>
-        <input type="hidden" name="intent" value="shortlist" />
-        <fieldset className="fieldset" id="shortlist-choices" disabled={locked}>
-          <legend className="fieldset__legend">On the shortlist</legend>
-          <ErrorList errors={shortlistFields.shortlist.errors} />
-          {rows.map((row) => (
-            <div className="checkbox" key={row.nominationId}>
-              <input
-                type="checkbox"
-                id={`shortlist-${row.nominationId}`}
-                name="shortlist"
-                value={row.nominationId}
-                defaultChecked={checked.has(row.nominationId)}
-              />
-              <label htmlFor={`shortlist-${row.nominationId}`}>
-                {row.label}
-                {suggestion.suggested.includes(row.nominationId) ? " (suggested)" : ""}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <TextareaField
-          label="Reason for any change from the suggestion"
-          hint="Needed only when the shortlist differs from the suggestion."
-          errors={shortlistFields.reason.errors}
-          textareaProps={{ ...getTextareaProps(shortlistFields.reason), rows: 3, disabled: locked }}
-        />
-        <button type="submit" className="button" disabled={locked}>
-          Save the shortlist
-        </button>
-      </Form>
+      {round === "main" ? (
+        <>
+          <h2 id="shortlist">Shortlist</h2>
+          {suggestion.note ? <p className="notice">{suggestion.note}</p> : null}
+          <p>
+            Suggested: the top {category.shortlistSize}. Change the selection if the panel decided otherwise, and say why: the
+            reason is kept in the audit log.
+          </p>
+          <ErrorSummary errors={shortlistErrors} />
+          <Form method="post" {...getFormProps(shortlistForm)}>
+            <input type="hidden" name="intent" value="shortlist" />
+            <fieldset className="fieldset" id="shortlist-choices" disabled={locked}>
+              <legend className="fieldset__legend">On the shortlist</legend>
+              <ErrorList errors={shortlistFields.shortlist.errors} />
+              {rows.map((row) => (
+                <div className="checkbox" key={row.nominationId}>
+                  <input
+                    type="checkbox"
+                    id={`shortlist-${row.nominationId}`}
+                    name="shortlist"
+                    value={row.nominationId}
+                    defaultChecked={checked.has(row.nominationId)}
+                  />
+                  <label htmlFor={`shortlist-${row.nominationId}`}>
+                    {row.label}
+                    {suggestion.suggested.includes(row.nominationId) ? " (suggested)" : ""}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <TextareaField
+              label="Reason for any change from the suggestion"
+              hint="Needed only when the shortlist differs from the suggestion."
+              errors={shortlistFields.reason.errors}
+              textareaProps={{ ...getTextareaProps(shortlistFields.reason), rows: 3, disabled: locked }}
+            />
+            <button type="submit" className="button" disabled={locked}>
+              Save the shortlist
+            </button>
+          </Form>
+        </>
+      ) : null}
 
       <h2 id="awards">Winners and highly commended</h2>
-      {finalists.length === 0 ? (
+      {round !== decisiveRound ? (
+        <p>
+          The winners are decided from the final round:{" "}
+          <Link to={`/admin/results/${category.id}?round=final#awards`}>choose them under its leaderboard</Link>.
+        </p>
+      ) : finalists.length === 0 ? (
         <p>Save a shortlist first; awards go to shortlisted nominations.</p>
       ) : (
         <>
+          {round === "final" && firstPlaced.length ? <p>First in the final round: {firstPlaced.join(" and ")}.</p> : null}
           <ErrorSummary errors={awardErrors} />
           <Form method="post" {...getFormProps(awardsForm)}>
             <input type="hidden" name="intent" value="awards" />

@@ -6,12 +6,16 @@ import { notFound } from "~/utils/responses.server";
 
 const round = (n: number | null) => (n === null ? "" : n.toFixed(3));
 
-/** A category's results as CSV for the panel meeting: one row per nomination, in rank order. */
+/**
+ * A category's results as CSV for the panel meeting: one row per nomination, in rank
+ * order, for the round the winners come from (or `?round=main`).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const id = Number(params.categoryId);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const results = await getCategoryResults(id);
+  const mainRound = new URL(request.url).searchParams.get("round") === "main";
+  const results = await getCategoryResults(id, mainRound ? { round: "main" } : {});
   if (!results) notFound("There is no such category.");
   const { board, entries, category, cycle, judgeNames } = results;
   const judges = [...judgeNames.entries()].sort((a, b) => a[1].localeCompare(b[1]));
@@ -49,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(toCsv(header, rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${csvFilename(["results", cycle.year, category.slug])}"`,
+      "Content-Disposition": `attachment; filename="${csvFilename(["results", cycle.year, category.slug, ...(results.round === "final" ? ["final-round"] : [])])}"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const id = Number(params.categoryId);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const results = await getCategoryResults(id);
+  const mainRound = new URL(request.url).searchParams.get("round") === "main";
+  const results = await getCategoryResults(id, mainRound ? { round: "main" } : {});
   if (!results) notFound("There is no such category.");
   const ids = results.entries.map((e) => e.id);
   const comments = ids.length
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .where(
           and(
             inArray(schema.scores.nominationId, ids),
-            eq(schema.scores.round, "main"),
+            eq(schema.scores.round, results.round),
             isNotNull(schema.scores.submittedAt),
             isNull(schema.scores.voidedAt),
           ),
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [];
   return {
     category: results.category.name,
+    round: results.round,
     year: results.cycle.year,
     method: results.board.method,
     alpha: results.board.alpha,
@@ -52,11 +54,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const fmt = (n: number | null) => (n === null ? "–" : n.toFixed(2));
 
 export default function ResultsReport() {
-  const { category, year, method, alpha, generated, rows } = useLoaderData<typeof loader>();
+  const { category, round, year, method, alpha, generated, rows } = useLoaderData<typeof loader>();
   return (
     <div className="report">
       <h1>
         {category}: results report, {year}
+        {round === "final" ? ", final round" : ""}
       </h1>
       <p>
         Confidential: for the judging panel. Generated {generated}. Ranked by the{" "}

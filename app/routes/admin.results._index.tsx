@@ -7,8 +7,11 @@ import { and, count, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, summariseErrors } from "~/components/forms";
+import { ROUND_LABELS, finalRoundStartProblem, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
+import { effectivePhase } from "~/domain/phases";
 import { IN_PLAY, publicStage } from "~/domain/results";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
+import { finalRoundCategories } from "~/models/final-round.server";
 import { schedulePublication } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
@@ -38,7 +41,8 @@ const ScheduleSchema = z
     { path: ["winnersPublishAt"], message: "The winners cannot be published before the shortlist" },
   );
 
-async function categorySummaries(cycleId: number) {
+/** Each category's decisions so far, and its submitted scores in the round the results come from. */
+async function categorySummaries(cycleId: number, round: Round) {
   const categories = await listActiveCategories(cycleId);
   const counts = await db
     .select({ categoryId: schema.nominations.categoryId, status: schema.nominations.status, n: count() })
@@ -49,7 +53,14 @@ async function categorySummaries(cycleId: number) {
     .select({ categoryId: schema.nominations.categoryId, n: count() })
     .from(schema.scores)
     .innerJoin(schema.nominations, eq(schema.nominations.id, schema.scores.nominationId))
-    .where(and(eq(schema.nominations.cycleId, cycleId), isNotNull(schema.scores.submittedAt), isNull(schema.scores.voidedAt)))
+    .where(
+      and(
+        eq(schema.nominations.cycleId, cycleId),
+        eq(schema.scores.round, round),
+        isNotNull(schema.scores.submittedAt),
+        isNull(schema.scores.voidedAt),
+      ),
+    )
     .groupBy(schema.nominations.categoryId);
   return categories.map((c) => {
     const mine = counts.filter((x) => x.categoryId === c.id);
@@ -76,24 +87,47 @@ async function cycleFor(request: Request) {
   return getCurrentCycle();
 }
 
+/**
+ * Where the optional final round stands: "later" before the shortlist is published,
+ * "available" while it may start, "open" and then "deadline" while it runs, "closed"
+ * once it has run, and "skipped" when the cycle went on without one.
+ */
+async function finalRoundState(cycle: typeof schema.cycles.$inferSelect, now: Date) {
+  const phase = effectivePhase(cycle, now);
+  const deadline = cycle.finalRoundCloseAt ? formatLondon(cycle.finalRoundCloseAt) : null;
+  if (phase === "final_round") return { state: roundHasClosed(cycle, "final", now) ? "deadline" : "open", deadline, problem: null } as const;
+  if (cycle.finalRoundStartedAt) return { state: "closed", deadline, problem: null } as const;
+  if (phase === "shortlist_published") {
+    const problem = finalRoundStartProblem(cycle, await finalRoundCategories(cycle.id), now);
+    return { state: "available", deadline, problem } as const;
+  }
+  return { state: PHASES_BEFORE_SHORTLIST.includes(phase) ? "later" : "skipped", deadline, problem: null } as const;
+}
+const PHASES_BEFORE_SHORTLIST: string[] = ["draft", "nominations_open", "nominations_closed", "judging"];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const cycle = await cycleFor(request);
-  if (!cycle) return { cycle: null, categories: [], years: [], scheduled: false };
+  if (!cycle) return { cycle: null, categories: [], years: [], scheduled: false, final: null, finalRound: null };
   const years = await db.select({ year: schema.cycles.year }).from(schema.cycles).orderBy(desc(schema.cycles.year));
+  const round = resultsRound(cycle);
+  const params = new URL(request.url).searchParams;
   return {
-    scheduled: new URL(request.url).searchParams.has("scheduled"),
+    scheduled: params.has("scheduled"),
+    final: params.get("final"),
+    finalRound: await finalRoundState(cycle, new Date()),
     years: years.map((y) => y.year),
     cycle: {
       id: cycle.id,
       year: cycle.year,
+      round,
       stage: publicStage(cycle, new Date()),
       shortlistPublishAt: toLondonInputValue(cycle.shortlistPublishAt),
       winnersPublishAt: toLondonInputValue(cycle.winnersPublishAt),
       shortlistLabel: formatLondon(cycle.shortlistPublishAt),
       winnersLabel: formatLondon(cycle.winnersPublishAt),
     },
-    categories: await categorySummaries(cycle.id),
+    categories: await categorySummaries(cycle.id, round),
   };
 }
 
@@ -106,7 +140,7 @@ export async function action({ request }: ActionFunctionArgs) {
     async: true,
     schema: ScheduleSchema.superRefine(async (value, ctx) => {
       // Nothing goes public half-decided: every category needs its shortlist (or its winners) first.
-      const summaries = await categorySummaries(cycle.id);
+      const summaries = await categorySummaries(cycle.id, resultsRound(cycle));
       const undecided = summaries.filter((c) => c.inPlay > 0 && c.undecided === c.inPlay).map((c) => c.name);
       if (value.shortlistPublishAt && undecided.length) {
         ctx.addIssue({ code: "custom", path: ["shortlistPublishAt"], message: `Decide the shortlist first in: ${undecided.join(", ")}` });
@@ -114,6 +148,10 @@ export async function action({ request }: ActionFunctionArgs) {
       const noWinner = summaries.filter((c) => c.shortlisted > 0 && c.winners === 0).map((c) => c.name);
       if (value.winnersPublishAt && noWinner.length) {
         ctx.addIssue({ code: "custom", path: ["winnersPublishAt"], message: `Choose the winners first in: ${noWinner.join(", ")}` });
+      }
+      const finalCloses = cycle.finalRoundCloseAt;
+      if (value.winnersPublishAt && finalCloses && resultsRound(cycle) === "final" && parseLondonDateTime(value.winnersPublishAt)!.getTime() <= finalCloses.getTime()) {
+        ctx.addIssue({ code: "custom", path: ["winnersPublishAt"], message: `The winners cannot be published before the final round closes (${formatLondon(finalCloses)})` });
       }
       const now = Date.now();
       const published = publicStage(cycle, new Date(now));
@@ -138,7 +176,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ResultsIndex() {
-  const { cycle, categories, years, scheduled } = useLoaderData<typeof loader>();
+  const { cycle, categories, years, scheduled, final, finalRound } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "schedule",
@@ -167,13 +205,26 @@ export default function ResultsIndex() {
           </p>
         </nav>
       ) : null}
+      {final === "started" ? (
+        <p className="notice" role="status">
+          The final round has started. Run the assignments for each category so the judges can score the shortlist.
+        </p>
+      ) : null}
+      {final === "closed" ? (
+        <p className="notice" role="status">
+          The final round is closed. Choose the winners from its leaderboard.
+        </p>
+      ) : null}
+      {cycle.round === "final" ? (
+        <p>Leaderboards and scores below are from the {ROUND_LABELS.final.toLowerCase()}; each category links to the main round&apos;s too.</p>
+      ) : null}
       <table className="table">
         <caption className="visually-hidden">Categories and their results</caption>
         <thead>
           <tr>
             <th scope="col">Category</th>
             <th scope="col" className="num">Judged nominations</th>
-            <th scope="col" className="num">Scores</th>
+            <th scope="col" className="num">{cycle.round === "final" ? "Final-round scores" : "Scores"}</th>
             <th scope="col">Shortlist</th>
             <th scope="col">Winners</th>
           </tr>
@@ -192,6 +243,8 @@ export default function ResultsIndex() {
           ))}
         </tbody>
       </table>
+
+      {finalRound ? <FinalRoundSection year={cycle.year} cycleId={cycle.id} {...finalRound} /> : null}
 
       <h2>Publication</h2>
       {scheduled ? (
@@ -232,6 +285,63 @@ export default function ResultsIndex() {
         </button>
       </Form>
     </div>
+  );
+}
+
+function FinalRoundSection({
+  year,
+  cycleId,
+  state,
+  deadline,
+  problem,
+}: {
+  year: number;
+  cycleId: number;
+  state: "later" | "available" | "open" | "deadline" | "closed" | "skipped";
+  deadline: string | null;
+  problem: string | null;
+}) {
+  if (state === "skipped") return null;
+  const closes = deadline ? ` It closes for scoring on ${deadline} (UK time).` : " It has no closing date yet; set one on the cycle's page.";
+  return (
+    <section aria-labelledby="final-round">
+      <h2 id="final-round">Final round</h2>
+      {state === "later" ? (
+        <p>An optional final round, in which judges score the shortlist again, can start once the shortlist is published.</p>
+      ) : null}
+      {state === "available" ? (
+        <>
+          <p>
+            If the panels want to look again at the shortlist, start a final round: judges score each shortlisted nomination
+            afresh, and the winners are decided from its leaderboard. Otherwise choose the winners now.
+          </p>
+          {problem ? (
+            <p className="notice">{problem}</p>
+          ) : (
+            <p>
+              <Link className="button button--secondary" to={`/admin/results/final-round?year=${year}&do=start`}>
+                Start the final round
+              </Link>
+            </p>
+          )}
+        </>
+      ) : null}
+      {state === "open" || state === "deadline" ? (
+        <>
+          <p>
+            {state === "open" ? `The final round is open.${closes}` : `The final round's closing date (${deadline}) has passed: no more scores can be saved.`}{" "}
+            <Link to={`/admin/judging/assignments?cycle=${cycleId}`}>Assign its judges</Link> and{" "}
+            <Link to={`/admin/judging?cycle=${cycleId}`}>follow their progress</Link>.
+          </p>
+          <p>
+            <Link className="button button--secondary" to={`/admin/results/final-round?year=${year}&do=close`}>
+              Close the final round
+            </Link>
+          </p>
+        </>
+      ) : null}
+      {state === "closed" ? <p>The final round has closed. The winners are decided from its leaderboard.</p> : null}
+    </section>
   );
 }
 

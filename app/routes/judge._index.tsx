@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/judging";
-import { judgingHasClosed, progressLabel } from "~/domain/judging";
-import { judgingIsOpen } from "~/domain/phases";
+import { progressLabel, ROUND_LABELS, roundCloseAt, roundHasClosed, roundIsOpen } from "~/domain/judging";
 import { getJudgePanels, listAssignedNominations } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { formatLondon, isoString } from "~/utils/time";
@@ -22,15 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     panels: panels.map((p) => ({
       panelId: p.panelId,
       category: p.category,
+      round: p.round,
       isChair: p.isChair,
       accepted: Boolean(p.acceptedAt),
       declared: Boolean(p.declaredAt),
       progress: progressLabel(p.scored, p.assigned),
       waiting: p.waiting,
-      open: judgingIsOpen(p.cycle, now),
-      closed: judgingHasClosed(p.cycle, now),
-      deadline: p.cycle.judgingCloseAt ? formatLondon(p.cycle.judgingCloseAt) : null,
-      deadlineIso: isoString(p.cycle.judgingCloseAt),
+      open: roundIsOpen(p.cycle, p.round, now),
+      closed: roundHasClosed(p.cycle, p.round, now),
+      deadline: roundCloseAt(p.cycle, p.round) ? formatLondon(roundCloseAt(p.cycle, p.round)) : null,
+      deadlineIso: isoString(roundCloseAt(p.cycle, p.round)),
     })),
     nominations,
     anyNominator: nominations.some((n) => n.nominatorName !== null),
@@ -62,6 +62,11 @@ export default function JudgeHome() {
                   <Link to={`/judge/panels/${panel.panelId}`}>{panel.category}</Link>
                   {panel.isChair ? " (chair)" : ""}
                 </h3>
+                {panel.round === "final" ? (
+                  <p>
+                    <strong>{ROUND_LABELS.final}:</strong> the shortlist is scored again, on a fresh score sheet.
+                  </p>
+                ) : null}
                 {!panel.accepted ? (
                   <p>
                     <strong>To do:</strong> read and accept the confidentiality statement.
@@ -80,7 +85,7 @@ export default function JudgeHome() {
                 ) : null}
                 {panel.deadline ? (
                   <p className="card__meta">
-                    Judging {panel.closed ? "closed" : "closes"} on{" "}
+                    {panel.round === "final" ? "The final round" : "Judging"} {panel.closed ? "closed" : "closes"} on{" "}
                     <time dateTime={panel.deadlineIso}>{panel.deadline}</time> (UK time)
                   </p>
                 ) : null}
@@ -109,7 +114,10 @@ export default function JudgeHome() {
                     <Link to={`/judge/nominations/${n.id}`}>{n.nomineeName}</Link>
                     {n.nomineeOrganisation ? <span className="card__meta"> – {n.nomineeOrganisation}</span> : null}
                   </td>
-                  <td>{n.category}</td>
+                  <td>
+                    {n.category}
+                    {n.round === "final" ? <span className="card__meta"> ({ROUND_LABELS.final.toLowerCase()})</span> : null}
+                  </td>
                   {anyNominator ? <td>{n.nominatorName ?? "Hidden (blind judging)"}</td> : null}
                   <td>
                     <span className={`tag tag--${n.state.replace(" ", "-")}`}>{STATE_LABELS[n.state]}</span>

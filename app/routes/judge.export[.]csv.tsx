@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ROUND_LABELS } from "~/domain/judging";
 import { exportRowsForJudge } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 
@@ -9,14 +10,17 @@ function cell(value: string | number | null | undefined): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The judge's own assignments and scores: only what they can see, never anyone else's scores. */
+/**
+ * The judge's own assignments and scores in each cycle's current round: only what they
+ * can see, never anyone else's scores.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const judge = await requireJudge(request);
   const rows = await exportRowsForJudge(judge.id);
-  const lines = [["Reference", "Nominee", "Organisation", "Category", "Nominated by", "Status", "Scores", "Comment"].join(",")];
+  const lines = [["Reference", "Nominee", "Organisation", "Category", "Round", "Nominated by", "Status", "Scores", "Comment"].join(",")];
   for (const row of rows) {
     lines.push(
-      [row.reference, row.nomineeName, row.nomineeOrganisation, row.category, row.nominatorName ?? "", row.state, row.scores, row.sheet?.comment ?? ""]
+      [row.reference, row.nomineeName, row.nomineeOrganisation, row.category, ROUND_LABELS[row.round], row.nominatorName ?? "", row.state, row.scores, row.sheet?.comment ?? ""]
         .map(cell)
         .join(","),
     );

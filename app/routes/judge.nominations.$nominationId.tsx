@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { view } = await load(request, params.nominationId);
   return {
     ...view,
-    deadline: view.cycle.judgingCloseAt ? formatLondon(view.cycle.judgingCloseAt) : null,
+    deadline: view.cycle.closeAt ? formatLondon(view.cycle.closeAt) : null,
     submittedAt: view.sheet?.submittedAt ? formatLondon(view.sheet.submittedAt) : null,
   };
 }
@@ -116,6 +116,12 @@ export default function JudgeNomination() {
         <Link to="/judge">Judging</Link> · {category.name}
       </p>
       <h1>{nomination.nomineeName}</h1>
+      {view.round === "final" ? (
+        <p className="notice">
+          This is the final round: the shortlist is scored again. This is a new score sheet; your scores from the main round
+          are kept as they were.
+        </p>
+      ) : null}
       {params.get("saved") ? <Notice>Your draft is saved. You can come back to it at any time before judging closes.</Notice> : null}
       {params.get("submitted") ? <Notice>Your scores are submitted. Thank you.</Notice> : null}
 
@@ -138,7 +144,7 @@ export default function JudgeNomination() {
         ) : null}
         {view.deadline ? (
           <div className="summary-list__row">
-            <dt>Judging closes</dt>
+            <dt>{view.round === "final" ? "The final round closes" : "Judging closes"}</dt>
             <dd>{view.deadline} (UK time)</dd>
           </div>
         ) : null}
@@ -174,7 +180,9 @@ export default function JudgeNomination() {
 
       <h2 id="scores">Your scores</h2>
       {final ? <p>Your scores are final (submitted {view.submittedAt}). Ask the awards team if they need to be reopened.</p> : null}
-      {!view.mayScore && !final ? <p>Judging is not open, so scores cannot be changed.</p> : null}
+      {!view.mayScore && !final ? (
+        <p>{view.round === "final" ? "The final round is not open" : "Judging is not open"}, so scores cannot be changed.</p>
+      ) : null}
       <ErrorSummary errors={summariseErrors(form.errors, [...criterionFields, fields.comment])} />
       <Form method="post" {...getFormProps(form)} aria-labelledby="scores">
         {criteria.map((c, i) => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { Notice, RadioGroup } from "~/components/judging";
-import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, judgingHasClosed } from "~/domain/judging";
+import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, roundCloseAt, roundHasClosed } from "~/domain/judging";
 import { declareConflict } from "~/models/conflicts.server";
 import { acceptConfidentiality, finishDeclaring, getJudgePanel, listDeclarable, panelResultsForChair } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
@@ -40,8 +40,9 @@ async function loadPanel(request: Request, panelIdParam: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { judge, panel } = await loadPanel(request, params.panelId);
   const list = panel.acceptedAt ? await listDeclarable(judge.id, panel.categoryId) : [];
-  const closed = judgingHasClosed(panel.cycle, new Date());
-  const results = panel.isChair && closed && panel.declaredAt ? await panelResultsForChair(judge.id, panel.categoryId) : null;
+  const closed = roundHasClosed(panel.cycle, panel.round, new Date());
+  const results = panel.isChair && closed && panel.declaredAt ? await panelResultsForChair(judge.id, panel.categoryId, panel.round) : null;
+  const deadline = roundCloseAt(panel.cycle, panel.round);
   return {
     panel: {
       id: panel.panelId,
@@ -49,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isChair: panel.isChair,
       acceptedAt: panel.acceptedAt ? formatLondon(panel.acceptedAt) : null,
       declaredAt: panel.declaredAt ? formatLondon(panel.declaredAt) : null,
-      deadline: panel.cycle.judgingCloseAt ? formatLondon(panel.cycle.judgingCloseAt) : null,
+      round: panel.round,
+      deadline: deadline ? formatLondon(deadline) : null,
     },
     list,
     results,
@@ -223,7 +225,10 @@ export default function JudgePanel() {
       {results ? (
         <>
           <h2>Panel scores</h2>
-          <p>Judging has closed. As chair you can see the panel&apos;s scores.</p>
+          <p>
+            {panel.round === "final" ? "The final round has closed" : "Judging has closed"}. As chair you can see the
+            panel&apos;s scores{panel.round === "final" ? " in the final round" : ""}.
+          </p>
           <table className="table">
             <caption className="visually-hidden">Mean score of each nomination</caption>
             <thead>

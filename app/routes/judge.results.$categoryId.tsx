@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { and, eq } from "drizzle-orm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaderboardTable } from "~/components/leaderboard";
-import { judgingHasClosed } from "~/domain/judging";
+import { ROUND_LABELS, roundHasClosed } from "~/domain/judging";
 import { getCategoryResults, leaderboardRows } from "~/models/results.server";
 import { requireJudge } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
@@ -27,11 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
     .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judge.id)));
   if (!membership?.isChair) forbidden("Only the panel's chair sees its results.");
+  // The round results are decided from (the final round once one has started); scores unlock only when it closes.
   const results = await getCategoryResults(categoryId, { viewerId: judge.id });
   if (!results) notFound();
-  if (!judgingHasClosed(results.cycle, new Date())) forbidden("The panel's results are shown once scoring has closed.");
+  if (!roundHasClosed(results.cycle, results.round, new Date())) forbidden("The panel's results are shown once scoring has closed.");
   return {
     category: results.category.name,
+    round: ROUND_LABELS[results.round],
     method: results.board.method,
     alpha: results.board.alpha,
     rows: leaderboardRows(results),
@@ -39,10 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ChairResults() {
-  const { category, method, alpha, rows } = useLoaderData<typeof loader>();
+  const { category, round, method, alpha, rows } = useLoaderData<typeof loader>();
   return (
     <div className="prose wide">
-      <p className="caption">Panel results</p>
+      <p className="caption">Panel results · {round}</p>
       <h1>{category}</h1>
       <p>
         Reliability (Krippendorff&apos;s alpha): <strong>{alpha === null ? "not computable" : alpha.toFixed(2)}</strong>.

@@ -1,6 +1,7 @@
 /**
- * A conflicted judge cannot reach the nomination by any route. The table below must
- * hold a probe for every judge route file: a new /judge page without one fails here.
+ * A conflicted judge cannot reach the nomination by any route, in the main round or in
+ * the optional final round. The table below must hold a probe for every judge route
+ * file: a new /judge page without one fails here.
  */
 import { readdirSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
@@ -31,6 +32,7 @@ import {
 } from "../support/judging";
 
 type Ctx = {
+  round: "main" | "final";
   cookie: string;
   judge: { id: number; email: string };
   panelId: number;
@@ -108,13 +110,17 @@ const PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {
     expect(shown.status).toBe(200);
   },
   "judge.results.$categoryId.tsx": async (ctx) => {
-    // Made chair with scoring closed, the judge's leaderboard still leaves the nomination out of every figure.
+    // Made chair with the round's scoring closed, the judge's leaderboard still leaves the nomination out of every figure.
     const [panel] = await db.select().from(schema.panels).where(eq(schema.panels.id, ctx.panelId));
     const [category] = await db.select().from(schema.categories).where(eq(schema.categories.id, panel.categoryId));
     const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.id, category.cycleId));
     const chair = and(eq(schema.panelMembers.panelId, ctx.panelId), eq(schema.panelMembers.personId, ctx.judge.id));
     await db.update(schema.panelMembers).set({ isChair: true }).where(chair);
-    await db.update(schema.cycles).set({ judgingCloseAt: new Date(Date.now() - 1000) }).where(eq(schema.cycles.id, cycle.id));
+    const closed = new Date(Date.now() - 1000);
+    await db
+      .update(schema.cycles)
+      .set(ctx.round === "main" ? { judgingCloseAt: closed } : { finalRoundCloseAt: closed })
+      .where(eq(schema.cycles.id, cycle.id));
     try {
       const path = `/judge/results/${category.id}`;
       const page = await run<{ rows: { nominationId: number; count: number }[] }>(() =>
@@ -125,7 +131,10 @@ const PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {
       expect(page.data.rows.map((r) => r.nominationId)).toEqual([ctx.shown.id]);
     } finally {
       await db.update(schema.panelMembers).set({ isChair: false }).where(chair);
-      await db.update(schema.cycles).set({ judgingCloseAt: cycle.judgingCloseAt }).where(eq(schema.cycles.id, cycle.id));
+      await db
+        .update(schema.cycles)
+        .set({ judgingCloseAt: cycle.judgingCloseAt, finalRoundCloseAt: cycle.finalRoundCloseAt })
+        .where(eq(schema.cycles.id, cycle.id));
     }
   },
   "judge.export[.]csv.tsx": async (ctx) => {
@@ -148,20 +157,36 @@ const VARIANTS = [
   { name: "a confirmed conflict with a duplicate merged into the nomination", status: "confirmed", source: "declared", onDuplicate: true },
 ] as const;
 
-describe.each(VARIANTS)("a judge with $name", ({ status, source, onDuplicate }) => {
+const DAY = 24 * 60 * 60 * 1000;
+const ROUNDS = {
+  main: { cycle: {}, status: "eligible" },
+  // The final round re-scores the shortlist; conflicts carry over unchanged.
+  final: {
+    cycle: {
+      phase: "final_round",
+      judgingCloseAt: new Date(Date.now() - 2 * DAY),
+      finalRoundStartedAt: new Date(Date.now() - DAY),
+      finalRoundCloseAt: new Date(Date.now() + 10 * DAY),
+    },
+    status: "shortlisted",
+  },
+} as const;
+const SWEEP = (["main", "final"] as const).flatMap((round) => VARIANTS.map((variant) => ({ ...variant, round })));
+
+describe.each(SWEEP)("in the $round round, a judge with $name", ({ status, source, onDuplicate, round }) => {
   test("cannot reach the nomination by any route, count, export or email", async () => {
-    const cycle = await createJudgingCycle();
+    const cycle = await createJudgingCycle(ROUNDS[round].cycle);
     const { category, criteria, question, panel } = await createJudgedCategory(cycle.id);
     const judge = await createJudge();
     await addToPanel(panel.id, judge.id);
     const tag = Math.random().toString(36).slice(2, 8);
     const hidden = await createNomination(
       category,
-      { nomineeName: `Harbour Welcome ${tag}`, nomineeOrganisation: `Secret Org ${tag}`, nominatorName: `Hidden Nominator ${tag}` },
+      { nomineeName: `Harbour Welcome ${tag}`, nomineeOrganisation: `Secret Org ${tag}`, nominatorName: `Hidden Nominator ${tag}`, status: ROUNDS[round].status },
       { questionId: question.id, text: `Hidden statement ${tag}` },
     );
     const duplicate = await createNomination(category, { nominatorName: `Duplicate Nominator ${tag}`, mergedIntoId: hidden.id, status: "eligible" });
-    const shown = await createNomination(category, { nomineeName: `Visible Group ${tag}` });
+    const shown = await createNomination(category, { nomineeName: `Visible Group ${tag}`, status: ROUNDS[round].status });
     const [hiddenFile, shownFile] = await db
       .insert(schema.nominationFiles)
       .values([
@@ -170,12 +195,13 @@ describe.each(VARIANTS)("a judge with $name", ({ status, source, onDuplicate }) 
       ])
       .returning();
     // Both assigned, as if the conflict came to light after assignment; the shown one is scored.
-    await assign(hidden.id, judge.id);
-    await assign(shown.id, judge.id);
-    await giveScores(shown.id, judge.id, { [criteria[0].id]: 4, [criteria[1].id]: 3 });
+    await assign(hidden.id, judge.id, round);
+    await assign(shown.id, judge.id, round);
+    await giveScores(shown.id, judge.id, { [criteria[0].id]: 4, [criteria[1].id]: 3 }, { round });
 
     const cookie = await cookieFor(judge.id);
     const ctx: Ctx = {
+      round,
       cookie,
       judge,
       panelId: panel.id,

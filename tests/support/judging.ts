@@ -89,17 +89,17 @@ export async function addToPanel(
   await db.insert(schema.panelMembers).values({ panelId, personId, confidentialityAcceptedAt: at, conflictsDeclaredAt: at, ...overrides });
 }
 
-export async function assign(nominationId: number, personId: number) {
-  await db.insert(schema.assignments).values({ nominationId, personId, round: "main" });
+export async function assign(nominationId: number, personId: number, round: "main" | "final" = "main") {
+  await db.insert(schema.assignments).values({ nominationId, personId, round });
 }
 
 export async function giveScores(
   nominationId: number,
   personId: number,
   values: Record<string, number>,
-  { submitted = true, comment = "" }: { submitted?: boolean; comment?: string } = {},
+  { submitted = true, comment = "", round = "main" }: { submitted?: boolean; comment?: string; round?: "main" | "final" } = {},
 ) {
-  await db.insert(schema.scores).values({ nominationId, personId, values, comment, submittedAt: submitted ? new Date() : null });
+  await db.insert(schema.scores).values({ nominationId, personId, round, values, comment, submittedAt: submitted ? new Date() : null });
 }
 
 export async function scoreRow(nominationId: number, personId: number) {
