@@ -19,6 +19,7 @@ import { formatLondon, isoString } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Nominate for ${data?.category.name ?? "an award"} – Community Sponsorship Awards` },
+  { name: "description", content: data?.category.description ?? "Nominate someone for a Community Sponsorship Award." },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
