@@ -49,11 +49,12 @@ export type LoopResult = { done: number; failed: number; seconds: number; latenc
 
 /**
  * Runs `task(i)` for i = 0, 1, 2 … with `concurrency` workers, until `count` tasks are done or
- * `seconds` have passed. A task resolves to true when its answer was the expected one.
+ * `seconds` have passed; each worker waits `pauseMs` after each task (a person reading).
+ * A task resolves to ok when its answer was the expected one.
  */
 export async function closedLoop(
   task: (i: number, worker: number) => Promise<{ ok: boolean; detail?: string }>,
-  { concurrency, count = Infinity, seconds = Infinity }: { concurrency: number; count?: number; seconds?: number },
+  { concurrency, count = Infinity, seconds = Infinity, pauseMs = 0 }: { concurrency: number; count?: number; seconds?: number; pauseMs?: number },
 ): Promise<LoopResult> {
   const latenciesMs: number[] = [];
   let next = 0;
@@ -63,6 +64,8 @@ export async function closedLoop(
   const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
+      // Paced workers start spread over one pause, as people do, not all in the same instant.
+      if (pauseMs > 0) await new Promise((r) => setTimeout(r, (pauseMs * worker) / concurrency));
       while (next < count && performance.now() < deadline) {
         const i = next++;
         const t0 = performance.now();
@@ -72,6 +75,7 @@ export async function closedLoop(
           failed += 1;
           firstFailure ??= result.detail ?? "unexpected answer";
         }
+        if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
       }
     }),
   );

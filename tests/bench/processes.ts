@@ -40,10 +40,21 @@ async function waitFor(url: string, child: ChildProcess, log: () => string, time
 export type Running = {
   url: string;
   pid: number;
+  /** Resident memory once it answered its first request, in bytes. */
+  startRss?: number | null;
   /** Peak resident memory so far (VmHWM), in bytes; null where /proc is missing. */
   peakRss(): number | null;
   stop(): Promise<void>;
 };
+
+export function currentRssOf(pid: number): number | null {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
 
 export function peakRssOf(pid: number): number | null {
   try {
@@ -102,6 +113,7 @@ export async function startPortal(options: { port: number; databaseUrl?: string;
   return {
     url,
     pid: child.pid!,
+    startRss: currentRssOf(child.pid!),
     peakRss: () => peakRssOf(child.pid!),
     stop: () => stopChild(child),
   };
