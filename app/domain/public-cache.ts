@@ -47,16 +47,18 @@ export function finalCacheControl(input: { cacheControl: string | null; setsCook
 }
 
 /**
- * Cache-Control for a public page that changes at `moments`: browsers keep it a minute,
- * shared caches until the next moment (at most five minutes), and may serve it stale
- * while they fetch a fresh copy, but not past the next moment either.
+ * Cache-Control for a public page that changes at `moments`: shared caches keep it until the
+ * next moment (at most five minutes), and may serve it stale while they fetch a fresh copy,
+ * but not past the next moment either. Browsers ask again each time (max-age=0): a browser's
+ * cache is keyed by address alone, so after signing in or starting a draft it would otherwise
+ * show the anonymous page it kept.
  */
 export function publicCacheControlFor(moments: ReadonlyArray<Date | null | undefined>, now: Date): string {
   const untilMoment = secondsUntilNextMoment(moments, now, Infinity);
   const fresh = Math.min(PUBLIC_CACHE_CEILING_S, untilMoment);
   if (fresh <= 0) return "no-store";
   const stale = Math.min(PUBLIC_CACHE_CEILING_S, untilMoment - fresh);
-  return `public, max-age=${Math.min(60, fresh)}, s-maxage=${fresh}${stale > 0 ? `, stale-while-revalidate=${stale}` : ""}`;
+  return `public, max-age=0, s-maxage=${fresh}${stale > 0 ? `, stale-while-revalidate=${stale}` : ""}`;
 }
 
 /** Every date at which a cycle's public face changes. */

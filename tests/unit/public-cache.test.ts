@@ -27,10 +27,10 @@ describe("secondsUntilNextMoment", () => {
 
 describe("publicCacheControlFor", () => {
   test.each([
-    { moments: [], expected: "public, max-age=60, s-maxage=300, stale-while-revalidate=300" },
-    { moments: [inSeconds(450)], expected: "public, max-age=60, s-maxage=300, stale-while-revalidate=150", why: "stale copies end at the moment" },
-    { moments: [inSeconds(120)], expected: "public, max-age=60, s-maxage=120" },
-    { moments: [inSeconds(30)], expected: "public, max-age=30, s-maxage=30" },
+    { moments: [], expected: "public, max-age=0, s-maxage=300, stale-while-revalidate=300" },
+    { moments: [inSeconds(450)], expected: "public, max-age=0, s-maxage=300, stale-while-revalidate=150", why: "stale copies end at the moment" },
+    { moments: [inSeconds(120)], expected: "public, max-age=0, s-maxage=120" },
+    { moments: [inSeconds(30)], expected: "public, max-age=0, s-maxage=30" },
     { moments: [inSeconds(0.2)], expected: "no-store" },
   ])("$expected", ({ moments, expected }) => {
     expect(publicCacheControlFor(moments, now)).toBe(expected);
