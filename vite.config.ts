@@ -63,6 +63,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // npm run bench at smoke sizes, on the built server (see tests/bench/run.ts).
+          name: "bench",
+          include: ["tests/bench/**/*.test.ts"],
+          testTimeout: 600_000,
+        },
+      },
       ...(integrationOnPostgres
         ? [
             {

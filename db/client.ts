@@ -25,6 +25,12 @@ export type DatabaseHandle = {
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` committed by anyone, and once more each
+   * time the listening connection is (re)established, since notices sent while it was down
+   * are lost. Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -74,6 +80,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       async ping() {
         await client`select 1`;
       },
+      async listen(channel, onNotify) {
+        const { unlisten } = await client.listen(channel, () => onNotify(), () => onNotify());
+        return unlisten;
+      },
       async close() {
         await client.end({ timeout: 5 });
       },
@@ -94,6 +104,13 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     async ping() {
       if (client.closed) throw new Error("database is closed");
       await db.execute(sql`select 1`);
+    },
+    async listen(channel, onNotify) {
+      const stop = await client.listen(channel, () => onNotify());
+      onNotify();
+      return async () => {
+        if (!client.closed) await stop();
+      };
     },
     async close() {
       if (!client.closed) await client.close();

@@ -1,6 +1,6 @@
 // `npm test`: every check a change must pass, in order, with one closing count.
-// Type-check, lint, unit and integration tests (PGlite, and PostgreSQL at
-// TEST_DATABASE_URL), the production build, then Playwright in Chromium.
+// Type-check, lint, the production build, unit and integration tests (PGlite, and
+// PostgreSQL at TEST_DATABASE_URL) and the benchmark's smoke run, then Playwright in Chromium.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import postgres from "postgres";
@@ -24,8 +24,9 @@ try {
 const steps = [
   ["type-check", "npx", ["tsc"]],
   ["lint", "npx", ["eslint", "--config", ".ci/eslint.config.mjs", "."]],
-  ["unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]],
+  // Built before vitest: the benchmark's smoke test (tests/bench) drives the built server.
   ["production build", "npm", ["run", "build"]],
+  ["unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]],
   ["end-to-end tests", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` }],
 ];
 

@@ -29,10 +29,12 @@ export function cacheSecondsUntilChange(times: PublicationTimes, now: Date, ceil
   return Math.max(0, Math.min(ceiling, ...upcoming));
 }
 
-/** Lets a CDN serve a public page for a while, but never across a publication moment. */
+/**
+ * Lets a CDN serve a public page for a while, but never across a publication moment.
+ * Browsers ask again each time: their cache cannot tell a signed-in visit from an anonymous one.
+ */
 export function publicCacheControl(seconds: number): string {
-  const browser = Math.min(60, seconds);
-  return seconds > 0 ? `public, max-age=${browser}, s-maxage=${seconds}, stale-while-revalidate=${seconds}` : "no-store";
+  return seconds > 0 ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds}` : "no-store";
 }
 
 /** Judges disagree when their scores span half the scale or more (2 points on 1–5). */

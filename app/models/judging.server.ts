@@ -256,6 +256,25 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
   };
 }
 
+/**
+ * What saving a score sheet needs to read the form (the rubric and scale), for a nomination
+ * the judge can see; null otherwise (the route answers 404). Lighter than the whole page.
+ */
+export async function getScoreSheetRubric(judgeId: number, nominationId: number) {
+  const [row] = await db
+    .select({ id: n.id, categoryId: n.categoryId, scaleMin: schema.categories.scaleMin, scaleMax: schema.categories.scaleMax })
+    .from(n)
+    .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
+    .where(and(eq(n.id, nominationId), visibleNominationsFor(judgeId)));
+  if (!row) return null;
+  const criteria = await db
+    .select({ id: schema.criteria.id, name: schema.criteria.name })
+    .from(schema.criteria)
+    .where(and(eq(schema.criteria.categoryId, row.categoryId), isNull(schema.criteria.retiredAt)))
+    .orderBy(asc(schema.criteria.position), asc(schema.criteria.id));
+  return { nominationId: row.id, criteria, scaleMin: row.scaleMin, scaleMax: row.scaleMax };
+}
+
 async function othersScores(
   judgeId: number,
   nominationId: number,

@@ -1,7 +1,10 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
+import { cycleMoments } from "~/domain/public-cache";
+import { publicPageHeaders } from "~/utils/public-cache.server";
 import { formatLondon, isoString } from "~/utils/time";
 
 export const meta: MetaFunction = () => [
@@ -10,11 +13,12 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
+  const now = new Date();
   const cycle = await getCurrentCycle();
-  if (!cycle) return { cycle: null, categories: [] };
+  if (!cycle) return data({ cycle: null, categories: [] }, { headers: publicPageHeaders([], now) });
   const categories = await listActiveCategories(cycle.id);
-  const phase = effectivePhase(cycle, new Date());
-  return {
+  const phase = effectivePhase(cycle, now);
+  return data({
     cycle: {
       year: cycle.year,
       name: cycle.name,
@@ -31,8 +35,13 @@ export async function loader() {
       description: c.description,
       sponsor: c.sponsor,
     })),
-  };
+  }, { headers: publicPageHeaders(cycleMoments(cycle), now) });
 }
+
+// The same for everyone, so a CDN may serve it (never past the cycle's next date).
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store",
+});
 
 export default function Home() {
   const { cycle, categories } = useLoaderData<typeof loader>();

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { Notice, RadioGroup } from "~/components/judging";
-import { getNominationForJudge, saveScores } from "~/models/judging.server";
+import { getNominationForJudge, getScoreSheetRubric, saveScores } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
@@ -61,18 +61,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { judge, view } = await load(request, params.nominationId);
-  const schema = scoreSheetSchema({ criteria: view.criteria, scaleMin: view.category.scaleMin, scaleMax: view.category.scaleMax });
+  const judge = await requireJudge(request);
+  const id = Number(params.nominationId);
+  // Only the rubric: saving is the busiest request while judging, so it reads no more than it needs.
+  const rubric = Number.isInteger(id) && id > 0 ? await getScoreSheetRubric(judge.id, id) : null;
+  if (!rubric) notFound();
+  const schema = scoreSheetSchema(rubric);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const value = submission.value as Record<string, unknown>;
   const values: Record<string, number> = {};
-  for (const c of view.criteria) {
+  for (const c of rubric.criteria) {
     const v = value[`criterion-${c.id}`];
     if (typeof v === "number") values[c.id] = v;
   }
-  const saved = await saveScores(judge, view.nomination.id, {
+  const saved = await saveScores(judge, rubric.nominationId, {
     values,
     comment: typeof value.comment === "string" ? value.comment : "",
     final: false,
@@ -82,8 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: saved.status });
   }
   // Submitting asks for confirmation on a page of its own, so it works without JavaScript.
-  if (value.intent === "submit") return redirect(`/judge/nominations/${view.nomination.id}/submit`);
-  return redirect(`/judge/nominations/${view.nomination.id}?saved=1`);
+  if (value.intent === "submit") return redirect(`/judge/nominations/${rubric.nominationId}/submit`);
+  return redirect(`/judge/nominations/${rubric.nominationId}?saved=1`);
 }
 
 export default function JudgeNomination() {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,10 +13,13 @@ import { closedMessage } from "~/utils/nomination-journey.server";
 import { statusPath, stepPath, withdrawPath } from "~/utils/nomination-paths";
 import { describeWait } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
+import { cycleMoments, PRIVATE_NO_STORE } from "~/domain/public-cache";
+import { publicPageHeaders } from "~/utils/public-cache.server";
 import { formatLondon, isoString } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Nominate for ${data?.category.name ?? "an award"} – Community Sponsorship Awards` },
+  { name: "description", content: data?.category.description ?? "Nominate someone for a Community Sponsorship Award." },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -52,9 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         canWithdraw: nomination.status === "submitted" && canWithdraw(cycle, now),
       },
     },
-    { headers: { "Cache-Control": "no-store" } },
+    // The start page is the same for everyone without a draft here; a draft's page is theirs alone.
+    { headers: journey.token ? { "Cache-Control": PRIVATE_NO_STORE } : publicPageHeaders(cycleMoments(cycle), now) },
   );
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Cache-Control": loaderHeaders.get("Cache-Control") ?? PRIVATE_NO_STORE,
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const journey = await loadJourney(request, params.slug!);

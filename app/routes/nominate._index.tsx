@@ -1,9 +1,12 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canChangeNominations, describeNomineeTypes } from "~/domain/nomination";
 import { effectivePhase } from "~/domain/phases";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
+import { cycleMoments } from "~/domain/public-cache";
+import { publicPageHeaders } from "~/utils/public-cache.server";
 import { formatLondon, isoString } from "~/utils/time";
 
 export const meta: MetaFunction = () => [
@@ -12,12 +15,12 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
-  const cycle = await getCurrentCycle();
-  if (!cycle) return { cycle: null, open: false, opensLater: null, categories: [] };
   const now = new Date();
+  const cycle = await getCurrentCycle();
+  if (!cycle) return data({ cycle: null, open: false, opensLater: null, categories: [] }, { headers: publicPageHeaders([], now) });
   const open = canChangeNominations(cycle, now);
   const categories = open ? await listActiveCategories(cycle.id) : [];
-  return {
+  return data({
     cycle: { name: cycle.name, closes: formatLondon(cycle.nominationsCloseAt), closesIso: isoString(cycle.nominationsCloseAt) },
     open,
     opensLater:
@@ -32,8 +35,12 @@ export async function loader() {
       nominees: describeNomineeTypes(c.nomineeTypes),
       sponsor: c.sponsor,
     })),
-  };
+  }, { headers: publicPageHeaders(cycleMoments(cycle), now) });
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store",
+});
 
 export default function NominateIndex() {
   const { cycle, open, opensLater, categories } = useLoaderData<typeof loader>();

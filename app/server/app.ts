@@ -1,7 +1,7 @@
 /**
  * The Express app around Remix: security headers with a per-request CSP nonce, the
- * Origin check on writes, a body size limit, compression and long-lived caching of
- * hashed assets. Kept apart from index.ts so tests can mount it without listening.
+ * Origin check on writes, a body size limit, compression, long-lived caching of
+ * hashed assets and, in production, an in-process cache of public pages. Kept apart from index.ts so tests can mount it without listening.
  */
 import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
@@ -10,6 +10,7 @@ import compression from "compression";
 import express, { type RequestHandler } from "express";
 import { isWriteAllowed } from "~/utils/origin.server";
 import type { Env } from "~/utils/env.server";
+import type { PageCache } from "./page-cache";
 
 export type AppOptions = {
   env: Env;
@@ -18,6 +19,8 @@ export type AppOptions = {
   /** Development mounts Vite's middleware here. */
   devMiddleware?: RequestHandler;
   clientDir?: string;
+  /** Production keeps public pages in memory (see page-cache.ts). */
+  pageCache?: PageCache;
 };
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
@@ -54,7 +57,7 @@ const securityHeaders =
 const plain = (res: express.Response, status: number, message: string) =>
   res.status(status).type("text/plain; charset=utf-8").send(message);
 
-export function createApp({ env, build, devMiddleware, clientDir = "build/client" }: AppOptions) {
+export function createApp({ env, build, devMiddleware, clientDir = "build/client", pageCache }: AppOptions) {
   const app = express();
   const dev = Boolean(devMiddleware);
   app.disable("x-powered-by");
@@ -86,6 +89,8 @@ export function createApp({ env, build, devMiddleware, clientDir = "build/client
   });
 
   app.use(compression());
+  // Before the static files: a page from memory should not wait for a file lookup.
+  if (pageCache) app.use(pageCache.middleware);
 
   if (devMiddleware) {
     app.use(devMiddleware);

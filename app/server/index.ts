@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startBackgroundWork } from "./background";
+import { createPageCache, PUBLIC_CONTENT_CHANNEL } from "./page-cache";
 import { loadDotEnv, openAppDatabase } from "./start";
 
 async function main() {
@@ -27,9 +28,13 @@ async function main() {
   const production = env.NODE_ENV === "production";
 
   let app;
+  let stopListening = async () => {};
   if (production) {
     const build = (await import(/* @vite-ignore */ new URL("./server/index.js", import.meta.url).href)) as ServerBuild;
-    app = createApp({ env, build });
+    // Public pages are kept in memory until the database says their content changed.
+    const pageCache = createPageCache();
+    stopListening = await database.listen(PUBLIC_CONTENT_CHANNEL, () => pageCache.invalidate());
+    app = createApp({ env, build, pageCache });
   } else {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
     app = createApp({
@@ -61,6 +66,7 @@ async function main() {
       server.closeIdleConnections();
     });
     await stopBackground();
+    await stopListening();
     await database.close();
     clearTimeout(force);
     console.info("Closed cleanly.");

@@ -3,7 +3,7 @@
  * outbox inside the caller's transaction. Delivery happens later (mailer.server.ts), so
  * an email exists if and only if the change that caused it was committed.
  */
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 import { schema, type Tx } from "./db.server";
 import { generateToken } from "./tokens.server";
@@ -19,10 +19,9 @@ export type EmailMessage = {
 };
 
 export async function sendEmail(tx: Tx, message: EmailMessage) {
-  const [html, text] = await Promise.all([
-    render(message.react),
-    render(message.react, { plainText: true }),
-  ]);
+  // One render: the plain-text part is made from the HTML (as render's plainText option does).
+  const html = await render(message.react);
+  const text = toPlainText(html);
   const [row] = await tx
     .insert(schema.emailOutbox)
     .values({

@@ -1,0 +1,71 @@
+/**
+ * Public pages may be kept by a CDN and in the server's memory (docs/decisions/009); a
+ * signed-in person's or a nominator's page never is, and a change shows at once.
+ */
+import { expect, expectAccessible, test } from "./fixtures";
+
+test("public pages say a CDN may keep them; signed-in pages and drafts are private", async ({ page, request, createPerson, signInAs }) => {
+  for (const path of ["/", "/nominate", "/nominate/group-of-the-year"]) {
+    const first = await request.get(path);
+    expect(first.status()).toBe(200);
+    // Shared caches may keep it; a browser asks again, since its cache cannot tell who is signed in.
+    expect(first.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+/);
+    expect(first.headers()["vary"]).toMatch(/\bCookie\b/);
+    expect(first.headers()["set-cookie"]).toBeUndefined();
+    // The second answer comes from the server's memory, with its age.
+    const second = await request.get(path);
+    expect(second.headers()["age"]).toMatch(/^\d+$/);
+    expect(await second.text()).toContain("Community Sponsorship Awards");
+  }
+
+  const judge = await createPerson({ isJudge: true, name: "Cache Check Judge" });
+  await signInAs(page, judge);
+  const response = await page.goto("/");
+  expect(response?.headers()["cache-control"]).toBe("private, no-store");
+  expect(response?.headers()["age"]).toBeUndefined();
+  // Not the anonymous copy from memory: this page knows who is signed in.
+  await expect(page.getByRole("link", { name: "Judging" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a nominator's cookie makes the category page private", async ({ page, baseURL }) => {
+  await page.context().addCookies([
+    { name: "csa_nomination_group-of-the-year", value: "a".repeat(32), url: `${baseURL}/nominate`, httpOnly: true, sameSite: "Lax" },
+  ]);
+  const response = await page.goto("/nominate/group-of-the-year");
+  expect(response?.headers()["cache-control"]).toBe("private, no-store");
+  expect(response?.headers()["age"]).toBeUndefined();
+  await expectAccessible(page);
+});
+
+test("a change to published results shows at once, though the page is cached", async ({ page, request, sql }) => {
+  // Benchmarks' e2e years are 2021–2025, so this never becomes the current cycle.
+  const [{ year }] = await sql<{ year: number }[]>`
+    select y as year from generate_series(2021, 2025) as y
+    where y not in (select year from cycles) order by random() limit 1`;
+  const [cycle] = await sql<{ id: number }[]>`
+    insert into cycles (year, name, phase, shortlist_publish_at, winners_publish_at)
+    values (${year}, ${`Awards ${year}`}, 'winners_published', now() - interval '2 days', now() - interval '1 day') returning id`;
+  const [category] = await sql<{ id: number }[]>`
+    insert into categories (cycle_id, slug, name, nominee_types) values (${cycle.id}, 'group-of-the-year', 'Group of the Year', '{group}') returning id`;
+  const [winner] = await sql<{ id: number }[]>`
+    insert into nominations (cycle_id, category_id, reference, access_token_hash, status, nominee_type, nominee_name, citation)
+    values (${cycle.id}, ${category.id}, ${`CSA-${year}-CACHE`}, ${`cache-${year}-${Math.random()}`}, 'winner', 'group',
+      'Riverside Welcome', 'For a first welcome that changed a town.') returning id`;
+  try {
+    await request.get(`/winners/${year}`);
+    const cached = await request.get(`/winners/${year}`);
+    expect(cached.headers()["age"]).toMatch(/^\d+$/);
+
+    await sql`update nominations set citation = 'For a welcome the whole town joined.' where id = ${winner.id}`;
+    await expect
+      .poll(async () => (await request.get(`/winners/${year}`)).text(), { timeout: 5_000 })
+      .toContain("For a welcome the whole town joined.");
+    await page.goto(`/winners/${year}`);
+    await expect(page.getByText("For a welcome the whole town joined.")).toBeVisible();
+    await expectAccessible(page);
+  } finally {
+    await sql`delete from cycles where id = ${cycle.id}`;
+  }
+});
