@@ -1,12 +1,12 @@
 /**
  * Builds a judged category in its own past cycle, straight into the e2e database. Past
- * years (1900–1989) keep it from becoming the current cycle that other tests rely on.
+ * years (1900–1949) keep it from becoming the current cycle that other tests rely on.
  */
 import type postgres from "postgres";
 
 export async function createJudgedCycle(sql: postgres.Sql, nominees: string[], scores: number[][]) {
   const [{ year }] = await sql<{ year: number }[]>`
-    select y as year from generate_series(1900, 1989) as y
+    select y as year from generate_series(1900, 1949) as y
     where y not in (select year from cycles) order by random() limit 1`;
   const [cycle] = await sql<{ id: number }[]>`
     insert into cycles (year, name, phase) values (${year}, ${`Awards ${year}`}, 'judging') returning id`;
