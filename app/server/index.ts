@@ -43,7 +43,9 @@ async function main() {
   const server = createServer(app);
   server.listen(env.PORT, env.HOST, () => {
     console.info(`Community Sponsorship Awards portal on ${env.APP_URL} (${database.kind}${database.kind === "pglite" ? ` in ${env.DATA_DIR}` : ""})`);
-    if (!env.mailConfigured) console.info(`No RESEND_API_KEY: emails stay in the outbox, listed at ${env.APP_URL}/dev/mail`);
+    if (!env.mailConfigured) {
+      console.info(`No RESEND_API_KEY: emails stay in the outbox${env.devMailPage ? `, listed at ${env.APP_URL}/dev/mail` : " (DEV_MAIL=true lists them at /dev/mail)"}`);
+    }
   });
 
   let stopping = false;

@@ -26,9 +26,10 @@ const schema = z.object({
   TRUST_PROXY: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v === "true"),
   BODY_LIMIT_MB: optional(z.coerce.number().min(1).max(200)).transform((v) => v ?? 35),
   BACKGROUND_WORK: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v !== "false"),
+  DEV_MAIL: optional(z.enum(["true", "false"], { error: "must be true or false" })),
 });
 
-export type Env = z.infer<typeof schema> & { APP_URL: string; mailConfigured: boolean };
+export type Env = z.infer<typeof schema> & { APP_URL: string; mailConfigured: boolean; devMailPage: boolean };
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -46,6 +47,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     mailConfigured: Boolean(env.RESEND_API_KEY),
+    // /dev/mail shows every email, sign-in links included, to anyone: never on a deployed
+    // server unless asked for (the demo and the end-to-end tests ask).
+    devMailPage: !env.RESEND_API_KEY && (env.DEV_MAIL === undefined ? env.NODE_ENV !== "production" : env.DEV_MAIL === "true"),
   };
 }
 

@@ -28,6 +28,14 @@ describe("environment", () => {
     expect(parseEnv({ RESEND_API_KEY: "re_123" }).mailConfigured).toBe(true);
   });
 
+  test("the development outbox page is off in production unless DEV_MAIL=true, and off whenever mail is sent", () => {
+    expect(parseEnv({}).devMailPage).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production" }).devMailPage).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", DEV_MAIL: "true" }).devMailPage).toBe(true);
+    expect(parseEnv({ DEV_MAIL: "false" }).devMailPage).toBe(false);
+    expect(parseEnv({ DEV_MAIL: "true", RESEND_API_KEY: "re_1" }).devMailPage).toBe(false);
+  });
+
   test("each bad variable gets one clear line", () => {
     let error: unknown;
     try {
