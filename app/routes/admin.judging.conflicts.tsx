@@ -17,6 +17,7 @@ import { judgingCycleFromUrl } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { formatLondon } from "~/utils/time";
+import { MAX_ID } from "~/domain/ids";
 
 const reason = z
   .string({ error: "Give a reason" })
@@ -26,22 +27,22 @@ const reason = z
 
 const DecideSchema = z.object({
   intent: z.enum(["confirm", "dismiss"]),
-  conflictId: z.number().int().positive(),
+  conflictId: z.number().int().max(MAX_ID).positive(),
   reason,
 });
 
 const SetSchema = z.object({
   intent: z.literal("set"),
-  personId: z.number({ error: "Choose a judge" }).int().positive(),
-  nominationId: z.number({ error: "Choose a nomination" }).int().positive(),
+  personId: z.number({ error: "Choose a judge" }).int().max(MAX_ID).positive(),
+  nominationId: z.number({ error: "Choose a nomination" }).int().max(MAX_ID).positive(),
   reason,
 });
 
 const FilterSchema = z.object({
   status: z.enum(CONFLICT_STATUSES).optional().catch(undefined),
   source: z.enum(CONFLICT_SOURCES).optional().catch(undefined),
-  category: z.coerce.number().int().positive().optional().catch(undefined),
-  judge: z.coerce.number().int().positive().optional().catch(undefined),
+  category: z.coerce.number().int().max(MAX_ID).positive().optional().catch(undefined),
+  judge: z.coerce.number().int().max(MAX_ID).positive().optional().catch(undefined),
 });
 
 export const meta: MetaFunction = () => [{ title: "Conflicts of interest – Administration – Community Sponsorship Awards" }];

@@ -3,13 +3,14 @@ import { csvFilename, toCsv } from "~/domain/csv";
 import { getCategoryResults } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 const round = (n: number | null) => (n === null ? "" : n.toFixed(3));
 
 /** A category's results as CSV for the panel meeting: one row per nomination, in rank order. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = Number(params.categoryId);
+  const id = parseId(params.categoryId) ?? 0;
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const results = await getCategoryResults(id);
   if (!results) notFound("There is no such category.");

@@ -14,6 +14,7 @@ import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Results – Community Sponsorship Awards" }];
 
@@ -70,7 +71,7 @@ async function categorySummaries(cycleId: number) {
 async function cycleFor(request: Request) {
   const year = new URL(request.url).searchParams.get("year");
   if (year && /^\d{4}$/.test(year)) {
-    const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.year, Number(year)));
+    const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.year, parseId(year) ?? 0));
     return cycle ?? null;
   }
   return getCurrentCycle();

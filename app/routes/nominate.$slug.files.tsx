@@ -25,6 +25,7 @@ import { fileSchema } from "~/domain/nomination-forms";
 import { addFile, listFiles, markChecked, removeFile } from "~/models/nomination.server";
 import { closedMessage, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
 import { filePath, stepPath } from "~/utils/nomination-paths";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${STEP_TITLES.files} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(stepPath(category.slug, "check"));
   }
   if (intent.startsWith("remove:")) {
-    const fileId = Number(intent.slice("remove:".length));
+    const fileId = parseId(intent.slice("remove:".length)) ?? 0;
     if (Number.isSafeInteger(fileId)) await removeFile(nomination, fileId);
     return redirect(stepPath(category.slug, "files"));
   }

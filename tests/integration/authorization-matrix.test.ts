@@ -186,8 +186,8 @@ export function routePath(file: string, params: Record<string, string>): string 
   const name = file.replace(/\.(tsx|ts)$/, "");
   const segments: string[] = [];
   // Split on dots that are not escaped as [.]
-  for (const raw of name.replace(/\[\.\]/g, "\u0000").split(".")) {
-    let segment = raw.replace(/\u0000/g, ".");
+  for (const raw of name.replace(/\[\.\]/g, "%DOT%").split(".")) {
+    let segment = raw.replace(/%DOT%/g, ".");
     if (segment === "_index" || (segment.startsWith("_") && segment !== "_")) continue;
     segment = segment.replace(/_$/, "");
     if (segment === "$") segments.push(params["*"] ?? "");
