@@ -100,9 +100,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const sep = url.search ? "&" : "?";
 
   if (intent === "detect") {
+    // Read before the transaction: on PGlite's one connection, a query outside `tx` waits for it forever.
+    const categories = await listActiveCategories(cycle.id);
     const raised = await db.transaction(async (tx) => {
       let total = 0;
-      for (const c of await listActiveCategories(cycle.id)) total += await detectConflictsForCategory(tx, c.id, { id: admin.id, name: admin.name });
+      for (const c of categories) total += await detectConflictsForCategory(tx, c.id, { id: admin.id, name: admin.name });
       return total;
     });
     return redirect(`${back}${sep}detected=${raised}`);
