@@ -25,6 +25,7 @@ import { fileSchema } from "~/domain/nomination-forms";
 import { addFile, listFiles, markChecked, removeFile } from "~/models/nomination.server";
 import { closedMessage, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
 import { filePath, stepPath } from "~/utils/nomination-paths";
+import { isZipBomb } from "~/utils/zip-bomb.server";
 import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -88,6 +89,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!type) {
     return data(
       { result: submission.reply({ fieldErrors: { file: [`${WRONG_TYPE}. "${file.name.slice(0, 80)}" is not one of those, whatever its name says`] } }) },
+      { status: 415 },
+    );
+  }
+  if (type.extension === "docx" && isZipBomb(bytes)) {
+    return data(
+      { result: submission.reply({ fieldErrors: { file: [`"${file.name.slice(0, 80)}" could not be checked as a Word document: it unpacks to far more than a document would. Save it again from Word, or send a PDF`] } }) },
       { status: 415 },
     );
   }

@@ -161,6 +161,18 @@ test("conflict detection answers, rather than waiting on itself (found by the fu
   expect(answer.status).toBe(302);
 });
 
+test("a NUL character in the nominee's name or in a slug is a clear 400 or 404, not a failed query (found by the fuzzer)", async () => {
+  const { action: nomineeAction } = await import("~/routes/nominate.$slug.nominee");
+  const { groupNominee, post } = await import("../support/nominations");
+  const before = await fullFingerprint();
+  const named = await post(nomineeAction, `/nominate/${SLUG}/nominee`, SLUG, groupNominee({ nomineeName: "Hope\u0000Street" }));
+  expect(named.status).toBe(400);
+  expect(JSON.stringify(named.data)).toContain("control character");
+  const slugged = await run(() => nomineeAction(loaderArgs(makeRequest("/nominate/x/nominee", { form: groupNominee() }), { slug: "group\u0000" })));
+  expect(slugged.status).toBe(404);
+  expect(await fullFingerprint()).toEqual(before);
+});
+
 describe.each(actions)("$file", ({ file, action }) => {
   test("hostile form data: never a 500, and a refusal changes nothing", async () => {
     const role = roleFor(file);
