@@ -119,7 +119,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const now = Date.now();
       const published = publicStage(cycle, new Date(now));
       const changed = (before: Date | null, after?: string) =>
-        (before?.getTime() ?? null) !== (after ? parseLondonDateTime(after)!.getTime() : null);
+        // An unreadable time is reported on its field by the schema; here it must not throw.
+        (before?.getTime() ?? null) !== ((after ? parseLondonDateTime(after) : null)?.getTime() ?? null);
       if (published !== "none" && changed(cycle.shortlistPublishAt, value.shortlistPublishAt)) {
         ctx.addIssue({ code: "custom", path: ["shortlistPublishAt"], message: "The shortlist is already public; its time cannot change" });
       }
