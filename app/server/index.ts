@@ -8,7 +8,16 @@ import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startBackgroundWork } from "./background";
-import { loadDotEnv, openAppDatabase } from "./start";
+import { isPostgresClosedSocketWrite, loadDotEnv, openAppDatabase } from "./start";
+
+process.on("uncaughtException", (error) => {
+  if (isPostgresClosedSocketWrite(error)) {
+    console.error("PostgreSQL closed a connection mid-write (postgres.js); the query failed and the server carries on.");
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
 
 async function main() {
   loadDotEnv();

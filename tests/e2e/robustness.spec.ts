@@ -67,9 +67,9 @@ test("PostgreSQL stops and starts mid-run: /healthz answers 503 then 200, and th
     const ids = await withQuery({ url: databaseUrl }, questionIds);
     const health: number[] = [];
     const watch = (async () => {
-      for (let i = 0; i < 200 && !(health.includes(503) && health.at(-1) === 200 && health.length > 20); i++) {
+      for (let i = 0; i < 400 && !(health.includes(503) && health.at(-1) === 200 && health.length > 20); i++) {
         try {
-          health.push((await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) })).status);
+          health.push((await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(10_000) })).status);
         } catch {
           health.push(0);
         }
@@ -79,10 +79,11 @@ test("PostgreSQL stops and starts mid-run: /healthz answers 503 then 200, and th
     const load = runLoad({ url: () => server.url, concurrency: 4, seconds: 8, questionIds: ids, tag: "restart" });
     await new Promise((r) => setTimeout(r, 2_000));
     cluster.stop("fast");
-    await expect.poll(() => health.at(-1), { timeout: 15_000 }).toBe(503);
+    const story = () => `health: ${health.join(" ")}; exit: ${server.child.exitCode}; server said: ${server.output().slice(-3000)}`;
+    await expect.poll(() => health.at(-1), { timeout: 20_000, message: story() }).toBe(503);
     await new Promise((r) => setTimeout(r, 1_000));
     cluster.start();
-    await expect.poll(() => health.at(-1), { timeout: 30_000 }).toBe(200);
+    await expect.poll(() => health.at(-1), { timeout: 30_000, message: story() }).toBe(200);
     const report = await load;
     await watch;
 

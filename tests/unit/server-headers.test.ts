@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { contentSecurityPolicy, createApp } from "~/server/app";
+import { isPostgresClosedSocketWrite } from "~/server/start";
 import { parseEnv } from "~/utils/env.server";
 
 const clientDir = mkdtempSync(join(tmpdir(), "csa-client-"));
@@ -103,4 +104,14 @@ describe("writes", () => {
     expect(await declared.text()).toContain("The limit is 1 MB");
 
   });
+});
+
+test("only postgres.js's write to a closed socket is survived; any other uncaught error stops the server", () => {
+  const known = new TypeError("Cannot read properties of null (reading 'write')");
+  known.stack = `${known.message}\n    at Immediate.nextWrite (file:///app/node_modules/postgres/src/connection.js:255:22)`;
+  expect(isPostgresClosedSocketWrite(known)).toBe(true);
+  const other = new TypeError("Cannot read properties of null (reading 'write')");
+  other.stack = `${other.message}\n    at render (file:///app/build/server/index.js:1:1)`;
+  expect(isPostgresClosedSocketWrite(other)).toBe(false);
+  expect(isPostgresClosedSocketWrite(new Error("boom"))).toBe(false);
 });
