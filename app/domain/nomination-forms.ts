@@ -19,15 +19,20 @@ import {
 
 export const HONEYPOT_FIELD = "website";
 
+/** PostgreSQL cannot store a NUL character in text; no honest form sends one. */
+export const NO_NUL_MESSAGE = "Remove the invisible control character (NUL) from this text";
+export const hasNoNul = (text: string | undefined) => !text || !text.includes("\u0000");
+
 const required = (message: string, max: number, what: string) =>
   z
     .string({ error: message })
     .trim()
     .min(1, message)
-    .max(max, `${what} must be ${max} characters or fewer`);
+    .max(max, `${what} must be ${max} characters or fewer`)
+    .refine(hasNoNul, NO_NUL_MESSAGE);
 
 const optional = (max: number, what: string) =>
-  z.string().trim().max(max, `${what} must be ${max} characters or fewer`).optional();
+  z.string().trim().max(max, `${what} must be ${max} characters or fewer`).refine(hasNoNul, NO_NUL_MESSAGE).optional();
 
 const email = (message: string, what: string) =>
   z
@@ -131,6 +136,7 @@ export function caseSchema(questions: readonly QuestionRules[]) {
     const counted = z
       .string({ error: `Answer "${q.label}"` })
       .max(q.wordLimit * 20, `Your answer to "${q.label}" is too long`)
+      .refine(hasNoNul, NO_NUL_MESSAGE)
       .superRefine((text, ctx) => {
         const tooMany = wordLimitMessage(q.wordLimit, countWords(text));
         if (tooMany) ctx.addIssue({ code: "custom", message: `Your answer to "${q.label}" ${tooMany}` });

@@ -47,6 +47,8 @@ export type Journey = {
 };
 
 export async function getCategoryForNomination(slug: string) {
+  // A slug is plain lower-case words; anything else (a NUL byte would even fail the query) is no category.
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
   const cycle = await getCurrentCycle();
   if (!cycle) return null;
   const [category] = await db

@@ -24,15 +24,16 @@ import {
 } from "~/models/category-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { invariantResponse, notFound } from "~/utils/responses.server";
+import { MAX_ID, parseId } from "~/domain/ids";
 
-const ItemSchema = z.object({ itemId: z.coerce.number().int(), direction: z.enum(["up", "down"]).optional() });
+const ItemSchema = z.object({ itemId: z.coerce.number().int().min(1).max(MAX_ID), direction: z.enum(["up", "down"]).optional() });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.category.name ?? "Category"} – Administration – Community Sponsorship Awards` },
 ];
 
 async function load(params: { id?: string }) {
-  const id = Number(params.id);
+  const id = parseId(params.id) ?? 0;
   const editing = Number.isInteger(id) ? await getCategoryForEditing(id) : null;
   if (!editing) notFound("There is no such category.");
   return editing;

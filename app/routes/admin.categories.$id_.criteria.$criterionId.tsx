@@ -10,12 +10,13 @@ import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms"
 import { editCriterion, getCategoryForEditing } from "~/models/category-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Edit a criterion – Administration – Community Sponsorship Awards" }];
 
 async function load(params: { id?: string; criterionId?: string }) {
-  const editing = await getCategoryForEditing(Number(params.id) || 0);
-  const criterion = editing?.criteria.find((c) => c.id === Number(params.criterionId) && !c.retiredAt);
+  const editing = await getCategoryForEditing(parseId(params.id) ?? 0);
+  const criterion = editing?.criteria.find((c) => c.id === (parseId(params.criterionId) ?? 0) && !c.retiredAt);
   if (!editing || !criterion) notFound("There is no such criterion in this category.");
   return { category: editing.category, criterion };
 }

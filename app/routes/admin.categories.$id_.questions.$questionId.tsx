@@ -10,12 +10,13 @@ import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms"
 import { editQuestion, getCategoryForEditing } from "~/models/category-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Edit a question – Administration – Community Sponsorship Awards" }];
 
 async function load(params: { id?: string; questionId?: string }) {
-  const editing = await getCategoryForEditing(Number(params.id) || 0);
-  const question = editing?.questions.find((q) => q.id === Number(params.questionId) && !q.retiredAt);
+  const editing = await getCategoryForEditing(parseId(params.id) ?? 0);
+  const question = editing?.questions.find((q) => q.id === (parseId(params.questionId) ?? 0) && !q.retiredAt);
   if (!editing || !question) notFound("There is no such question in this category.");
   return { category: editing.category, question };
 }

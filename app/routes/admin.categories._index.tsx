@@ -8,8 +8,9 @@ import { getCategory, listCategories, moveCategory } from "~/models/category-set
 import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
+import { MAX_ID } from "~/domain/ids";
 
-const MoveSchema = z.object({ categoryId: z.coerce.number().int(), direction: z.enum(["up", "down"]) });
+const MoveSchema = z.object({ categoryId: z.coerce.number().int().min(1).max(MAX_ID), direction: z.enum(["up", "down"]) });
 
 export const meta: MetaFunction = () => [{ title: "Categories – Administration – Community Sponsorship Awards" }];
 

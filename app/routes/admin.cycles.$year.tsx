@@ -14,6 +14,7 @@ import { getCycleByYear, updateCycleSettings } from "~/models/cycle-setup.server
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 const DATE_FIELDS = Object.keys(CYCLE_DATE_LABELS) as Array<keyof CycleDateFields>;
 const DATE_HINTS: Partial<Record<keyof CycleDateFields, string>> = {
@@ -56,7 +57,7 @@ const SettingsSchema = z
 export const meta: MetaFunction = ({ params }) => [{ title: `Cycle ${params.year} – Administration – Community Sponsorship Awards` }];
 
 async function loadCycle(params: { year?: string }) {
-  const year = Number(params.year);
+  const year = parseId(params.year) ?? 0;
   const cycle = Number.isInteger(year) ? await getCycleByYear(year) : null;
   if (!cycle) notFound("There is no cycle for that year.");
   return cycle;

@@ -11,13 +11,14 @@ import { PHASES } from "#db/schema";
 import { getCycleByYear, moveCycleToPhase } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 const MoveSchema = z.object({ to: z.enum(PHASES), confirm: z.literal("yes") });
 
 export const meta: MetaFunction = () => [{ title: "Change the phase – Administration – Community Sponsorship Awards" }];
 
 async function loadCycle(params: { year?: string }) {
-  const year = Number(params.year);
+  const year = parseId(params.year) ?? 0;
   const cycle = Number.isInteger(year) ? await getCycleByYear(year) : null;
   if (!cycle) notFound("There is no cycle for that year.");
   return cycle;

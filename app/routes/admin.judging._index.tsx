@@ -15,6 +15,7 @@ import { audit } from "~/utils/audit.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { formatLondon } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 const ReminderSettingSchema = z.object({
   intent: z.literal("setting"),
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = { id: admin.id, name: admin.name };
   const back = `/admin/judging?cycle=${cycle.id}`;
   if (intent === "remind") {
-    const judgeId = Number(formData.get("judgeId"));
+    const judgeId = parseId(formData.get("judgeId")) ?? 0;
     const sent = Number.isInteger(judgeId) && (await db.transaction((tx) => sendJudgingReminder(tx, judgeId, cycle.id, actor)));
     return redirect(`${back}&reminded=${sent ? 1 : 0}`);
   }

@@ -12,17 +12,18 @@ import { addAssignment, removeAssignment, runAssignments } from "~/models/assign
 import { assignmentBoard, judgingCycleFromUrl, reopenScores } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { MAX_ID, parseId } from "~/domain/ids";
 
 const AddSchema = z.object({
   intent: z.literal("add"),
-  judgeId: z.number({ error: "Choose a judge" }).int().positive(),
-  nominationId: z.number({ error: "Choose a nomination" }).int().positive(),
+  judgeId: z.number({ error: "Choose a judge" }).int().max(MAX_ID).positive(),
+  nominationId: z.number({ error: "Choose a nomination" }).int().max(MAX_ID).positive(),
 });
 
 export const meta: MetaFunction = () => [{ title: "Assignments – Administration – Community Sponsorship Awards" }];
 
 function categoryParam(request: Request): number | null {
-  const id = Number(new URL(request.url).searchParams.get("category"));
+  const id = parseId(new URL(request.url).searchParams.get("category")) ?? 0;
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = `/admin/judging/assignments?cycle=${cycle.id}&category=${categoryId}`;
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const pair = { judgeId: Number(formData.get("judgeId")), nominationId: Number(formData.get("nominationId")) };
+  const pair = { judgeId: parseId(formData.get("judgeId")) ?? 0, nominationId: parseId(formData.get("nominationId")) ?? 0 };
   const inCategory = board.nominations.some((nom) => nom.id === pair.nominationId);
 
   if (intent === "run") {

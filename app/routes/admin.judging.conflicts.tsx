@@ -17,6 +17,7 @@ import { judgingCycleFromUrl } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { formatLondon } from "~/utils/time";
+import { MAX_ID } from "~/domain/ids";
 
 const reason = z
   .string({ error: "Give a reason" })
@@ -26,22 +27,22 @@ const reason = z
 
 const DecideSchema = z.object({
   intent: z.enum(["confirm", "dismiss"]),
-  conflictId: z.number().int().positive(),
+  conflictId: z.number().int().max(MAX_ID).positive(),
   reason,
 });
 
 const SetSchema = z.object({
   intent: z.literal("set"),
-  personId: z.number({ error: "Choose a judge" }).int().positive(),
-  nominationId: z.number({ error: "Choose a nomination" }).int().positive(),
+  personId: z.number({ error: "Choose a judge" }).int().max(MAX_ID).positive(),
+  nominationId: z.number({ error: "Choose a nomination" }).int().max(MAX_ID).positive(),
   reason,
 });
 
 const FilterSchema = z.object({
   status: z.enum(CONFLICT_STATUSES).optional().catch(undefined),
   source: z.enum(CONFLICT_SOURCES).optional().catch(undefined),
-  category: z.coerce.number().int().positive().optional().catch(undefined),
-  judge: z.coerce.number().int().positive().optional().catch(undefined),
+  category: z.coerce.number().int().max(MAX_ID).positive().optional().catch(undefined),
+  judge: z.coerce.number().int().max(MAX_ID).positive().optional().catch(undefined),
 });
 
 export const meta: MetaFunction = () => [{ title: "Conflicts of interest – Administration – Community Sponsorship Awards" }];
@@ -99,9 +100,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const sep = url.search ? "&" : "?";
 
   if (intent === "detect") {
+    // Read before the transaction: on PGlite's one connection, a query outside `tx` waits for it forever.
+    const categories = await listActiveCategories(cycle.id);
     const raised = await db.transaction(async (tx) => {
       let total = 0;
-      for (const c of await listActiveCategories(cycle.id)) total += await detectConflictsForCategory(tx, c.id, { id: admin.id, name: admin.name });
+      for (const c of categories) total += await detectConflictsForCategory(tx, c.id, { id: admin.id, name: admin.name });
       return total;
     });
     return redirect(`${back}${sep}detected=${raised}`);

@@ -14,6 +14,7 @@ import { decideEligibility, getNominationWithSupport, type SupportingEntry } fro
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 const DecisionSchema = z
   .object({
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function load(params: { id?: string }) {
-  const id = Number(params.id);
+  const id = parseId(params.id) ?? 0;
   const entry = Number.isInteger(id) ? await getNominationWithSupport(id) : null;
   if (!entry) notFound("There is no such nomination.");
   return entry;
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const entry = await load(params);
   // Asked for a merged-away nomination: show the entry it belongs to.
-  if (entry.nomination.id !== Number(params.id)) throw redirect(`/admin/nominations/${entry.nomination.id}`);
+  if (entry.nomination.id !== (parseId(params.id) ?? 0)) throw redirect(`/admin/nominations/${entry.nomination.id}`);
   const category = await getCategory(entry.nomination.categoryId);
   return {
     entry: present(entry),

@@ -14,10 +14,11 @@ import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
 import { decideEligibility, listNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatLondonDate } from "~/utils/time";
+import { MAX_ID, parseId } from "~/domain/ids";
 
 const DecisionSchema = z
   .object({
-    ids: z.array(z.number().int(), { error: "Choose at least one nomination" }).min(1, "Choose at least one nomination"),
+    ids: z.array(z.number().int().min(1).max(MAX_ID), { error: "Choose at least one nomination" }).min(1, "Choose at least one nomination"),
     decision: z.enum(ELIGIBILITY_DECISIONS, { error: "Choose eligible or ineligible" }),
     reason: z.string().trim().max(1000, "The reason must be 1000 characters or fewer").optional(),
   })
@@ -30,7 +31,7 @@ const DecisionSchema = z
 export const meta: MetaFunction = () => [{ title: "Nominations – Administration – Community Sponsorship Awards" }];
 
 function filtersFrom(url: URL) {
-  const categoryId = Number(url.searchParams.get("category")) || undefined;
+  const categoryId = parseId(url.searchParams.get("category")) ?? undefined;
   const status = NOMINATION_STATUSES.find((s) => s === url.searchParams.get("status"));
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   return { categoryId, status, q };

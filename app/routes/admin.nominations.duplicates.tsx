@@ -9,10 +9,11 @@ import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
 import { listDuplicateGroups, mergeNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatLondonDate } from "~/utils/time";
+import { MAX_ID } from "~/domain/ids";
 
 const MergeSchema = z.object({
-  primaryId: z.coerce.number({ error: "Choose which entry to keep" }).int(),
-  ids: z.array(z.coerce.number().int()).min(2, "Choose at least two nominations to merge"),
+  primaryId: z.coerce.number({ error: "Choose which entry to keep" }).int().min(1).max(MAX_ID),
+  ids: z.array(z.coerce.number().int().min(1).max(MAX_ID)).min(2, "Choose at least two nominations to merge"),
 });
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicates – Administration – Community Sponsorship Awards" }];

@@ -6,6 +6,7 @@ import { cycleFromRequest } from "~/models/cycle-setup.server";
 import { nominationsForExport } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 /** The nominations of a cycle, or of one category, as a CSV file that opens cleanly in Excel. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cycle = await cycleFromRequest(request);
   if (!cycle) notFound("There is no cycle to export.");
   const categoryParam = new URL(request.url).searchParams.get("category");
-  const category = categoryParam ? await getCategory(Number(categoryParam) || 0) : null;
+  const category = categoryParam ? await getCategory(parseId(categoryParam) ?? 0) : null;
   if (categoryParam && (!category || category.cycleId !== cycle.id)) notFound("There is no such category in this cycle.");
   const exported = await nominationsForExport(cycle.id, category?.id);
   const csv = nominationsCsv({ ...exported, singleCategory: Boolean(category) });

@@ -9,6 +9,7 @@ import { listOutbox, retryEmail } from "~/models/outbox.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { formatLondon } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Outbox – Administration – Community Sponsorship Awards" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const id = Number((await request.formData()).get("emailId"));
+  const id = parseId((await request.formData()).get("emailId")) ?? 0;
   if (!Number.isInteger(id) || !(await retryEmail(id, user))) {
     return data({ error: "Only a failed email can be retried, and this one is not failed any more." }, { status: 409 });
   }

@@ -9,16 +9,17 @@ import { getCategory } from "~/models/category-setup.server";
 import { addPanelMember, getPanelForCategory, judgesNotOnPanel, listPanelMembers, removePanelMember, setPanelChair } from "~/models/people-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { invariantResponse, notFound } from "~/utils/responses.server";
+import { MAX_ID, parseId } from "~/domain/ids";
 
 const ChangeSchema = z.object({
   intent: z.enum(["add", "remove", "chair"]),
-  personId: z.coerce.number({ error: "Choose a judge to add" }).int().positive("Choose a judge to add"),
+  personId: z.coerce.number({ error: "Choose a judge to add" }).int().max(MAX_ID).positive("Choose a judge to add"),
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Panel: ${data?.category.name ?? ""} – Administration – Community Sponsorship Awards` }];
 
 async function load(params: { categoryId?: string }) {
-  const category = await getCategory(Number(params.categoryId) || 0);
+  const category = await getCategory(parseId(params.categoryId) ?? 0);
   if (!category) notFound("There is no such category.");
   const panel = await getPanelForCategory(category.id);
   return { category, panel };

@@ -11,11 +11,12 @@ import { ProfileFields, ProfileSchema } from "~/components/people-forms";
 import { getPerson, inviteJudge, panelsOf, removeAdmin, removeJudge, updateProfile } from "~/models/people-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} – Administration – Community Sponsorship Awards` }];
 
 async function load(params: { id?: string }) {
-  const person = await getPerson(Number(params.id) || 0);
+  const person = await getPerson(parseId(params.id) ?? 0);
   if (!person) notFound("There is no such person.");
   return person;
 }

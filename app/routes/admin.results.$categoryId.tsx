@@ -13,6 +13,7 @@ import { decideShortlist, getCategoryResults, leaderboardRows, recordAwards } fr
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
+import { MAX_ID, parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.category.name ?? "Results"} – results – Community Sponsorship Awards` },
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const ShortlistSchema = z.object({
   intent: z.literal("shortlist"),
-  shortlist: z.array(z.coerce.number().int().positive()).default([]),
+  shortlist: z.array(z.coerce.number().int().max(MAX_ID).positive()).default([]),
   reason: z.string().trim().max(2000, "Reason must be 2,000 characters or fewer").optional(),
 });
 
@@ -30,7 +31,7 @@ const AwardsSchema = z.object({
   awards: z
     .array(
       z.object({
-        nominationId: z.coerce.number().int().positive(),
+        nominationId: z.coerce.number().int().max(MAX_ID).positive(),
         award: z.enum(AWARDS, { error: "Choose winner, highly commended or no award" }),
         citation: z.string().max(1200, "Citation must be 1,200 characters or fewer").default(""),
       }),
@@ -39,7 +40,7 @@ const AwardsSchema = z.object({
 });
 
 function categoryIdFrom(params: LoaderFunctionArgs["params"]) {
-  const id = Number(params.categoryId);
+  const id = parseId(params.categoryId) ?? 0;
   if (!Number.isSafeInteger(id) || id <= 0) notFound("There is no such category.");
   return id;
 }

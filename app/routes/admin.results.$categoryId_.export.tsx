@@ -3,6 +3,7 @@ import { csvFilename, toCsv } from "~/domain/csv";
 import { getCategoryResults } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 const round = (n: number | null) => (n === null ? "" : n.toFixed(3));
 
@@ -12,7 +13,7 @@ const round = (n: number | null) => (n === null ? "" : n.toFixed(3));
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = Number(params.categoryId);
+  const id = parseId(params.categoryId) ?? 0;
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const mainRound = new URL(request.url).searchParams.get("round") === "main";
   const results = await getCategoryResults(id, mainRound ? { round: "main" } : {});

@@ -7,6 +7,7 @@ import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Results report: ${data?.category ?? ""} – Community Sponsorship Awards` },
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** A printable report for the panel meeting: the leaderboard and every judge's comment. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = Number(params.categoryId);
+  const id = parseId(params.categoryId) ?? 0;
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const mainRound = new URL(request.url).searchParams.get("round") === "main";
   const results = await getCategoryResults(id, mainRound ? { round: "main" } : {});

@@ -17,6 +17,7 @@ import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Results – Community Sponsorship Awards" }];
 
@@ -81,7 +82,7 @@ async function categorySummaries(cycleId: number, round: Round) {
 async function cycleFor(request: Request) {
   const year = new URL(request.url).searchParams.get("year");
   if (year && /^\d{4}$/.test(year)) {
-    const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.year, Number(year)));
+    const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.year, parseId(year) ?? 0));
     return cycle ?? null;
   }
   return getCurrentCycle();
@@ -156,7 +157,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const now = Date.now();
       const published = publicStage(cycle, new Date(now));
       const changed = (before: Date | null, after?: string) =>
-        (before?.getTime() ?? null) !== (after ? parseLondonDateTime(after)!.getTime() : null);
+        // An unreadable time is reported on its field by the schema; here it must not throw.
+        (before?.getTime() ?? null) !== ((after ? parseLondonDateTime(after) : null)?.getTime() ?? null);
       if (published !== "none" && changed(cycle.shortlistPublishAt, value.shortlistPublishAt)) {
         ctx.addIssue({ code: "custom", path: ["shortlistPublishAt"], message: "The shortlist is already public; its time cannot change" });
       }

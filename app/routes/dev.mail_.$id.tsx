@@ -6,12 +6,13 @@ import { db, schema } from "~/utils/db.server";
 import { assertDevMailEnabled } from "~/utils/dev-mail.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Email (development) – Community Sponsorship Awards" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   assertDevMailEnabled();
-  const id = Number(params.id);
+  const id = parseId(params.id) ?? 0;
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const [email] = await db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.id, id));
   if (!email) notFound("There is no email with that number in the outbox.");

@@ -11,6 +11,7 @@ import { getNominationForJudge, getScoreSheetRubric, saveScores } from "~/models
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
+import { parseId } from "~/domain/ids";
 
 type Rubric = { criteria: Array<{ id: number; name: string }>; scaleMin: number; scaleMax: number };
 
@@ -44,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function load(request: Request, param: string | undefined) {
   const judge = await requireJudge(request);
-  const id = Number(param);
+  const id = parseId(param) ?? 0;
   const view = Number.isInteger(id) && id > 0 ? await getNominationForJudge(judge.id, id) : null;
   // Unassigned, conflicted or unknown: the same answer, so nothing is revealed.
   if (!view) notFound();

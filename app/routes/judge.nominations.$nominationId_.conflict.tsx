@@ -12,6 +12,7 @@ import { declareConflict } from "~/models/conflicts.server";
 import { getNominationForJudge } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 const ConflictSchema = z.object({
   kind: z.enum(CONFLICT_KIND_KEYS, { error: "Choose the kind of conflict" }),
@@ -26,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Declare a conflict of interes
 
 async function load(request: Request, param: string | undefined) {
   const judge = await requireJudge(request);
-  const id = Number(param);
+  const id = parseId(param) ?? 0;
   const view = Number.isInteger(id) && id > 0 ? await getNominationForJudge(judge.id, id) : null;
   if (!view) notFound();
   return { judge, view };

@@ -7,12 +7,13 @@ import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { getNominationForJudge, saveScores } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Check and submit your scores – Community Sponsorship Awards" }];
 
 async function load(request: Request, param: string | undefined) {
   const judge = await requireJudge(request);
-  const id = Number(param);
+  const id = parseId(param) ?? 0;
   const view = Number.isInteger(id) && id > 0 ? await getNominationForJudge(judge.id, id) : null;
   if (!view) notFound();
   const back = `/judge/nominations/${view.nomination.id}`;

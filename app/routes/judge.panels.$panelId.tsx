@@ -13,10 +13,11 @@ import { acceptConfidentiality, finishDeclaring, getJudgePanel, listDeclarable, 
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
+import { MAX_ID, parseId } from "~/domain/ids";
 
 export const DeclareSchema = z.object({
   intent: z.literal("declare"),
-  nominationId: z.number({ error: "Choose the nomination you have a conflict with" }).int().positive(),
+  nominationId: z.number({ error: "Choose the nomination you have a conflict with" }).int().max(MAX_ID).positive(),
   kind: z.enum(CONFLICT_KIND_KEYS, { error: "Choose the kind of conflict" }),
   note: z
     .string({ error: "Say briefly what the connection is" })
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function loadPanel(request: Request, panelIdParam: string | undefined) {
   const judge = await requireJudge(request);
-  const panelId = Number(panelIdParam);
+  const panelId = parseId(panelIdParam) ?? 0;
   const panel = Number.isInteger(panelId) ? await getJudgePanel(judge.id, panelId) : null;
   if (!panel) notFound();
   return { judge, panel };

@@ -8,6 +8,7 @@ import { getCategoryResults, leaderboardRows } from "~/models/results.server";
 import { requireJudge } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { forbidden, notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.category ?? "Results"} – panel results – Community Sponsorship Awards` },
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudge(request);
-  const categoryId = Number(params.categoryId);
+  const categoryId = parseId(params.categoryId) ?? 0;
   if (!Number.isSafeInteger(categoryId) || categoryId <= 0) notFound();
   const [membership] = await db
     .select({ isChair: schema.panelMembers.isChair })

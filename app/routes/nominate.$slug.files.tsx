@@ -25,6 +25,8 @@ import { fileSchema } from "~/domain/nomination-forms";
 import { addFile, listFiles, markChecked, removeFile } from "~/models/nomination.server";
 import { closedMessage, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
 import { filePath, stepPath } from "~/utils/nomination-paths";
+import { isZipBomb } from "~/utils/zip-bomb.server";
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${STEP_TITLES.files} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },
@@ -74,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(stepPath(category.slug, "check"));
   }
   if (intent.startsWith("remove:")) {
-    const fileId = Number(intent.slice("remove:".length));
+    const fileId = parseId(intent.slice("remove:".length)) ?? 0;
     if (Number.isSafeInteger(fileId)) await removeFile(nomination, fileId);
     return redirect(stepPath(category.slug, "files"));
   }
@@ -87,6 +89,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!type) {
     return data(
       { result: submission.reply({ fieldErrors: { file: [`${WRONG_TYPE}. "${file.name.slice(0, 80)}" is not one of those, whatever its name says`] } }) },
+      { status: 415 },
+    );
+  }
+  if (type.extension === "docx" && isZipBomb(bytes)) {
+    return data(
+      { result: submission.reply({ fieldErrors: { file: [`"${file.name.slice(0, 80)}" could not be checked as a Word document: it unpacks to far more than a document would. Save it again from Word, or send a PDF`] } }) },
       { status: 415 },
     );
   }

@@ -3,13 +3,14 @@ import { attachmentDisposition } from "~/domain/files";
 import { getFile, loadJourney } from "~/models/nomination.server";
 import { getUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { parseId } from "~/domain/ids";
 
 /**
  * A supporting file, for its nominator (by the journey's cookie) or an administrator.
  * Always an attachment, with the type found from its content, so a browser never runs it.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const fileId = Number(params.fileId);
+  const fileId = parseId(params.fileId) ?? 0;
   if (!Number.isSafeInteger(fileId) || fileId <= 0) notFound("There is no such file.");
   const file = await getFile(fileId);
   if (!file) notFound("There is no such file.");

@@ -17,6 +17,8 @@ import { deliverDueEmails } from "~/utils/mailer.server";
 export const jobHandlers: JobHandlers = { ...publicationJobs };
 
 const DAY = 24 * 60 * 60 * 1000;
+const MAIL_BATCH = 20;
+const MAX_MAIL_BATCHES_PER_TICK = 50;
 let lastRetentionRun = 0;
 
 export async function runScheduledWork() {
@@ -43,7 +45,11 @@ export function startBackgroundWork(env: Env, { intervalMs = 5_000 } = {}): () =
     busy = true;
     running = (async () => {
       await runScheduledWork();
-      if (env.mailConfigured) await deliverDueEmails();
+      // A full batch means more may be waiting: keep going, up to a bound per tick.
+      for (let batch = 0; env.mailConfigured && batch < MAX_MAIL_BATCHES_PER_TICK; batch++) {
+        const report = await deliverDueEmails({ limit: MAIL_BATCH });
+        if (report.sent + report.retried + report.failed < MAIL_BATCH) break;
+      }
     })()
       .catch((error) => console.error("Background work failed:", error))
       .finally(() => {

@@ -9,7 +9,16 @@ import { EnvError, getEnv } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startBackgroundWork } from "./background";
 import { createPageCache, PUBLIC_CONTENT_CHANNEL } from "./page-cache";
-import { loadDotEnv, openAppDatabase } from "./start";
+import { isPostgresClosedSocketWrite, loadDotEnv, openAppDatabase } from "./start";
+
+process.on("uncaughtException", (error) => {
+  if (isPostgresClosedSocketWrite(error)) {
+    console.error("PostgreSQL closed a connection mid-write (postgres.js); the query failed and the server carries on.");
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
 
 async function main() {
   loadDotEnv();
@@ -48,7 +57,9 @@ async function main() {
   const server = createServer(app);
   server.listen(env.PORT, env.HOST, () => {
     console.info(`Community Sponsorship Awards portal on ${env.APP_URL} (${database.kind}${database.kind === "pglite" ? ` in ${env.DATA_DIR}` : ""})`);
-    if (!env.mailConfigured) console.info(`No RESEND_API_KEY: emails stay in the outbox, listed at ${env.APP_URL}/dev/mail`);
+    if (!env.mailConfigured) {
+      console.info(`No RESEND_API_KEY: emails stay in the outbox${env.devMailPage ? `, listed at ${env.APP_URL}/dev/mail` : " (DEV_MAIL=true lists them at /dev/mail)"}`);
+    }
   });
 
   let stopping = false;

@@ -74,3 +74,19 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
+
+/**
+ * postgres.js (3.4.x) can throw from a setImmediate when PostgreSQL closes a connection
+ * while a small write is queued (porsager/postgres#1154, #1208): uncatchable by the query's
+ * caller, it would take the whole server down on a database restart. The query it belonged
+ * to has already failed with CONNECTION_CLOSED, so this one error is logged and survived;
+ * any other uncaught error still stops the process.
+ */
+export function isPostgresClosedSocketWrite(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /reading 'write'/.test(error.message) &&
+    /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? "") &&
+    /nextWrite/.test(error.stack ?? "")
+  );
+}

@@ -26,9 +26,10 @@ const schema = z.object({
   TRUST_PROXY: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v === "true"),
   BODY_LIMIT_MB: optional(z.coerce.number().min(1).max(200)).transform((v) => v ?? 35),
   BACKGROUND_WORK: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v !== "false"),
+  DEV_MAIL: optional(z.enum(["true", "false"], { error: "must be true or false" })),
 });
 
-export type Env = z.infer<typeof schema> & { APP_URL: string; mailConfigured: boolean };
+export type Env = z.infer<typeof schema> & { APP_URL: string; mailConfigured: boolean; devMailPage: boolean };
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -42,11 +43,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const env = result.data;
+  const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
   return {
     ...env,
-    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    APP_URL: appUrl,
     mailConfigured: Boolean(env.RESEND_API_KEY),
+    // /dev/mail shows every email, sign-in links included, to anyone: never on a deployed
+    // server unless asked for (the demo and the end-to-end tests ask).
+    devMailPage: !env.RESEND_API_KEY && (env.DEV_MAIL === undefined ? env.NODE_ENV !== "production" || isLocal(appUrl) : env.DEV_MAIL === "true"),
   };
+}
+
+/** A server whose public address is this machine is a local demo, not a deployment. */
+function isLocal(url: string): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
 }
 
 let cached: Env | undefined;

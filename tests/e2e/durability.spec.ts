@@ -23,6 +23,7 @@ function startServer(dataDir: string): { child: ChildProcess; output: () => stri
       DATA_DIR: dataDir,
       DATABASE_URL: "",
       RESEND_API_KEY: "",
+      DEV_MAIL: "true",
     },
   });
   child.stdout?.on("data", (d) => (output += d));

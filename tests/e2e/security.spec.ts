@@ -56,6 +56,32 @@ test("an oversize body is refused with 413", async ({ request }) => {
   expect(response.status()).toBe(413);
 });
 
+test("an oversize body sent in chunks, with no length declared, is refused with 413 as it arrives", async () => {
+  const { request } = await import("node:http");
+  const base = new URL(process.env.E2E_BASE_URL!);
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(
+      { host: base.hostname, port: base.port, path: "/login", method: "POST", headers: { Origin: base.origin, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+      },
+    );
+    req.on("error", (error) => ((error as NodeJS.ErrnoException).code === "ECONNRESET" || (error as NodeJS.ErrnoException).code === "EPIPE" ? undefined : reject(error)));
+    const chunk = Buffer.alloc(256 * 1024, 97);
+    let sent = 0;
+    const pump = () => {
+      while (sent < 40 * 1024 * 1024) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+  expect(status).toBe(413);
+});
+
 test("/healthz answers 200 with the database kind", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);

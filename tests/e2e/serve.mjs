@@ -17,6 +17,8 @@ const server = spawn(process.execPath, ["build/server.mjs"], {
     DATABASE_URL: process.env.E2E_DATABASE_URL,
     APP_URL: `http://localhost:${port}`,
     RESEND_API_KEY: "",
+    // The journeys read their links from the development outbox.
+    DEV_MAIL: "true",
     SEED_DEMO: "true",
   },
 });

@@ -6,6 +6,8 @@ import { db, schema } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { resetEnv } from "~/utils/env.server";
 import { deliverDueEmails, MAX_ATTEMPTS, resetMailer } from "~/utils/mailer.server";
+import { loader as outboxLoader } from "~/routes/admin.outbox";
+import { cookieFor, createPerson, loaderArgs, makeRequest, run } from "../support/fixtures";
 import { startMockResend } from "../support/mock-resend";
 
 let resend: Awaited<ReturnType<typeof startMockResend>>;
@@ -135,6 +137,14 @@ describe("delivery through Resend", () => {
     const email = await row(id);
     expect(email).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     expect(await deliverDueEmails({ baseBackoffMs: 0 })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    // Each attempt used the same key, and the administrators see it failed, with the reason.
+    const keys = new Set(resend.received.filter((r) => r.body.to === "fail@example.test").map((r) => r.body.idempotencyKey));
+    expect([...keys]).toEqual([email.idempotencyKey]);
+    const admin = await createPerson({ isAdmin: true });
+    const listed = await run<{ emails: Array<{ id: number; status: string; lastError: string | null }> }>(async () =>
+      outboxLoader(loaderArgs(makeRequest("/admin/outbox?status=failed", { cookie: await cookieFor(admin.id) }))),
+    );
+    expect(listed.data.emails.find((e) => e.id === id)).toMatchObject({ status: "failed", lastError: expect.stringContaining("mock failure") });
   });
 
   test("a provider that never answers times out and is retried", async () => {

@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
 export type Delivered = { to: string; subject: string; html: string; text: string; from: string; idempotencyKey?: string };
 export type Behaviour = "ok" | "hang" | number;
 
-export async function startMockResend() {
+/** `delayMs` answers each request that much later, so a test can kill a sender mid-request. */
+export async function startMockResend({ delayMs = 0 }: { delayMs?: number } = {}) {
   const received: Array<{ path: string; headers: IncomingHttpHeaders; body: Delivered }> = [];
   const delivered: Delivered[] = [];
   const byKey = new Map<string, string>();
@@ -19,7 +20,8 @@ export async function startMockResend() {
   const server = createServer((req, res) => {
     let raw = "";
     req.on("data", (chunk) => (raw += chunk));
-    req.on("end", () => {
+    req.on("end", () => setTimeout(answer, delayMs));
+    const answer = () => {
       const body = JSON.parse(raw || "{}") as Delivered;
       const key = req.headers["idempotency-key"] as string | undefined;
       received.push({ path: req.url ?? "", headers: req.headers, body: { ...body, idempotencyKey: key } });
@@ -42,7 +44,7 @@ export async function startMockResend() {
       }
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ id }));
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

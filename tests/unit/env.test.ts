@@ -28,6 +28,18 @@ describe("environment", () => {
     expect(parseEnv({ RESEND_API_KEY: "re_123" }).mailConfigured).toBe(true);
   });
 
+  test("the development outbox page is off on a deployed server unless DEV_MAIL=true, and off whenever mail is sent", () => {
+    expect(parseEnv({}).devMailPage).toBe(true);
+    // The README's demo: a production build answering on localhost.
+    expect(parseEnv({ NODE_ENV: "production" }).devMailPage).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production", APP_URL: "http://127.0.0.1:3000" }).devMailPage).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production", APP_URL: "https://awards.example.org" }).devMailPage).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", APP_URL: "https://localhost.example.org" }).devMailPage).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", APP_URL: "https://awards.example.org", DEV_MAIL: "true" }).devMailPage).toBe(true);
+    expect(parseEnv({ DEV_MAIL: "false" }).devMailPage).toBe(false);
+    expect(parseEnv({ DEV_MAIL: "true", RESEND_API_KEY: "re_1" }).devMailPage).toBe(false);
+  });
+
   test("each bad variable gets one clear line", () => {
     let error: unknown;
     try {
