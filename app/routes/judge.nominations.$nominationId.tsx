@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const judge = await requireJudge(request);
-  const id = Number(params.nominationId);
+  const id = parseId(params.nominationId) ?? 0;
   // Only the rubric: saving is the busiest request while judging, so it reads no more than it needs.
   const rubric = Number.isInteger(id) && id > 0 ? await getScoreSheetRubric(judge.id, id) : null;
   if (!rubric) notFound();
