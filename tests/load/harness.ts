@@ -233,7 +233,16 @@ export async function verifySubmissions(q: Query, report: LoadReport, questionCo
   };
 }
 
-export type MailVerdict = { outboxRows: number; notSent: number; delivered: number; deliveredTwice: number; rawRequests: number; undeliveredKeys: number };
+export type MailVerdict = {
+  outboxRows: number;
+  notSent: number;
+  delivered: number;
+  deliveredTwice: number;
+  rawRequests: number;
+  undeliveredKeys: number;
+  /** How long the outbox took to drain after the load stopped. */
+  drainSeconds: number;
+};
 
 /**
  * Waits for the outbox to drain, then compares it with what the provider received. A row
@@ -244,6 +253,7 @@ export async function drainAndVerifyMail(databaseUrl: string, mock: Awaited<Retu
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     await sql`update email_outbox set next_attempt_at = next_attempt_at - interval '6 minutes' where status = 'sending'`;
+    const drainStarted = Date.now();
     const until = Date.now() + timeoutMs;
     for (;;) {
       const [open] = await sql<{ n: number }[]>`select count(*)::int as n from email_outbox where status in ('pending', 'sending')`;
@@ -260,6 +270,7 @@ export async function drainAndVerifyMail(databaseUrl: string, mock: Awaited<Retu
       deliveredTwice: [...deliveredByKey.values()].filter((n) => n > 1).length,
       rawRequests: mock.received.length,
       undeliveredKeys: rows.filter((r) => !deliveredByKey.has(r.key)).length,
+      drainSeconds: Math.round((Date.now() - drainStarted) / 1000),
     };
   } finally {
     await sql.end();
@@ -306,7 +317,8 @@ export async function loadScenario(opts: { port: number; concurrency: number; se
     const report = await runLoad({ url: () => server.url, concurrency: opts.concurrency, seconds: opts.seconds, questionIds: seededIds });
     await killer;
     let mail: MailVerdict | null = null;
-    if (database) mail = await drainAndVerifyMail(database.url, mock);
+    // The mailer sends one by one (about 40 a second here): a big run needs minutes to drain.
+    if (database) mail = await drainAndVerifyMail(database.url, mock, Math.max(120_000, opts.concurrency * opts.seconds * 100));
     else await stopServer(server);
     const submissions = await withQuery(target, (q) => verifySubmissions(q, report, seededIds.length));
     return { report, submissions, mail, restartMs: restarts[0] ?? null, serverOutput: server.output() };

@@ -60,6 +60,7 @@ for (const run of runs) {
     "restart ms": restartMs ?? "–",
     "emails sent once": mail ? `${mail.delivered}/${mail.outboxRows}` : "–",
     "sent twice": mail ? mail.deliveredTwice : "–",
+    "outbox drained in s": mail ? mail.drainSeconds : "–",
     verdict: ok ? "kept" : "BROKEN",
   };
   console.table(row);
