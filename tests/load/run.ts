@@ -3,7 +3,7 @@
  *   npm run load     200 nominators for 60 s
  *   npm run faults   the same with `kill -9` of the server at 20 s, and PGlite killed mid-write
  * Options: --concurrency N --seconds S --port P --write (append the figures to
- * docs/benchmarks-robustness.md). Exits non-zero when a promise is broken.
+ * docs/benchmarks.md). Exits non-zero when a promise is broken.
  */
 import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -69,6 +69,6 @@ for (const run of runs) {
 }
 if (values.write) {
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
-  appendFileSync("docs/benchmarks-robustness.md", `\n### ${values.mode}, ${when} UTC, ${process.platform} ${process.arch}\n\n${lines.join("\n")}\n`);
+  appendFileSync("docs/benchmarks.md", `\n### ${values.mode}, ${when} UTC, ${process.platform} ${process.arch}\n\n${lines.join("\n")}\n`);
 }
 process.exit(broken ? 1 : 0);
