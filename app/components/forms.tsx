@@ -137,3 +137,36 @@ export function SubmitButton({ children, secondary, name, value }: { children: R
     </button>
   );
 }
+
+/** A labelled drop-down for a GET filter form: "Any" first, then the options. */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  defaultValue,
+  anyLabel = "Any",
+  options,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  defaultValue: string;
+  anyLabel?: string;
+  options: Array<{ value: string | number; label: ReactNode }>;
+}) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} className="select">
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

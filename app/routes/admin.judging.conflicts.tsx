@@ -7,7 +7,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { CONFLICT_SOURCES, CONFLICT_STATUSES } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
 import { JudgingAdminNav, Notice } from "~/components/judging";
 import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";
 import { ruleLabel, detectConflictsForCategory } from "~/models/conflict-detection.server";
@@ -190,58 +190,34 @@ export default function ConflictBoard() {
 
       <Form method="get" className="filters">
         <input type="hidden" name="cycle" value={cycle.id} />
-        <div className="field">
-          <label className="field__label" htmlFor="filter-status">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className="select">
-            <option value="">Any</option>
-            {Object.entries(STATUS_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-source">
-            Source
-          </label>
-          <select id="filter-source" name="source" defaultValue={filters.source ?? ""} className="select">
-            <option value="">Any</option>
-            {Object.entries(SOURCE_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-category">
-            Category
-          </label>
-          <select id="filter-category" name="category" defaultValue={filters.category ?? ""} className="select">
-            <option value="">Any</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-judge">
-            Judge
-          </label>
-          <select id="filter-judge" name="judge" defaultValue={filters.judge ?? ""} className="select">
-            <option value="">Any</option>
-            {judges.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label="Status"
+          defaultValue={filters.status ?? ""}
+          options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <FilterSelect
+          id="filter-source"
+          name="source"
+          label="Source"
+          defaultValue={filters.source ?? ""}
+          options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <FilterSelect
+          id="filter-category"
+          name="category"
+          label="Category"
+          defaultValue={String(filters.category ?? "")}
+          options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          id="filter-judge"
+          name="judge"
+          label="Judge"
+          defaultValue={String(filters.judge ?? "")}
+          options={judges.map((j) => ({ value: j.id, label: j.name }))}
+        />
         <SubmitButton secondary>Filter</SubmitButton>
       </Form>
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { NOMINATION_STATUSES, type NominationStatus } from "#db/schema";
 import { CycleSwitcher, Notice, STATUS_LABELS } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
 import { ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
 import { listCategories } from "~/models/category-setup.server";
 import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
@@ -110,32 +110,22 @@ export default function NominationsPage() {
 
       <Form method="get" className="filters" aria-label="Filter the nominations">
         <input type="hidden" name="cycle" value={cycle.year} />
-        <div className="field">
-          <label htmlFor="filter-category" className="field__label">
-            Category
-          </label>
-          <select id="filter-category" name="category" defaultValue={filters.categoryId ? String(filters.categoryId) : ""}>
-            <option value="">All categories</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status" className="field__label">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any status</option>
-            {NOMINATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]} ({counts[s] ?? 0})
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-category"
+          name="category"
+          label="Category"
+          anyLabel="All categories"
+          defaultValue={filters.categoryId ? String(filters.categoryId) : ""}
+          options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label="Status"
+          anyLabel="Any status"
+          defaultValue={filters.status ?? ""}
+          options={NOMINATION_STATUSES.map((s) => ({ value: s, label: `${STATUS_LABELS[s]} (${counts[s] ?? 0})` }))}
+        />
         <div className="field">
           <label htmlFor="filter-q" className="field__label">
             Search
