@@ -80,8 +80,11 @@ export function createApp({ env, build, devMiddleware, clientDir = "build/client
       req.on("data", (chunk: Buffer) => {
         seen += chunk.length;
         if (seen > limit && !res.headersSent) {
+          // Answer first, then close: destroying at once could reset the connection before
+          // the client has read the 413.
+          res.setHeader("Connection", "close");
+          res.once("finish", () => req.destroy());
           plain(res, 413, `That was too large to send. The limit is ${env.BODY_LIMIT_MB} MB.`);
-          req.destroy();
         }
       });
     }
