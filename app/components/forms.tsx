@@ -57,16 +57,22 @@ export function summariseErrors(
   return list;
 }
 
-type FieldProps = {
+/** The label, hint and error every field shares; `children` gets the ids to describe the control. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  className,
+  children,
+}: {
+  id: string;
   label: ReactNode;
   hint?: ReactNode;
   errors?: ListOfErrors;
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
   className?: string;
-};
-
-export function Field({ label, hint, errors, inputProps, className }: FieldProps) {
-  const { id } = inputProps;
+  children: (ids: { hintId?: string; errorId?: string }) => ReactNode;
+}) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.some(Boolean) ? `${id}-error` : undefined;
   return (
@@ -80,13 +86,33 @@ export function Field({ label, hint, errors, inputProps, className }: FieldProps
         </div>
       ) : null}
       <ErrorList id={errorId} errors={errors} />
-      <input
-        {...inputProps}
-        className={`input${errorId ? " input--error" : ""}`}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
+      {children({ hintId, errorId })}
     </div>
+  );
+}
+
+const describedBy = (...ids: Array<string | null | undefined>) => ids.filter(Boolean).join(" ") || undefined;
+
+type FieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: ListOfErrors;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
+  className?: string;
+};
+
+export function Field({ label, hint, errors, inputProps, className }: FieldProps) {
+  return (
+    <FieldFrame id={inputProps.id} label={label} hint={hint} errors={errors} className={className}>
+      {({ hintId, errorId }) => (
+        <input
+          {...inputProps}
+          className={`input${errorId ? " input--error" : ""}`}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={describedBy(hintId, errorId)}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -101,32 +127,25 @@ type TextareaFieldProps = {
 
 export function TextareaField({ label, hint, errors, textareaProps, footer }: TextareaFieldProps) {
   const { id } = textareaProps;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.some(Boolean) ? `${id}-error` : undefined;
   return (
-    <div className={`field${errorId ? " field--error" : ""}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <div id={hintId} className="field__hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-      <textarea
-        rows={8}
-        {...textareaProps}
-        className={`textarea${errorId ? " input--error" : ""}`}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId, footer ? `${id}-footer` : null].filter(Boolean).join(" ") || undefined}
-      />
-      {footer ? (
-        <div id={`${id}-footer`} className="field__hint">
-          {footer}
-        </div>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {({ hintId, errorId }) => (
+        <>
+          <textarea
+            rows={8}
+            {...textareaProps}
+            className={`textarea${errorId ? " input--error" : ""}`}
+            aria-invalid={errorId ? true : undefined}
+            aria-describedby={describedBy(hintId, errorId, footer ? `${id}-footer` : null)}
+          />
+          {footer ? (
+            <div id={`${id}-footer`} className="field__hint">
+              {footer}
+            </div>
+          ) : null}
+        </>
+      )}
+    </FieldFrame>
   );
 }
 
