@@ -45,6 +45,7 @@ const NOTICES: Record<string, string> = {
   "member-added": "The judge has been added to the panel.",
   "member-removed": "The judge has been removed from the panel.",
   "chair-set": "The panel's chair has been named.",
+  "cap-set": "The judge's cap has been saved.",
   retried: "The email is queued to be sent again.",
   erased: "The person's data has been erased.",
   "retention-run": "The retention rule has run.",

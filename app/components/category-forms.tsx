@@ -32,6 +32,12 @@ export const CategorySchema = z.object({
     .int("Enter a whole number")
     .min(1, "The shortlist needs at least 1 place")
     .max(50, "The shortlist can have at most 50 places"),
+  judgesPerNomination: z
+    .number({ error: "Enter how many judges score each nomination, like 3" })
+    .int("Enter a whole number of judges")
+    .min(1, "Each nomination needs at least 1 judge")
+    .max(20, "Each nomination can have at most 20 judges")
+    .default(3),
 });
 
 export const QuestionSchema = z.object({
@@ -93,6 +99,13 @@ export function CategoryFields({ fields }: { fields: Fields<z.input<typeof Categ
       </div>
       <Field label="Sponsor line (optional)" hint="For example: Supported by Reset Communities and Refugees" errors={fields.sponsor.errors} inputProps={getInputProps(fields.sponsor, { type: "text" })} />
       <Field label="Shortlist size" errors={fields.shortlistSize.errors} className="field--short" inputProps={{ ...getInputProps(fields.shortlistSize, { type: "text" }), inputMode: "numeric" }} />
+      <Field
+        label="Judges per nomination"
+        hint="How many judges the assignment gives each nomination. Running it again adds judges where there are too few and keeps those already assigned."
+        errors={fields.judgesPerNomination.errors}
+        className="field--short"
+        inputProps={{ ...getInputProps(fields.judgesPerNomination, { type: "text" }), inputMode: "numeric" }}
+      />
     </>
   );
 }

@@ -14,6 +14,8 @@ export function nextPhases(current: Phase): Phase[] {
 export type CycleDateFields = {
   nominationsOpenAt: Date | null;
   nominationsCloseAt: Date | null;
+  /** Judges may score from then; before it, nominators may still withdraw. */
+  judgingOpenAt?: Date | null;
   judgingCloseAt: Date | null;
   shortlistPublishAt: Date | null;
   /** Only cycles with a final round need it; it falls between the shortlist and the winners. */
@@ -24,6 +26,7 @@ export type CycleDateFields = {
 export const CYCLE_DATE_LABELS: Record<keyof CycleDateFields, string> = {
   nominationsOpenAt: "Nominations open",
   nominationsCloseAt: "Nominations close",
+  judgingOpenAt: "Judging opens",
   judgingCloseAt: "Judging closes",
   shortlistPublishAt: "Shortlist published",
   finalRoundCloseAt: "Final round closes",
@@ -50,3 +53,11 @@ export function checkCycleDates(dates: CycleDateFields): Partial<Record<keyof Cy
   }
   return problems;
 }
+
+export const RANKING_METHODS = ["calibrated", "raw"] as const;
+export const RANKING_METHOD_LABELS: Record<(typeof RANKING_METHODS)[number], string> = {
+  calibrated: "Calibrated score (removes each judge's leniency or harshness)",
+  raw: "Weighted mean of the judges' scores",
+};
+/** Below this many scores a judge's leniency is mostly noise; above it the guard is pointless. */
+export const MIN_SCORES_PER_JUDGE = { min: 1, max: 50 } as const;

@@ -4,6 +4,15 @@
 
 import { calibrate, type JudgeScore } from "./calibration";
 import { krippendorffAlphaInterval } from "./reliability";
+import {
+  CONFIDENCE,
+  calibratedUncertainty,
+  identifiability,
+  neighbourProbabilities,
+  rawUncertainty,
+  type Identifiability,
+  type Interval,
+} from "./uncertainty";
 
 export type RankingMethod = "calibrated" | "raw";
 
@@ -28,6 +37,10 @@ export type LeaderboardRow = {
   judgeScores: { judgeId: number; score: number; adjusted: boolean }[]; // by judge id
   rank: number | null; // competition ranking ("1,2,2,4"); null when unscored
   tied: boolean; // shares its rank with another row
+  calibratedInterval: Interval | null; // CONFIDENCE interval from the fit (docs/decisions/022)
+  meanInterval: Interval | null;
+  /** Probability that this row truly ranks above the next ranked row, by the ranking method. */
+  aboveNext: number | null;
 };
 
 export type Leaderboard = {
@@ -36,6 +49,8 @@ export type Leaderboard = {
   unadjustedJudges: number[];
   method: RankingMethod;
   calibrationConverged: boolean; // false would mean calibrated values are not final
+  confidence: number; // of the intervals, e.g. 0.95
+  identifiability: Identifiability;
 };
 
 // Scores are compared at 3 decimals so that 3.9999999999 and 4 tie, and so
@@ -109,6 +124,9 @@ export function buildLeaderboard(input: LeaderboardInput): Leaderboard {
         .sort((a, b) => a.judgeId - b.judgeId),
       rank: null,
       tied: false,
+      calibratedInterval: null,
+      meanInterval: null,
+      aboveNext: null,
     };
   });
 
@@ -123,8 +141,23 @@ export function buildLeaderboard(input: LeaderboardInput): Leaderboard {
       a.nominationId - b.nominationId,
   );
 
+  const calibratedError = calibratedUncertainty(scores, calibration);
+  const rawError = rawUncertainty(scores);
+  for (const row of scored) {
+    row.calibratedInterval = calibratedError.interval.get(row.nominationId) ?? null;
+    row.meanInterval = rawError.interval.get(row.nominationId) ?? null;
+  }
+  const ranked = rows.filter((r) => r.rank !== null);
+  const probabilities = neighbourProbabilities(
+    ranked.map((r) => ({ id: r.nominationId, value: method === "raw" ? r.mean! : r.calibrated! })),
+    method === "raw" ? rawError : calibratedError,
+  );
+  ranked.forEach((row, i) => (row.aboveNext = probabilities[i]));
+
   return {
     rows,
+    confidence: CONFIDENCE,
+    identifiability: identifiability(scores),
     // Each nomination is a unit and each judge a coder; alpha needs only the
     // values per unit, not which judge gave them, so no sparse matrix is built.
     alpha: krippendorffAlphaInterval(scored.map((r) => r.judgeScores.map((s) => s.score))),

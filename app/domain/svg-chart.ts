@@ -59,3 +59,53 @@ export function scoreDotPlot(scores: number[], scale: Scale, options: DotPlotOpt
 
 const formatScore = (v: number) => v.toFixed(1);
 const round2 = (v: number) => Math.round(v * 100) / 100;
+
+export type IntervalBar = {
+  viewBox: string;
+  width: number;
+  height: number;
+  axis: { x1: number; y1: number; x2: number; y2: number };
+  /** The interval as a bar, clipped to the scale; `clipped` when it runs past an end. */
+  bar: { x: number; y: number; width: number; height: number; clipped: boolean };
+  point: { cx: number; cy: number; r: number };
+  label: string; // e.g. "Calibrated 3.8, 95% interval 3.1 to 4.5"
+};
+
+/**
+ * A calibrated score and its interval on the rubric scale, drawn to the same
+ * width as the dot plot so the two line up beside each other.
+ */
+export function intervalBar(
+  value: number,
+  interval: { low: number; high: number },
+  scale: Scale,
+  options: DotPlotOptions & { confidence?: number } = {},
+): IntervalBar {
+  const { width = 120, height = 24, radius = 4, confidence = 0.95 } = options;
+  if (!(scale.max > scale.min)) throw new Error(`The scale ${scale.min}–${scale.max} is empty.`);
+  for (const v of [value, interval.low, interval.high]) if (!Number.isFinite(v)) throw new Error(`Cannot plot ${v}.`);
+  const pad = radius + 1;
+  const axisY = height / 2;
+  const x = (v: number) => {
+    const t = (Math.min(Math.max(v, scale.min), scale.max) - scale.min) / (scale.max - scale.min);
+    return round2(pad + t * (width - 2 * pad));
+  };
+  const low = x(interval.low);
+  const high = x(interval.high);
+  const barHeight = 6;
+  return {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    axis: { x1: pad, y1: axisY, x2: width - pad, y2: axisY },
+    bar: {
+      x: low,
+      y: axisY - barHeight / 2,
+      width: round2(Math.max(high - low, 1)),
+      height: barHeight,
+      clipped: interval.low < scale.min || interval.high > scale.max,
+    },
+    point: { cx: x(value), cy: axisY, r: radius - 1 },
+    label: `Calibrated ${value.toFixed(2)}, ${Math.round(confidence * 100)}% interval ${interval.low.toFixed(2)} to ${interval.high.toFixed(2)}`,
+  };
+}

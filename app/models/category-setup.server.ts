@@ -77,6 +77,7 @@ export type CategoryDetails = {
   nomineeUnder18: boolean;
   sponsor: string | null;
   shortlistSize: number;
+  judgesPerNomination: number;
 };
 
 export async function slugTaken(cycleId: number, slug: string, exceptId?: number) {

@@ -120,7 +120,13 @@ export async function createCycleFromPrevious(
   });
 }
 
-type Settings = CycleDateFields & { name: string; retentionDays: number };
+type Settings = CycleDateFields & {
+  name: string;
+  retentionDays: number;
+  blindJudging: boolean;
+  rankingMethod: "calibrated" | "raw";
+  minScoresPerJudge: number;
+};
 
 export async function updateCycleSettings(cycleId: number, settings: Settings, actor: Actor) {
   return db.transaction(async (tx) => {

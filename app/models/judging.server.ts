@@ -118,13 +118,25 @@ export async function finishDeclaring(judge: { id: number; name: string }, panel
   });
 }
 
-/** The minimal list to declare conflicts against: nominee, organisation, nominator's name. */
+/**
+ * The minimal list to declare conflicts against: nominee, organisation, nominator's name.
+ * Under blind judging the nominator's name stays out (null); conflicts with nominators are
+ * still found automatically.
+ */
 export async function listDeclarable(judgeId: number, categoryId: number) {
-  return db
-    .select({ id: n.id, nomineeName: n.nomineeName, nomineeOrganisation: n.nomineeOrganisation, nominatorName: n.nominatorName })
+  const rows = await db
+    .select({
+      id: n.id,
+      nomineeName: n.nomineeName,
+      nomineeOrganisation: n.nomineeOrganisation,
+      nominatorName: n.nominatorName,
+      blind: schema.cycles.blindJudging,
+    })
     .from(n)
+    .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
     .where(declarableNominationsFor(judgeId, categoryId))
     .orderBy(asc(n.nomineeName), asc(n.id));
+  return rows.map(({ blind, nominatorName, ...row }) => ({ ...row, nominatorName: blind ? null : nominatorName }));
 }
 
 export type ScoreState = "not started" | "draft" | "submitted";
@@ -197,8 +209,9 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
   const statements = parts.map((p) => ({
     id: p.id,
     primary: p.id === nomination.id,
+    // Blind judging keeps who nominated, and how they know the nominee, out of the page data.
     nominatorName: cycle.blindJudging ? null : p.nominatorName,
-    relationship: p.relationship,
+    relationship: cycle.blindJudging ? null : p.relationship,
     answers: answers.filter((a) => a.nominationId === p.id),
     files: files.filter((f) => f.nominationId === p.id),
   }));

@@ -252,6 +252,24 @@ export async function setPanelChair(panelId: number, personId: number | null, ac
   });
 }
 
+/** The most nominations the assignment gives this judge on this panel; null for no cap. */
+export async function setPanelCap(panelId: number, personId: number, cap: number | null, actor: Actor): Promise<RoleChange> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(schema.panelMembers)
+      .where(and(eq(schema.panelMembers.panelId, panelId), eq(schema.panelMembers.personId, personId)))
+      .for("update");
+    if (!before) return { ok: false, message: "That judge is not on this panel" };
+    await tx
+      .update(schema.panelMembers)
+      .set({ cap })
+      .where(and(eq(schema.panelMembers.panelId, panelId), eq(schema.panelMembers.personId, personId)));
+    await audit(tx, { actor, action: "panel.cap_set", entityType: "panel_member", entityId: `${panelId}:${personId}`, before: { cap: before.cap }, after: { cap } });
+    return { ok: true };
+  });
+}
+
 /** Active judges not yet on the panel, for the "add a judge" list. */
 export async function judgesNotOnPanel(panelId: number) {
   return db

@@ -10,7 +10,8 @@ import { assignableStatuses, resultsRound, roundHasClosed, type Round } from "~/
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
 import { weightedScore } from "~/domain/scoring";
-import { scoreDotPlot } from "~/domain/svg-chart";
+import { intervalBar, scoreDotPlot } from "~/domain/svg-chart";
+import { shortlistBoundary } from "~/domain/uncertainty";
 import { applyAdjustment, suggestShortlist, ShortlistAdjustmentError, type ShortlistSuggestion } from "~/domain/shortlist";
 import { visibleNominationsFor } from "~/models/judge-visibility.server";
 import { audit, type Actor } from "~/utils/audit.server";
@@ -107,7 +108,12 @@ export async function getCategoryResults(categoryId: number, options: { viewerId
     method: cycle.rankingMethod,
   });
   const suggestion = suggestShortlist(board, category.shortlistSize);
-  return { category, cycle, round, scale, board, suggestion, entries, judgeNames };
+  // Where the top `shortlistSize` ends, and whether the ranking is sure of that edge.
+  const boundary = shortlistBoundary(
+    board.rows.filter((r) => r.rank !== null),
+    category.shortlistSize,
+  );
+  return { category, cycle, round, scale, board, suggestion, entries, judgeNames, boundary };
 }
 
 /** Rows as the leaderboard table shows them, each with its dot plot. */
@@ -130,7 +136,38 @@ export function leaderboardRows(results: NonNullable<CategoryResults>) {
       results.scale,
     ),
     status: byId.get(row.nominationId)?.status ?? "eligible",
+    calibratedInterval: row.calibratedInterval,
+    meanInterval: row.meanInterval,
+    intervalPlot:
+      row.calibrated !== null && row.calibratedInterval
+        ? intervalBar(row.calibrated, row.calibratedInterval, results.scale, { confidence: results.board.confidence })
+        : null,
+    aboveNext: row.aboveNext,
+    boundary: boundaryMark(results.boundary, row.nominationId),
   }));
+}
+
+function boundaryMark(boundary: NonNullable<CategoryResults>["boundary"], nominationId: number) {
+  if (!boundary || boundary.clear) return null;
+  if (boundary.lastIn === nominationId) return "last-in" as const;
+  if (boundary.firstOut === nominationId) return "first-out" as const;
+  return null;
+}
+
+/**
+ * What the calibration cannot compare, in people's words: the separate parts of the
+ * judge–nomination graph and the judges linked to the others by too few nominations.
+ */
+export function calibrationWarnings(results: NonNullable<CategoryResults>) {
+  const labels = new Map(results.board.rows.map((r) => [r.nominationId, r.label]));
+  const judge = (id: number) => results.judgeNames.get(id) ?? `Judge ${id}`;
+  const { parts, connected, weaklyLinked } = results.board.identifiability;
+  return {
+    parts: connected
+      ? []
+      : parts.map((p) => ({ judges: p.judgeIds.map(judge), nominations: p.nominationIds.map((id) => labels.get(id) ?? `Nomination ${id}`) })),
+    weaklyLinked: weaklyLinked.map((w) => ({ judge: judge(w.judgeId), common: w.common })),
+  };
 }
 
 export type ShortlistOutcome = { ok: true } | { ok: false; field: "shortlist" | "reason" | "form"; message: string };

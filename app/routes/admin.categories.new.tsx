@@ -42,7 +42,7 @@ export default function NewCategory() {
     id: "category",
     lastResult: actionData?.result,
     constraint: getZodConstraint(CategorySchema),
-    defaultValue: { shortlistSize: "3", nomineeTypes: [] },
+    defaultValue: { shortlistSize: "3", judgesPerNomination: "3", nomineeTypes: [] },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CategorySchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -52,7 +52,7 @@ export default function NewCategory() {
       <p className="caption">Cycle {year}</p>
       <h1>Add a category</h1>
       <ErrorSummary
-        errors={summariseErrors(form.errors, [fields.name, fields.slug, fields.description, fields.eligibility, fields.nomineeTypes, fields.sponsor, fields.shortlistSize])}
+        errors={summariseErrors(form.errors, [fields.name, fields.slug, fields.description, fields.eligibility, fields.nomineeTypes, fields.sponsor, fields.shortlistSize, fields.judgesPerNomination])}
       />
       <Form method="post" {...getFormProps(form)}>
         <CategoryFields fields={fields} />

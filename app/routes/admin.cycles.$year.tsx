@@ -6,8 +6,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import { checkCycleDates, CYCLE_DATE_LABELS, nextPhases, type CycleDateFields } from "~/domain/cycle-setup";
+import { ErrorList, ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import {
+  checkCycleDates,
+  CYCLE_DATE_LABELS,
+  MIN_SCORES_PER_JUDGE,
+  nextPhases,
+  RANKING_METHOD_LABELS,
+  RANKING_METHODS,
+  type CycleDateFields,
+} from "~/domain/cycle-setup";
 import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
 import { retentionDueAt } from "~/domain/retention";
 import { getCycleByYear, updateCycleSettings } from "~/models/cycle-setup.server";
@@ -39,6 +47,7 @@ const SettingsSchema = z
     name: z.string({ error: "Enter the cycle's name" }).trim().min(1, "Enter the cycle's name").max(120, "The name must be 120 characters or fewer"),
     nominationsOpenAt: londonDate,
     nominationsCloseAt: londonDate,
+    judgingOpenAt: londonDate,
     judgingCloseAt: londonDate,
     shortlistPublishAt: londonDate,
     finalRoundCloseAt: londonDate,
@@ -48,6 +57,13 @@ const SettingsSchema = z
       .int("Enter a whole number of days")
       .min(30, "Keep personal data for at least 30 days after archiving")
       .max(3650, "Keep personal data for at most 3650 days (10 years)"),
+    blindJudging: z.boolean().default(false),
+    rankingMethod: z.enum(RANKING_METHODS, { error: "Choose how the leaderboard ranks nominations" }),
+    minScoresPerJudge: z
+      .number({ error: `Enter a whole number of scores, like 3` })
+      .int("Enter a whole number of scores")
+      .min(MIN_SCORES_PER_JUDGE.min, `Enter at least ${MIN_SCORES_PER_JUDGE.min}`)
+      .max(MIN_SCORES_PER_JUDGE.max, `Enter ${MIN_SCORES_PER_JUDGE.max} or fewer`),
   })
   .superRefine((value, ctx) => {
     const problems = checkCycleDates(value);
@@ -74,6 +90,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       storedPhase: PHASE_LABELS[cycle.phase],
       phase: PHASE_LABELS[phase],
       retentionDays: cycle.retentionDays,
+      blindJudging: cycle.blindJudging,
+      rankingMethod: cycle.rankingMethod,
+      minScoresPerJudge: cycle.minScoresPerJudge,
       archivedAt: cycle.archivedAt ? formatLondon(cycle.archivedAt) : null,
       retentionDue: cycle.archivedAt ? formatLondon(retentionDueAt(cycle)) : null,
       dates: Object.fromEntries(DATE_FIELDS.map((f) => [f, { input: toLondonInputValue(cycle[f]), shown: formatLondon(cycle[f]) }])) as Record<
@@ -104,6 +123,9 @@ export default function CyclePage() {
     defaultValue: {
       name: cycle.name,
       retentionDays: String(cycle.retentionDays),
+      blindJudging: cycle.blindJudging ? "on" : undefined,
+      rankingMethod: cycle.rankingMethod,
+      minScoresPerJudge: String(cycle.minScoresPerJudge),
       ...Object.fromEntries(DATE_FIELDS.map((f) => [f, cycle.dates[f].input])),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
@@ -116,7 +138,7 @@ export default function CyclePage() {
       <p className="caption">Cycle {cycle.year}</p>
       <h1>{cycle.name}</h1>
       <Notice />
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, ...dateFields, fields.retentionDays])} />
+      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge])} />
 
       <h2>Phase</h2>
       <dl className="summary-list">
@@ -170,6 +192,42 @@ export default function CyclePage() {
           errors={fields.retentionDays.errors}
           className="field--short"
           inputProps={{ ...getInputProps(fields.retentionDays, { type: "text" }), inputMode: "numeric" }}
+        />
+        <h3>Judging and results</h3>
+        <div className="field">
+          <div className="checkbox">
+            <input {...getInputProps(fields.blindJudging, { type: "checkbox" })} aria-describedby="blind-hint" />
+            <label htmlFor={fields.blindJudging.id}>Blind judging</label>
+          </div>
+          <p className="field__hint" id="blind-hint">
+            Judges do not see who nominated or how they know the nominee. Conflicts with nominators are still found
+            automatically.
+          </p>
+        </div>
+        <div className={`field${fields.rankingMethod.errors ? " field--error" : ""}`}>
+          <fieldset className="fieldset" id={fields.rankingMethod.id} aria-describedby={fields.rankingMethod.errors ? `${fields.rankingMethod.id}-error` : undefined}>
+            <legend className="field__label">Rank the leaderboard by</legend>
+            <ErrorList id={`${fields.rankingMethod.id}-error`} errors={fields.rankingMethod.errors} />
+            {RANKING_METHODS.map((method) => (
+              <div className="radio" key={method}>
+                <input
+                  type="radio"
+                  id={`ranking-${method}`}
+                  name={fields.rankingMethod.name}
+                  value={method}
+                  defaultChecked={fields.rankingMethod.initialValue === method}
+                />
+                <label htmlFor={`ranking-${method}`}>{RANKING_METHOD_LABELS[method]}</label>
+              </div>
+            ))}
+          </fieldset>
+        </div>
+        <Field
+          label="Scores a judge must give before calibration adjusts them"
+          hint="A judge with fewer scores is taken at face value: a leniency estimated from one or two scores is mostly noise."
+          errors={fields.minScoresPerJudge.errors}
+          className="field--short"
+          inputProps={{ ...getInputProps(fields.minScoresPerJudge, { type: "text" }), inputMode: "numeric" }}
         />
         <SubmitButton>Save the cycle</SubmitButton>
       </Form>

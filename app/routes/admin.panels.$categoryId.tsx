@@ -6,7 +6,15 @@ import { Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary } from "~/components/forms";
 import { getCategory } from "~/models/category-setup.server";
-import { addPanelMember, getPanelForCategory, judgesNotOnPanel, listPanelMembers, removePanelMember, setPanelChair } from "~/models/people-admin.server";
+import {
+  addPanelMember,
+  getPanelForCategory,
+  judgesNotOnPanel,
+  listPanelMembers,
+  removePanelMember,
+  setPanelCap,
+  setPanelChair,
+} from "~/models/people-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { invariantResponse, notFound } from "~/utils/responses.server";
 import { MAX_ID, parseId } from "~/domain/ids";
@@ -14,6 +22,23 @@ import { MAX_ID, parseId } from "~/domain/ids";
 const ChangeSchema = z.object({
   intent: z.enum(["add", "remove", "chair"]),
   personId: z.coerce.number({ error: "Choose a judge to add" }).int().max(MAX_ID).positive("Choose a judge to add"),
+});
+
+const CapSchema = z.object({
+  intent: z.literal("cap"),
+  personId: z.coerce.number().int().max(MAX_ID).positive(),
+  cap: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      if (value === "") return null;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 1000) {
+        ctx.addIssue({ code: "custom", message: "Enter a whole number from 1 to 1000, or leave it empty for no cap" });
+        return z.NEVER;
+      }
+      return n;
+    }),
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Panel: ${data?.category.name ?? ""} – Administration – Community Sponsorship Awards` }];
@@ -35,13 +60,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const { category, panel } = await load(params);
-  const parsed = ChangeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: parsed.error.issues.find((i) => i.path[0] === "personId")?.message ?? "That change was not understood." }, { status: 400 });
-  const { intent, personId } = parsed.data;
+  const form = Object.fromEntries(await request.formData());
   const here = `/admin/panels/${category.id}`;
+  if (form.intent === "cap") {
+    const cap = CapSchema.safeParse(form);
+    const personId = Number(form.personId);
+    const sent = typeof form.cap === "string" ? form.cap : "";
+    if (!cap.success) return data({ error: null, capError: { personId, message: cap.error.issues[0]?.message ?? "Enter a number", sent } }, { status: 400 });
+    const saved = await setPanelCap(panel.id, cap.data.personId, cap.data.cap, user);
+    if (!saved.ok) return data({ error: saved.message, capError: null }, { status: 404 });
+    return redirect(withNotice(here, "cap-set"));
+  }
+  const parsed = ChangeSchema.safeParse(form);
+  if (!parsed.success) {
+    return data({ error: parsed.error.issues.find((i) => i.path[0] === "personId")?.message ?? "That change was not understood.", capError: null }, { status: 400 });
+  }
+  const { intent, personId } = parsed.data;
   if (intent === "add") {
     const added = await addPanelMember(panel.id, personId, user);
-    if (!added.ok) return data({ error: added.message }, { status: 409 });
+    if (!added.ok) return data({ error: added.message, capError: null }, { status: 409 });
     return redirect(withNotice(here, "member-added"));
   }
   if (intent === "remove") {
@@ -49,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(withNotice(here, "member-removed"));
   }
   const chair = await setPanelChair(panel.id, personId, user);
-  if (!chair.ok) return data({ error: chair.message }, { status: 409 });
+  if (!chair.ok) return data({ error: chair.message, capError: null }, { status: 409 });
   return redirect(withNotice(here, "chair-set"));
 }
 
@@ -57,6 +94,7 @@ export default function PanelPage() {
   const { category, members, candidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = actionData?.error;
+  const capError = actionData?.capError ?? null;
   return (
     <div className="prose wide">
       <p className="caption">
@@ -64,7 +102,16 @@ export default function PanelPage() {
       </p>
       <h1>Panel: {category.name}</h1>
       <Notice />
-      <ErrorSummary errors={error ? [{ fieldId: "panel-add-judge", message: error }] : []} />
+      <ErrorSummary
+        errors={[
+          ...(error ? [{ fieldId: "panel-add-judge", message: error }] : []),
+          ...(capError ? [{ fieldId: `cap-${capError.personId}`, message: capError.message }] : []),
+        ]}
+      />
+      <p id="cap-hint">
+        &ldquo;Most nominations&rdquo; caps how many nominations the assignment gives a judge on this panel; leave it empty
+        for no cap.
+      </p>
       {members.length ? (
         <table className="table">
           <caption className="visually-hidden">Judges on this panel</caption>
@@ -73,6 +120,7 @@ export default function PanelPage() {
               <th scope="col">Judge</th>
               <th scope="col">Role</th>
               <th scope="col">Confidentiality</th>
+              <th scope="col">Most nominations</th>
               <th scope="col">Change</th>
             </tr>
           </thead>
@@ -85,6 +133,29 @@ export default function PanelPage() {
                 </td>
                 <td>{m.isChair ? <strong>Chair</strong> : "Member"}</td>
                 <td>{m.accepted ? "Accepted" : "Not yet"}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="cap" />
+                    <input type="hidden" name="personId" value={m.personId} />
+                    <div className={`field field--short${capError?.personId === m.personId ? " field--error" : ""}`}>
+                      <label htmlFor={`cap-${m.personId}`} className="field__label">
+                        <span className="visually-hidden">Most nominations for {m.name}</span>
+                      </label>
+                      <ErrorList id={`cap-${m.personId}-error`} errors={capError?.personId === m.personId ? [capError.message] : undefined} />
+                      <input
+                        className="input"
+                        id={`cap-${m.personId}`}
+                        name="cap"
+                        inputMode="numeric"
+                        defaultValue={capError?.personId === m.personId ? capError.sent : (m.cap?.toString() ?? "")}
+                        aria-describedby={capError?.personId === m.personId ? `cap-${m.personId}-error` : `cap-hint`}
+                      />
+                    </div>
+                    <button type="submit" className="link-button">
+                      Save<span className="visually-hidden"> the cap for {m.name}</span>
+                    </button>
+                  </Form>
+                </td>
                 <td className="actions-cell">
                   {!m.isChair ? (
                     <Form method="post" className="inline-form">

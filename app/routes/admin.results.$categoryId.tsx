@@ -9,7 +9,8 @@ import { ErrorList, ErrorSummary, TextareaField, type SummaryError } from "~/com
 import { LeaderboardTable } from "~/components/leaderboard";
 import { ROUND_LABELS, resultsRound } from "~/domain/judging";
 import { publicStage } from "~/domain/results";
-import { decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
+import { CalibrationWarnings } from "~/components/leaderboard";
+import { calibrationWarnings, decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
@@ -65,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     alpha: board.alpha,
     unadjustedJudges: board.unadjustedJudges.map((id) => results.judgeNames.get(id) ?? `Judge ${id}`),
     rows: leaderboardRows(results),
+    warnings: calibrationWarnings(results),
     suggestion,
     decided: entries.some((e) => e.status !== "eligible"),
     finalists: entries
@@ -112,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CategoryResults() {
   const loaderData = useLoaderData<typeof loader>();
-  const { category, cycle, rows, suggestion, alpha, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced } =
+  const { category, cycle, rows, suggestion, alpha, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced, warnings } =
     loaderData;
   const hasFinal = decisiveRound === "final";
   const roundQuery = hasFinal ? `?round=${round}` : "";
@@ -191,6 +193,11 @@ export default function CategoryResults() {
         Voided scores and unsubmitted drafts never count.
       </p>
       <p>
+        Each calibrated score carries a 95% interval from the fit&apos;s standard errors, drawn as a bar beside the judges&apos;
+        dots. &ldquo;Above the next&rdquo; is the probability that an entry truly ranks above the one below it: near 50% the
+        order between them is a coin toss.
+      </p>
+      <p>
         Panel reliability (Krippendorff&apos;s alpha, interval):{" "}
         <strong>{alpha === null ? "not enough overlapping scores yet" : alpha.toFixed(2)}</strong>
         {alpha !== null && alpha < 0.667 ? " – low: judges often disagree, so treat close calls with care." : ""}
@@ -201,6 +208,7 @@ export default function CategoryResults() {
           scores are taken as given.
         </p>
       ) : null}
+      <CalibrationWarnings warnings={warnings} rows={rows} />
       <LeaderboardTable
         rows={rows}
         method={cycle.rankingMethod}

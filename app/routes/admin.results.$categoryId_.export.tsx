@@ -7,6 +7,12 @@ import { parseId } from "~/domain/ids";
 
 const round = (n: number | null) => (n === null ? "" : n.toFixed(3));
 
+/** Marks the two entries either side of a shortlist edge the ranking is unsure of. */
+function edge(boundary: { lastIn: number; firstOut: number; clear: boolean } | null, nominationId: number) {
+  if (!boundary || boundary.clear) return "";
+  return boundary.lastIn === nominationId ? "unclear: last in" : boundary.firstOut === nominationId ? "unclear: first out" : "";
+}
+
 /**
  * A category's results as CSV for the panel meeting: one row per nomination, in rank
  * order, for the round the winners come from (or `?round=main`).
@@ -27,7 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     "Nominee",
     "Status",
     "Calibrated score",
+    "Calibrated 95% low",
+    "Calibrated 95% high",
     "Weighted mean",
+    "Mean 95% low",
+    "Mean 95% high",
+    "Probability above the next",
+    "Shortlist edge",
     "Scores",
     "Range",
     "Standard deviation",
@@ -43,7 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       row.label,
       entry.status.replace("_", " "),
       round(row.calibrated),
+      round(row.calibratedInterval?.low ?? null),
+      round(row.calibratedInterval?.high ?? null),
       round(row.mean),
+      round(row.meanInterval?.low ?? null),
+      round(row.meanInterval?.high ?? null),
+      round(row.aboveNext),
+      edge(results.boundary, row.nominationId),
       row.count,
       round(row.range),
       round(row.sd),

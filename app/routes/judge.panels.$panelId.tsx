@@ -159,7 +159,7 @@ export default function JudgePanel() {
                   <tr key={n.id}>
                     <td>{n.nomineeName}</td>
                     <td>{n.nomineeOrganisation ?? "–"}</td>
-                    <td>{n.nominatorName}</td>
+                    <td>{n.nominatorName ?? "Hidden (blind judging)"}</td>
                   </tr>
                 ))}
               </tbody>
@@ -185,7 +185,8 @@ export default function JudgePanel() {
                     {list.map((n) => (
                       <option key={n.id} value={n.id}>
                         {n.nomineeName}
-                        {n.nomineeOrganisation ? `, ${n.nomineeOrganisation}` : ""} (nominated by {n.nominatorName})
+                        {n.nomineeOrganisation ? `, ${n.nomineeOrganisation}` : ""}
+                        {n.nominatorName ? ` (nominated by ${n.nominatorName})` : ""}
                       </option>
                     ))}
                   </select>

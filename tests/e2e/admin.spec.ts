@@ -36,6 +36,22 @@ test("an admin creates next year's cycle from last year's and edits a category's
   await expect(page.getByRole("status")).toContainText("settings have been saved");
   await expect(page.getByText("Now: Sunday 30 June 2030 at 5pm")).toBeVisible();
 
+  // Judging and results settings: a calibration guard of 0 is refused beside its field.
+  await page.getByLabel("Blind judging").check();
+  await page.getByLabel("Weighted mean of the judges' scores").check();
+  const guard = page.getByLabel("Scores a judge must give before calibration adjusts them");
+  await guard.fill("0");
+  await page.getByRole("button", { name: "Save the cycle" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter at least 1");
+  await expect(guard).toHaveValue("0");
+  await expectAccessible(page);
+  await guard.fill("4");
+  await page.getByRole("button", { name: "Save the cycle" }).click();
+  await expect(page.getByRole("status")).toContainText("settings have been saved");
+  await expect(page.getByLabel("Blind judging")).toBeChecked();
+  await expect(page.getByLabel("Weighted mean of the judges' scores")).toBeChecked();
+  await expect(guard).toHaveValue("4");
+
   // A move to the next phase needs a confirmation.
   await page.getByRole("link", { name: "Move to Nominations open" }).click();
   await expect(page.getByRole("heading", { name: "Move the cycle to Nominations open?" })).toBeVisible();
@@ -221,6 +237,18 @@ test("an admin invites a judge whose link signs them in, and builds a panel with
   await expect(page.getByRole("row", { name: /Jo Invited/ })).toContainText("Chair");
   await expect(page.getByRole("row", { name: new RegExp(colleague.name) })).toContainText("Member");
   await expectAccessible(page);
+
+  // Each judge's cap: refused beside its field when it is not a whole number, the text kept.
+  const cap = page.getByLabel("Most nominations for Jo Invited");
+  await cap.fill("lots");
+  await page.getByRole("button", { name: /^Save\W+the cap for Jo Invited$/ }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter a whole number from 1 to 1000");
+  await expect(page.getByLabel("Most nominations for Jo Invited")).toHaveValue("lots");
+  await expectAccessible(page);
+  await page.getByLabel("Most nominations for Jo Invited").fill("8");
+  await page.getByRole("button", { name: /^Save\W+the cap for Jo Invited$/ }).click();
+  await expect(page.getByRole("status")).toContainText("cap has been saved");
+  await expect(page.getByLabel("Most nominations for Jo Invited")).toHaveValue("8");
 
   await page.goto(`/admin/panels?cycle=${cycle.year}`);
   await expect(page.getByRole("row", { name: /Volunteer of the Year/ })).toContainText("Jo Invited");

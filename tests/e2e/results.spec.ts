@@ -47,6 +47,9 @@ test("an admin shortlists, records winners, schedules publication, and the publi
   await expect(page.getByRole("heading", { name: "Group of the Year" })).toBeVisible();
   await expect(page.getByRole("table", { name: /every judged nomination/ }).getByRole("row")).toHaveCount(4);
   await expect(page.getByRole("img", { name: /^Scores: / }).first()).toBeVisible();
+  // Each calibrated score with its interval as a bar beside the dots, and how sure each place is.
+  await expect(page.getByRole("img", { name: /^Calibrated \d\.\d\d, 95% interval -?\d\.\d\d to \d\.\d\d$/ })).toHaveCount(3);
+  await expect(page.getByRole("columnheader", { name: "Above the next" })).toBeVisible();
   await expectAccessible(page);
 
   // The suggestion is the top two; the panel swaps Saltaire for Tadcaster, first forgetting the reason.

@@ -85,12 +85,12 @@ describe("cycles", () => {
     const path = `/admin/cycles/${cycle.year}`;
     const params = { year: String(cycle.year) };
     const bad = await run<{ result: { error: Record<string, string[]> } }>(() =>
-      cycleAction(loaderArgs(makeRequest(path, { cookie, form: { name: "Awards", nominationsOpenAt: "2026-03-01T09:00", nominationsCloseAt: "2026-02-01T17:00", retentionDays: "365" } }), params)),
+      cycleAction(loaderArgs(makeRequest(path, { cookie, form: { name: "Awards", nominationsOpenAt: "2026-03-01T09:00", nominationsCloseAt: "2026-02-01T17:00", retentionDays: "365", rankingMethod: "calibrated", minScoresPerJudge: "3" } }), params)),
     );
     expect(bad.status).toBe(400);
     expect(bad.data.result.error.nominationsCloseAt[0]).toMatch(/must be after nominations open/);
 
-    const form = { name: "Awards", nominationsOpenAt: "2026-03-01T09:00", nominationsCloseAt: "2026-07-01T17:00", judgingCloseAt: "", shortlistPublishAt: "", winnersPublishAt: "", retentionDays: "400" };
+    const form = { name: "Awards", nominationsOpenAt: "2026-03-01T09:00", nominationsCloseAt: "2026-07-01T17:00", judgingCloseAt: "", shortlistPublishAt: "", winnersPublishAt: "", retentionDays: "400", rankingMethod: "calibrated", minScoresPerJudge: "3" };
     await expectAtomic(() => cycleAction(loaderArgs(makeRequest(path, { cookie, form }), params)));
     expect((await run(() => cycleAction(loaderArgs(makeRequest(path, { cookie, form }), params)))).status).toBe(302);
     const [saved] = await db.select().from(schema.cycles).where(eq(schema.cycles.id, cycle.id));

@@ -390,6 +390,8 @@ describe("the final round's settings and reminders", () => {
       finalRoundCloseAt: "2026-08-20T17:00",
       winnersPublishAt: "2026-10-14T19:00",
       retentionDays: "365",
+      rankingMethod: "calibrated",
+      minScoresPerJudge: "3",
     };
     const bad = await run<{ result: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(() =>
       cycleAction(loaderArgs(makeRequest(path, { cookie, form }), params)),

@@ -60,6 +60,7 @@ describe("public content notices", () => {
           nomineeUnder18: category.nomineeUnder18,
           sponsor: category.sponsor,
           shortlistSize: category.shortlistSize,
+          judgesPerNomination: category.judgesPerNomination,
         },
         SYSTEM_ACTOR,
       ),

@@ -93,14 +93,16 @@ describe("buildLeaderboard", () => {
       unadjustedJudges: [],
       method: "raw",
       calibrationConverged: true,
+      confidence: 0.95,
+      identifiability: { parts: [], connected: true, weaklyLinked: [] },
     });
   });
 
   test("nominations without any scores", () => {
     const board = buildLeaderboard(input({ nominations: [{ id: 2, label: "B" }, { id: 1, label: "A" }], method: "calibrated" }));
     expect(board.rows).toEqual([
-      { nominationId: 1, label: "A", mean: null, calibrated: null, count: 0, spread: null, sd: null, range: null, disagreement: false, judgeScores: [], rank: null, tied: false },
-      { nominationId: 2, label: "B", mean: null, calibrated: null, count: 0, spread: null, sd: null, range: null, disagreement: false, judgeScores: [], rank: null, tied: false },
+      { nominationId: 1, label: "A", mean: null, calibrated: null, count: 0, spread: null, sd: null, range: null, disagreement: false, judgeScores: [], rank: null, tied: false, calibratedInterval: null, meanInterval: null, aboveNext: null },
+      { nominationId: 2, label: "B", mean: null, calibrated: null, count: 0, spread: null, sd: null, range: null, disagreement: false, judgeScores: [], rank: null, tied: false, calibratedInterval: null, meanInterval: null, aboveNext: null },
     ]);
     expect(board.alpha).toBeNull();
   });
@@ -131,6 +133,11 @@ describe("buildLeaderboard", () => {
       ],
       rank: 1,
       tied: false,
+      // One nomination and three adjusted judges leave the calibration no degrees of
+      // freedom; the raw mean has 2: 3.5 ± t(0.975, 2) · 1/√3 = 3.5 ± 4.3027 · 0.57735.
+      calibratedInterval: null,
+      meanInterval: { low: expect.closeTo(1.0159, 3), high: expect.closeTo(5.9841, 3) },
+      aboveNext: null,
     });
   });
 

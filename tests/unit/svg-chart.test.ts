@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { scoreDotPlot } from "~/domain/svg-chart";
+import { intervalBar, scoreDotPlot } from "~/domain/svg-chart";
 
 const oneToFive = { min: 1, max: 5 };
 
@@ -46,5 +46,19 @@ describe("scoreDotPlot", () => {
   test("rejects an empty scale or a non-number", () => {
     expect(() => scoreDotPlot([3], { min: 5, max: 5 })).toThrow(/empty/);
     expect(() => scoreDotPlot([NaN], oneToFive)).toThrow(/Cannot plot/);
+  });
+});
+
+describe("the interval bar beside the dot plot", () => {
+  test.each([
+    // width 120, pad 5: the scale 1–5 maps onto x 5–115, 27.5 per point
+    { name: "inside the scale", value: 3, low: 2, high: 4, bar: { x: 32.5, width: 55, clipped: false }, cx: 60 },
+    { name: "running past both ends is clipped", value: 3, low: -1, high: 7, bar: { x: 5, width: 110, clipped: true }, cx: 60 },
+    { name: "a zero-width interval still shows", value: 5, low: 5, high: 5, bar: { x: 115, width: 1, clipped: false }, cx: 115 },
+  ])("$name", ({ value, low, high, bar, cx }) => {
+    const plot = intervalBar(value, { low, high }, { min: 1, max: 5 });
+    expect(plot.bar).toMatchObject(bar);
+    expect(plot.point.cx).toBe(cx);
+    expect(plot.label).toBe(`Calibrated ${value.toFixed(2)}, 95% interval ${low.toFixed(2)} to ${high.toFixed(2)}`);
   });
 });
