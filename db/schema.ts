@@ -117,7 +117,7 @@ export const cycles = pgTable("cycles", {
   finalRoundStartedAt: ts("final_round_started_at"),
   /** The final round's scoring deadline; an admin can also close it early. */
   finalRoundCloseAt: ts("final_round_close_at"),
-  /** Phase settings are data, not scattered ifs (see STYLE.md, pretalx). */
+  /** Phase settings are data, not scattered ifs. */
   blindJudging: boolean("blind_judging").notNull().default(false),
   rankingMethod: text("ranking_method", { enum: ["calibrated", "raw"] }).notNull().default("calibrated"),
   minScoresPerJudge: integer("min_scores_per_judge").notNull().default(3),

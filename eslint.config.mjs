@@ -1,5 +1,4 @@
-// ESLint for the whole project (npm run lint). Kept in .ci/ so the top level stays as
-// DEVELOPERS.md lays it out; paths below are relative to the project root.
+// ESLint for the whole project (npm run lint), in the place ESLint looks for it.
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
