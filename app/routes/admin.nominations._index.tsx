@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { NOMINATION_STATUSES, type NominationStatus } from "#db/schema";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/vocabulary";
 import { CycleSwitcher, Notice, STATUS_LABELS } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
@@ -13,7 +13,7 @@ import { listCategories } from "~/models/category-setup.server";
 import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
 import { decideEligibility, listNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { formatLondonDate } from "~/utils/time";
+import { formatLondonDate } from "~/domain/time";
 import { MAX_ID, parseId } from "~/domain/ids";
 
 const DecisionSchema = z

@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/forms";
 import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
 import { listDuplicateGroups, mergeNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { formatLondonDate } from "~/utils/time";
+import { formatLondonDate } from "~/domain/time";
 import { MAX_ID } from "~/domain/ids";
 
 const MergeSchema = z.object({
