@@ -49,6 +49,15 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/**
+ * A long journey's time budget: a minute for its clicks and fixtures, and ten seconds per
+ * axe run, which is what one takes when other work keeps a core of the two busy (about a
+ * second on an idle machine). A passing journey never waits for it; it only bounds a hang.
+ */
+export function journeyBudget(axeRuns: number): number {
+  return 60_000 + axeRuns * 10_000;
+}
+
 /** Fails on any WCAG 2.2 A/AA violation axe can find on the page as it stands. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, journeyBudget, test } from "./fixtures";
 import { createJudgedCycle } from "./results-fixtures";
 
 /** London wall-clock value for a datetime-local input, with seconds. */
@@ -27,8 +27,8 @@ test("an admin shortlists, records winners, schedules publication, and the publi
   signInAs,
   browser,
 }) => {
-  // Six axe runs and two scheduled moments: room for a busy machine.
-  test.setTimeout(240_000);
+  // Eight axe runs, and up to a minute's wait for each of the two scheduled moments.
+  test.setTimeout(journeyBudget(8) + 60_000);
   const { year } = await createJudgedCycle(
     sql,
     ["Rowan Welcome", "Saltaire Sponsors", "Tadcaster Together"],
