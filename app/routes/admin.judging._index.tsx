@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { JudgingAdminNav, Notice } from "~/components/judging";
 import { currentRound, reminderDueAt, ROUND_LABELS, roundCloseAt } from "~/domain/judging";
-import { judgingCycleFromUrl } from "~/models/judging-admin.server";
+import { judgingCycleByIdOrCurrent } from "~/models/judging-admin.server";
 import { judgingProgress, remindAllJudges, remindJudge, setReminderDays } from "~/models/reminders.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatLondon } from "~/domain/time";
@@ -28,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: "Judging progress – Administ
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const round = currentRound(cycle);
   const progress = await judgingProgress(cycle.id, round);
   const closeAt = roundCloseAt(cycle, round);
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const formData = await request.formData();
   const intent = formData.get("intent");
   const actor = { id: admin.id, name: admin.name };

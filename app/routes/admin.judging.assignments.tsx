@@ -9,7 +9,7 @@ import { ErrorList, ErrorSummary, SubmitButton, summariseErrors } from "~/compon
 import { JudgingAdminNav, Notice } from "~/components/judging";
 import { currentRound, ROUND_LABELS } from "~/domain/judging";
 import { assignJudge, runCategoryAssignments, unassignJudge } from "~/models/assignments.server";
-import { assignmentBoard, judgingCycleFromUrl, reopenScores } from "~/models/judging-admin.server";
+import { assignmentBoard, judgingCycleByIdOrCurrent, reopenScores } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { MAX_ID, parseId } from "~/domain/ids";
 
@@ -28,7 +28,7 @@ function categoryParam(request: Request): number | null {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const round = currentRound(cycle);
   const board = await assignmentBoard(cycle.id, categoryParam(request), round);
   return {
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const round = currentRound(cycle);
   const board = await assignmentBoard(cycle.id, categoryParam(request), round);
   if (!board.category) return data({ result: null, run: null }, { status: 400 });

@@ -12,7 +12,7 @@ import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";
 import { ruleLabel, detectConflictsInCycle } from "~/models/conflict-detection.server";
 import { conflictChoices, decideConflict, listConflicts, setConflict } from "~/models/conflicts.server";
 import { listActiveCategories } from "~/models/cycle.server";
-import { judgingCycleFromUrl } from "~/models/judging-admin.server";
+import { judgingCycleByIdOrCurrent } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatLondon } from "~/domain/time";
 import { MAX_ID } from "~/domain/ids";
@@ -47,7 +47,7 @@ export const meta: MetaFunction = () => [{ title: "Conflicts of interest – Adm
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const filters = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const conflicts = await listConflicts({
     cycleId: cycle.id,
@@ -73,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const url = new URL(request.url);
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
 import { ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
 import { listCategories } from "~/models/category-setup.server";
-import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
+import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { decideEligibility, listNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatLondonDate } from "~/domain/time";
@@ -39,7 +39,7 @@ function filtersFrom(url: URL) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleFromRequest(request);
+  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   if (!cycle) return { cycle: null, cycles: [], categories: [], filters: { q: "" }, rows: [], counts: {} as Partial<Record<NominationStatus, number>> };
   const filters = filtersFrom(new URL(request.url));
   const [cycles, categories, list] = await Promise.all([listCycles(), listCategories(cycle.id), listNominations(cycle.id, filters)]);
