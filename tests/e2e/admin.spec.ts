@@ -218,6 +218,8 @@ test("an admin invites a judge whose link signs them in, and builds a panel with
   await expect(page.getByRole("status")).toContainText("added to the panel");
   await page.getByLabel("Judge", { exact: true }).selectOption({ label: `${colleague.name} (${colleague.email})` });
   await page.getByRole("button", { name: "Add to the panel" }).click();
+  // The second addition has landed before the next click (a click during it would cancel it).
+  await expect(page.getByRole("row", { name: new RegExp(colleague.name) })).toBeVisible();
   await page.getByRole("button", { name: /^Make chair\W+Jo Invited$/ }).click();
   await expect(page.getByRole("status")).toContainText("chair has been named");
   await expect(page.getByRole("row", { name: /Jo Invited/ })).toContainText("Chair");
