@@ -59,8 +59,9 @@ export default defineConfig({
           setupFiles: ["tests/setup/integration.ts"],
           globalSetup: ["tests/setup/global-pglite.ts"],
           env: { TEST_DB_KIND: "pglite" },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Bounds for a machine with other work on its cores; a passing test never waits for them.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -82,8 +83,8 @@ export default defineConfig({
                 setupFiles: ["tests/setup/integration.ts"],
                 globalSetup: ["tests/setup/global-postgres.ts"],
                 env: { TEST_DB_KIND: "postgres" },
-                testTimeout: 30_000,
-                hookTimeout: 60_000,
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
               },
             },
           ]

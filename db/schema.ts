@@ -19,6 +19,28 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import {
+  CONFLICT_SOURCES,
+  CONFLICT_STATUSES,
+  EMAIL_STATUSES,
+  NOMINATION_STATUSES,
+  NOMINEE_TYPES,
+  PHASES,
+  ROUNDS,
+  type NomineeType,
+} from "../app/domain/vocabulary";
+
+// The vocabularies live in app/domain, where rules and pages use them without this file.
+export {
+  CONFLICT_SOURCES,
+  CONFLICT_STATUSES,
+  EMAIL_STATUSES,
+  NOMINATION_STATUSES,
+  NOMINEE_TYPES,
+  PHASES,
+  ROUNDS,
+};
+export type { NominationStatus, NomineeType, Phase, Round } from "../app/domain/vocabulary";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -88,19 +110,6 @@ export const rateLimits = pgTable("rate_limits", {
 
 // ---------------------------------------------------------------- cycle & categories
 
-export const PHASES = [
-  "draft",
-  "nominations_open",
-  "nominations_closed",
-  "judging",
-  "shortlist_published",
-  "final_round",
-  "winners_decided",
-  "winners_published",
-  "archived",
-] as const;
-export type Phase = (typeof PHASES)[number];
-
 export const cycles = pgTable("cycles", {
   id: serial("id").primaryKey(),
   year: integer("year").notNull().unique(),
@@ -117,7 +126,7 @@ export const cycles = pgTable("cycles", {
   finalRoundStartedAt: ts("final_round_started_at"),
   /** The final round's scoring deadline; an admin can also close it early. */
   finalRoundCloseAt: ts("final_round_close_at"),
-  /** Phase settings are data, not scattered ifs (see STYLE.md, pretalx). */
+  /** Phase settings are data, not scattered ifs. */
   blindJudging: boolean("blind_judging").notNull().default(false),
   rankingMethod: text("ranking_method", { enum: ["calibrated", "raw"] }).notNull().default("calibrated"),
   minScoresPerJudge: integer("min_scores_per_judge").notNull().default(3),
@@ -128,9 +137,6 @@ export const cycles = pgTable("cycles", {
   retentionDays: integer("retention_days").notNull().default(365),
   createdAt: createdAt(),
 });
-
-export const NOMINEE_TYPES = ["group", "individual", "council", "international"] as const;
-export type NomineeType = (typeof NOMINEE_TYPES)[number];
 
 export const categories = pgTable(
   "categories",
@@ -201,19 +207,6 @@ export const criteria = pgTable("criteria", {
 });
 
 // ---------------------------------------------------------------- nominations
-
-export const NOMINATION_STATUSES = [
-  "draft",
-  "submitted",
-  "withdrawn",
-  "ineligible",
-  "eligible",
-  "shortlisted",
-  "not_shortlisted",
-  "highly_commended",
-  "winner",
-] as const;
-export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 export const nominations = pgTable(
   "nominations",
@@ -341,9 +334,6 @@ export const panelMembers = pgTable(
   (t) => [primaryKey({ columns: [t.panelId, t.personId] })],
 );
 
-export const CONFLICT_STATUSES = ["suspected", "confirmed", "dismissed"] as const;
-export const CONFLICT_SOURCES = ["detected", "declared", "admin"] as const;
-
 /**
  * One conflict record per judge and nomination (HotCRP's model): a life from
  * suspected to confirmed or dismissed. `pinned` means detection never touches it again.
@@ -372,8 +362,6 @@ export const conflicts = pgTable(
   },
   (t) => [uniqueIndex("conflicts_pair_key").on(t.personId, t.nominationId)],
 );
-
-export const ROUNDS = ["main", "final"] as const;
 
 export const assignments = pgTable(
   "assignments",
@@ -456,8 +444,6 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_at_idx").on(t.at)],
 );
-
-export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 
 /** Every email is written here in the transaction that causes it, then delivered. */
 export const emailOutbox = pgTable(

@@ -1,6 +1,6 @@
 /** Pieces shared by the administration pages. */
 import { useSearchParams } from "@remix-run/react";
-import type { NominationStatus } from "#db/schema";
+import type { NominationStatus } from "~/domain/vocabulary";
 
 export const STATUS_LABELS: Record<NominationStatus, string> = {
   draft: "Draft",

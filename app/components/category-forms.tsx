@@ -1,7 +1,7 @@
 /** The small forms of the category editor: details, one question, one criterion. */
 import { getCollectionProps, getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { z } from "zod";
-import { NOMINEE_TYPES } from "#db/schema";
+import { NOMINEE_TYPES } from "~/domain/vocabulary";
 import { SLUG_PATTERN } from "~/domain/category-setup";
 import { ErrorList, Field, TextareaField } from "./forms";
 

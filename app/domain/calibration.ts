@@ -4,7 +4,7 @@
 //   score(nomination n, judge j) = overall + a_n + b_j + noise
 //
 // by least squares, and report overall + a_n: what an average judge would have
-// given. See docs/decisions/calibration-model.md for why this model.
+// given. See docs/decisions/005-calibration-model.md for why this model.
 //
 // Identifiability: adding c to every b_j and subtracting it from every a_n
 // fits equally well, so one constraint per connected group of judges and

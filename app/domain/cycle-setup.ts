@@ -1,5 +1,5 @@
 /** Rules for setting up a cycle: the phase an admin may move to, and dates in order. */
-import { PHASES, type Phase } from "#db/schema";
+import { PHASES, type Phase } from "./vocabulary";
 
 /**
  * The phases an admin may move the cycle to from where it stands. The final round is

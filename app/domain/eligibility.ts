@@ -1,5 +1,5 @@
 /** Who may be judged eligible or ineligible, and what a decision needs. */
-import type { NominationStatus } from "#db/schema";
+import type { NominationStatus } from "./vocabulary";
 
 export const ELIGIBILITY_DECISIONS = ["eligible", "ineligible"] as const;
 export type EligibilityDecision = (typeof ELIGIBILITY_DECISIONS)[number];

@@ -3,7 +3,7 @@
  * or closed, who may see other judges' scores, when the automatic reminder is due, and
  * how progress reads.
  */
-import { PHASES, type NominationStatus, type Phase, type ROUNDS } from "#db/schema";
+import { PHASES, type NominationStatus, type Phase, type Round } from "./vocabulary";
 import { effectivePhase, judgingIsOpen, type CycleDates } from "./phases";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -50,7 +50,7 @@ export function canSeeOthersScores(viewer: ScoreViewer): boolean {
 // ---------------------------------------------------------------- rounds
 
 /** The main round scores every eligible nomination; the optional final round re-scores the shortlist. */
-export type Round = (typeof ROUNDS)[number];
+export type { Round };
 
 export const ROUND_LABELS: Record<Round, string> = { main: "Main round", final: "Final round" };
 

@@ -1,10 +1,34 @@
 /** The columns of the nominations export, one row per nomination, answers last. */
-import type { Nomination } from "#db/schema";
-import { formatLondon } from "~/utils/time";
 import { toCsv, type CsvValue } from "./csv";
+import { formatLondon } from "./time";
+import type { NominationStatus, NomineeType } from "./vocabulary";
+
+/** The fields of a nomination that the export shows (a row of the nominations table fits). */
+export type ExportedNomination = {
+  id: number;
+  reference: string;
+  status: NominationStatus;
+  ineligibleReason: string | null;
+  mergedIntoId: number | null;
+  nomineeType: NomineeType | null;
+  nomineeName: string;
+  nomineeOrganisation: string | null;
+  nomineeLocalAuthority: string | null;
+  nomineeEmail: string | null;
+  nomineeKnows: boolean | null;
+  guardianName: string | null;
+  guardianEmail: string | null;
+  nominatorName: string;
+  nominatorEmail: string;
+  nominatorPhone: string | null;
+  nominatorOrganisation: string | null;
+  nominatorRelationship: string | null;
+  isSelfNomination: boolean;
+  submittedAt: Date | null;
+};
 
 type ExportInput = {
-  rows: Array<{ nomination: Nomination; categoryName: string }>;
+  rows: Array<{ nomination: ExportedNomination; categoryName: string }>;
   questions: Array<{ id: number; label: string; categoryName: string }>;
   answers: Array<{ nominationId: number; questionId: number; answer: string }>;
   references: Map<number, string>;

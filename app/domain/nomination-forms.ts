@@ -4,7 +4,7 @@
  * check re-runs all of them on what was saved, so the two can never disagree.
  */
 import { z } from "zod";
-import type { NomineeType } from "#db/schema";
+import type { NomineeType } from "./vocabulary";
 import { MAX_FILE_BYTES } from "./files";
 import {
   asksAboutAge,

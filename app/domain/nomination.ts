@@ -3,7 +3,7 @@
  * who a category accepts, when a nomination may be changed or withdrawn, references,
  * duplicate keys and the expiry of unconfirmed submissions.
  */
-import type { NominationStatus, NomineeType } from "#db/schema";
+import type { NominationStatus, NomineeType } from "./vocabulary";
 import { effectivePhase, nominationsAreOpen, type CycleDates } from "./phases";
 
 // ---------------------------------------------------------------- steps
@@ -116,6 +116,11 @@ export function selfNominationProblem(
 // ---------------------------------------------------------------- when things may happen
 
 /** Drafts, submissions and edits: only while nominations are open. The server checks on every write. */
+/** Nominations a nominator may still change: drafts, and submitted ones until the deadline. */
+export function isEditable(nomination: { status: NominationStatus }): boolean {
+  return nomination.status === "draft" || nomination.status === "submitted";
+}
+
 export function canChangeNominations(cycle: CycleDates, now: Date): boolean {
   return nominationsAreOpen(cycle, now);
 }

@@ -2,7 +2,7 @@
  * The cycle's phase. Admins move it by action; the dates move it through the
  * open and close steps, so the server enforces deadlines whatever the stored phase says.
  */
-import type { Phase } from "#db/schema";
+import type { Phase } from "./vocabulary";
 
 export type CycleDates = {
   phase: Phase;

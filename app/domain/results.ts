@@ -2,7 +2,7 @@
  * Rules for results that are not arithmetic: when a stage is public, which nominations
  * are in play, and how far judges may differ before the panel should talk.
  */
-import type { NominationStatus } from "#db/schema";
+import type { NominationStatus } from "./vocabulary";
 
 /** Nominations that reached judging: eligible, and whatever they became after it. */
 export const IN_PLAY: NominationStatus[] = ["eligible", "shortlisted", "not_shortlisted", "highly_commended", "winner"];

@@ -3,7 +3,7 @@
  * archived, personal data of its unsuccessful nominations is replaced by a marker. What
  * is not personal (category, status, dates) stays for statistics.
  */
-import type { NominationStatus } from "#db/schema";
+import type { NominationStatus } from "./vocabulary";
 
 export const ERASED = "[erased]";
 const DAY = 24 * 60 * 60 * 1000;

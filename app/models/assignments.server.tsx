@@ -10,10 +10,10 @@ import JudgingAssignmentsEmail from "#emails/judging-assignments";
 import { solveAssignments, type AssignmentPair, type AssignmentResult } from "~/domain/assignment";
 import { assignableStatuses, currentRound, roundCloseAt, type Round } from "~/domain/judging";
 import { audit, type Actor } from "~/utils/audit.server";
-import { schema, type Tx } from "~/utils/db.server";
+import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { detectConflictsForCategory } from "./conflict-detection.server";
 import {
   assignedAndUnconflictedFor,
@@ -274,4 +274,21 @@ export async function removeAssignment(tx: Tx, pair: AssignmentPair, actor: Acto
   await audit(tx, { actor, action: "assignment.removed", entityType: "assignment", entityId: removed[0].id, before: { ...pair, round }, after: { reason: "removed by an administrator" } });
   await voidScores(tx, pair, "The assignment was removed by an administrator", actor, round);
   return true;
+}
+
+// ---------------------------------------------------------------- for the admin pages, each in its own transaction
+
+/** Runs the fair assignment for one category (runAssignments) in a transaction of its own. */
+export async function runCategoryAssignments(categoryId: number, actor: Actor, options: { round?: Round } = {}): Promise<AssignmentRun> {
+  return db.transaction((tx) => runAssignments(tx, categoryId, actor, options));
+}
+
+/** Adds one pair by hand (addAssignment) in a transaction of its own: the refusal, or null. */
+export async function assignJudge(pair: AssignmentPair, actor: Actor): Promise<string | null> {
+  return db.transaction((tx) => addAssignment(tx, pair, actor));
+}
+
+/** Removes one pair by hand (removeAssignment) in a transaction of its own. */
+export async function unassignJudge(pair: AssignmentPair, actor: Actor, round: Round): Promise<boolean> {
+  return db.transaction((tx) => removeAssignment(tx, pair, actor, round));
 }

@@ -6,7 +6,8 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { detectConflicts, type NominationParties } from "~/domain/conflicts";
 import { audit, type Actor } from "~/utils/audit.server";
-import { schema, type Tx } from "~/utils/db.server";
+import { db, schema, type Tx } from "~/utils/db.server";
+import { listActiveCategories } from "./cycle.server";
 import { JUDGED_STATUSES } from "./judge-visibility.server";
 
 const RULE_LABELS: Record<string, string> = {
@@ -113,4 +114,15 @@ export async function detectConflictsForCategory(tx: Tx, categoryId: number, act
     });
   }
   return raised;
+}
+
+/** Runs the rules over every live category of a cycle in one transaction; returns how many suspicions it raised. */
+export async function detectConflictsInCycle(cycleId: number, actor: Actor): Promise<number> {
+  // Read before the transaction: on PGlite's one connection, a query outside `tx` waits for it forever.
+  const categories = await listActiveCategories(cycleId);
+  return db.transaction(async (tx) => {
+    let total = 0;
+    for (const c of categories) total += await detectConflictsForCategory(tx, c.id, actor);
+    return total;
+  });
 }

@@ -3,7 +3,7 @@
  * suspected by detection, confirmed or dismissed by an admin with a reason, or set by an
  * admin. Each change is audited, and a confirmed conflict voids, removes and reassigns.
  */
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Conflict } from "#db/schema";
 import { audit } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
@@ -167,4 +167,22 @@ export async function listConflicts(filters: ConflictFilters, tx: Tx = db) {
     .innerJoin(schema.people, eq(schema.people.id, schema.conflicts.personId))
     .where(and(...conditions))
     .orderBy(desc(schema.conflicts.createdAt), asc(schema.conflicts.id));
+}
+
+/** What an admin can pick on the conflict board: the cycle's judges and its eligible nominations. */
+export async function conflictChoices(cycleId: number) {
+  const judges = await db
+    .selectDistinct({ id: schema.people.id, name: schema.people.name })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .innerJoin(schema.categories, eq(schema.categories.id, schema.panels.categoryId))
+    .innerJoin(schema.people, eq(schema.people.id, schema.panelMembers.personId))
+    .where(eq(schema.categories.cycleId, cycleId))
+    .orderBy(asc(schema.people.name));
+  const nominations = await db
+    .select({ id: schema.nominations.id, reference: schema.nominations.reference, nomineeName: schema.nominations.nomineeName })
+    .from(schema.nominations)
+    .where(and(eq(schema.nominations.cycleId, cycleId), eq(schema.nominations.status, "eligible"), isNull(schema.nominations.mergedIntoId)))
+    .orderBy(asc(schema.nominations.nomineeName));
+  return { judges, nominations };
 }

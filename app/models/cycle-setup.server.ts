@@ -17,9 +17,9 @@ export async function getCycleByYear(year: number) {
   return cycle ?? null;
 }
 
-/** The cycle an admin page is about: `?cycle=2026`, or the current one. */
-export async function cycleFromRequest(request: Request) {
-  const year = Number(new URL(request.url).searchParams.get("cycle"));
+/** The cycle an admin page is about: its year (`?cycle=2026`), or the current one. */
+export async function cycleByYearOrCurrent(param: string | null) {
+  const year = Number(param);
   if (Number.isInteger(year) && year > 0) {
     const cycle = await getCycleByYear(year);
     if (cycle) return cycle;

@@ -9,9 +9,8 @@ import { notFound } from "~/utils/responses.server";
 const n = schema.nominations;
 const s = schema.scores;
 
-/** `?cycle=ID`, or the current cycle. */
-export async function judgingCycleFromUrl(request: Request) {
-  const param = new URL(request.url).searchParams.get("cycle");
+/** The cycle a judging page is about: its id (`?cycle=ID`), or the current cycle. */
+export async function judgingCycleByIdOrCurrent(param: string | null) {
   if (param) {
     const id = Number(param);
     const [cycle] = Number.isInteger(id) ? await db.select().from(schema.cycles).where(eq(schema.cycles.id, id)) : [];

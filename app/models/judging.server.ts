@@ -7,7 +7,7 @@ import { assignableStatuses, canSeeOthersScores, currentRound, roundCloseAt, rou
 import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { audit, SYSTEM_ACTOR } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { detectConflictsForCategory } from "./conflict-detection.server";
 import {
   assignedAndUnconflictedFor,
@@ -471,4 +471,14 @@ function summarise(e: { id: number; reference: string; nomineeName: string; scor
     count: e.scores.length,
     mean: e.scores.length ? Math.round((e.scores.reduce((a, b) => a + b, 0) / e.scores.length) * 100) / 100 : null,
   };
+}
+
+/** Whether the judge chairs the panel of this category. */
+export async function isPanelChair(judgeId: number, categoryId: number): Promise<boolean> {
+  const [membership] = await db
+    .select({ isChair: schema.panelMembers.isChair })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judgeId)));
+  return membership?.isChair === true;
 }

@@ -4,6 +4,7 @@
  * with a consequence commits its audit entry and its email in the same transaction.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { redirect } from "@remix-run/node";
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte, ne } from "drizzle-orm";
 import NominationConfirmEmail from "#emails/nomination-confirm";
 import NominationReceiptEmail from "#emails/nomination-receipt";
@@ -14,6 +15,7 @@ import { MAX_FILES_PER_NOMINATION, type SniffedType } from "~/domain/files";
 import {
   duplicateKey,
   furthestStep,
+  isEditable,
   makeReference,
   needsGuardian,
   NOMINEE_TYPE_LABELS,
@@ -27,10 +29,11 @@ import { getCurrentCycle } from "~/models/cycle.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
-import { confirmUrl, readNominationToken, resumeUrl } from "~/utils/nomination-access.server";
+import { confirmUrl, resumeUrl } from "~/utils/nomination-access.server";
+import { statusPath } from "~/utils/nomination-paths";
 import { hitRateLimits, type RateLimitResult } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 const NOMINATOR: Actor = { id: null, name: "nominator" };
@@ -64,14 +67,25 @@ export async function getCategoryForNomination(slug: string) {
   return { cycle, category, questions };
 }
 
-/** The category's journey and, when this browser holds its secret, the nomination. */
-export async function loadJourney(request: Request, slug: string): Promise<Journey> {
+/**
+ * The category's journey and, when `token` (the secret this browser holds for the category,
+ * see readNominationToken) opens one, the nomination.
+ */
+export async function loadJourney(slug: string, token: string | null): Promise<Journey> {
   const found = await getCategoryForNomination(slug);
   if (!found) notFound("There is no award category at this address. Check the list of categories open for nominations.");
-  const token = readNominationToken(request, found.category.slug);
   const nomination = token ? await findNominationByToken(token) : null;
   const mine = nomination && nomination.categoryId === found.category.id && !nomination.erasedAt ? nomination : null;
   return { ...found, token: mine ? token : null, nomination: mine };
+}
+
+export type OwnedJourney = Journey & { nomination: Nomination; token: string };
+
+/** The journey with this browser's own, still editable nomination; anyone else goes to the category's start page. */
+export async function requireOwnJourney(slug: string, token: string | null): Promise<OwnedJourney> {
+  const journey = await loadJourney(slug, token);
+  if (!journey.nomination || !journey.token || !isEditable(journey.nomination)) throw redirect(statusPath(slug));
+  return journey as OwnedJourney;
 }
 
 export async function findNominationByToken(token: string): Promise<Nomination | null> {

@@ -54,3 +54,23 @@ export async function retryEmail(id: number, actor: Actor): Promise<boolean> {
     return true;
   });
 }
+
+/** The latest emails in the outbox, newest first, for the development mail page. */
+export async function listRecentEmails(limit: number) {
+  return db
+    .select({
+      id: schema.emailOutbox.id,
+      to: schema.emailOutbox.to,
+      subject: schema.emailOutbox.subject,
+      template: schema.emailOutbox.template,
+      createdAt: schema.emailOutbox.createdAt,
+    })
+    .from(schema.emailOutbox)
+    .orderBy(desc(schema.emailOutbox.id))
+    .limit(limit);
+}
+
+export async function getOutboxEmail(id: number) {
+  const [email] = await db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.id, id));
+  return email ?? null;
+}

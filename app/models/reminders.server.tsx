@@ -11,7 +11,7 @@ import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { assignedAndUnconflictedFor, visibleNominationsFor } from "./judge-visibility.server";
 
 const n = schema.nominations;
@@ -156,4 +156,17 @@ export async function sendDueJudgingReminders(now = new Date()): Promise<number>
     }
   }
   return sent;
+}
+
+/** An admin reminds one judge (sendJudgingReminder) in a transaction of its own. */
+export async function remindJudge(judgeId: number, cycleId: number, actor: Actor): Promise<boolean> {
+  return db.transaction((tx) => sendJudgingReminder(tx, judgeId, cycleId, actor));
+}
+
+/** Sets how many days before the round closes the automatic reminder goes out (null: none). Audited. */
+export async function setReminderDays(cycle: { id: number; reminderDaysBefore: number | null }, days: number | null, actor: Actor) {
+  await db.transaction(async (tx) => {
+    await tx.update(schema.cycles).set({ reminderDaysBefore: days }).where(eq(schema.cycles.id, cycle.id));
+    await audit(tx, { actor, action: "cycle.reminder_setting", entityType: "cycle", entityId: cycle.id, before: { reminderDaysBefore: cycle.reminderDaysBefore }, after: { reminderDaysBefore: days } });
+  });
 }

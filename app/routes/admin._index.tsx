@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { count, eq } from "drizzle-orm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
-import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
+import { countNominations, getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { db, schema } from "~/utils/db.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 
 export const meta: MetaFunction = () => [{ title: "Administration – Community Sponsorship Awards" }];
 
@@ -14,9 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAdmin(request);
   const cycle = await getCurrentCycle();
   const categories = cycle ? await listActiveCategories(cycle.id) : [];
-  const [nominations] = cycle
-    ? await db.select({ n: count() }).from(schema.nominations).where(eq(schema.nominations.cycleId, cycle.id))
-    : [{ n: 0 }];
+  const nominations = cycle ? await countNominations(cycle.id) : 0;
   return {
     name: user.name,
     cycle: cycle && {
@@ -25,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       closes: formatLondon(cycle.nominationsCloseAt),
     },
     categories: categories.length,
-    nominations: nominations.n,
+    nominations,
   };
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { auditFacets, listAuditEntries } from "~/models/audit-log.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { formatLondon, parseLondonDateTime } from "~/utils/time";
+import { formatLondon, parseLondonDateTime } from "~/domain/time";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Administration – Community Sponsorship Awards" }];
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CycleSwitcher, Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCategory, listCategories, moveCategory } from "~/models/category-setup.server";
-import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
+import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { MAX_ID } from "~/domain/ids";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Categories – Administration
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleFromRequest(request);
+  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const cycles = await listCycles();
   const categories = cycle ? await listCategories(cycle.id) : [];
   return {

@@ -8,7 +8,7 @@ import { CategoryFields, CategorySchema } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
 import { createCategory, slugTaken } from "~/models/category-setup.server";
-import { cycleFromRequest } from "~/models/cycle-setup.server";
+import { cycleByYearOrCurrent } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 
@@ -16,14 +16,14 @@ export const meta: MetaFunction = () => [{ title: "Add a category – Administra
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleFromRequest(request);
+  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   if (!cycle) notFound("There is no cycle to add a category to.");
   return { year: cycle.year };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const cycle = await cycleFromRequest(request);
+  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   if (!cycle) notFound("There is no cycle to add a category to.");
   const submission = parseWithZod(await request.formData(), { schema: CategorySchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });

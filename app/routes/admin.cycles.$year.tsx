@@ -21,7 +21,7 @@ import { retentionDueAt } from "~/domain/retention";
 import { getCycleByYear, updateCycleSettings } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 const DATE_FIELDS = Object.keys(CYCLE_DATE_LABELS) as Array<keyof CycleDateFields>;

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { nextPhases } from "~/domain/cycle-setup";
 import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
-import { PHASES } from "#db/schema";
+import { PHASES } from "~/domain/vocabulary";
 import { getCycleByYear, moveCycleToPhase } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";

@@ -3,18 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { JudgingAdminNav, Notice } from "~/components/judging";
 import { currentRound, reminderDueAt, ROUND_LABELS, roundCloseAt } from "~/domain/judging";
-import { judgingCycleFromUrl } from "~/models/judging-admin.server";
-import { judgingProgress, remindAllJudges, sendJudgingReminder } from "~/models/reminders.server";
-import { audit } from "~/utils/audit.server";
+import { judgingCycleByIdOrCurrent } from "~/models/judging-admin.server";
+import { judgingProgress, remindAllJudges, remindJudge, setReminderDays } from "~/models/reminders.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { db, schema } from "~/utils/db.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 const ReminderSettingSchema = z.object({
@@ -31,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: "Judging progress – Administ
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const round = currentRound(cycle);
   const progress = await judgingProgress(cycle.id, round);
   const closeAt = roundCloseAt(cycle, round);
@@ -51,14 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const formData = await request.formData();
   const intent = formData.get("intent");
   const actor = { id: admin.id, name: admin.name };
   const back = `/admin/judging?cycle=${cycle.id}`;
   if (intent === "remind") {
     const judgeId = parseId(formData.get("judgeId")) ?? 0;
-    const sent = Number.isInteger(judgeId) && (await db.transaction((tx) => sendJudgingReminder(tx, judgeId, cycle.id, actor)));
+    const sent = Number.isInteger(judgeId) && (await remindJudge(judgeId, cycle.id, actor));
     return redirect(`${back}&reminded=${sent ? 1 : 0}`);
   }
   if (intent === "remind-all") {
@@ -68,10 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ReminderSettingSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const days = submission.value.reminderDaysBefore ?? null;
-  await db.transaction(async (tx) => {
-    await tx.update(schema.cycles).set({ reminderDaysBefore: days }).where(eq(schema.cycles.id, cycle.id));
-    await audit(tx, { actor, action: "cycle.reminder_setting", entityType: "cycle", entityId: cycle.id, before: { reminderDaysBefore: cycle.reminderDaysBefore }, after: { reminderDaysBefore: days } });
-  });
+  await setReminderDays(cycle, days, actor);
   return redirect(`${back}&saved=1`);
 }
 

@@ -8,10 +8,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
 import { JudgingAdminNav, Notice } from "~/components/judging";
 import { currentRound, ROUND_LABELS } from "~/domain/judging";
-import { addAssignment, removeAssignment, runAssignments } from "~/models/assignments.server";
-import { assignmentBoard, judgingCycleFromUrl, reopenScores } from "~/models/judging-admin.server";
+import { assignJudge, runCategoryAssignments, unassignJudge } from "~/models/assignments.server";
+import { assignmentBoard, judgingCycleByIdOrCurrent, reopenScores } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { MAX_ID, parseId } from "~/domain/ids";
 
 const AddSchema = z.object({
@@ -29,7 +28,7 @@ function categoryParam(request: Request): number | null {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const round = currentRound(cycle);
   const board = await assignmentBoard(cycle.id, categoryParam(request), round);
   return {
@@ -44,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const round = currentRound(cycle);
   const board = await assignmentBoard(cycle.id, categoryParam(request), round);
   if (!board.category) return data({ result: null, run: null }, { status: 400 });
@@ -57,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const inCategory = board.nominations.some((nom) => nom.id === pair.nominationId);
 
   if (intent === "run") {
-    const result = await db.transaction((tx) => runAssignments(tx, categoryId, actor, { round }));
+    const result = await runCategoryAssignments(categoryId, actor, { round });
     const names = new Map(board.nominations.map((nom) => [nom.id, nom.nomineeName]));
     return data({
       result: null,
@@ -70,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   if (intent === "remove" && inCategory) {
-    await db.transaction((tx) => removeAssignment(tx, pair, actor, round));
+    await unassignJudge(pair, actor, round);
     return redirect(`${back}&removed=1`);
   }
   if (intent === "reopen" && inCategory) {
@@ -82,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!board.nominations.some((nom) => nom.id === submission.value.nominationId)) {
     return data({ result: submission.reply({ fieldErrors: { nominationId: ["Choose a nomination from this category"] } }), run: null }, { status: 400 });
   }
-  const refused = await db.transaction((tx) => addAssignment(tx, submission.value, actor));
+  const refused = await assignJudge(submission.value, actor);
   if (refused) return data({ result: submission.reply({ formErrors: [refused] }), run: null }, { status: 400 });
   return redirect(`${back}&added=1`);
 }

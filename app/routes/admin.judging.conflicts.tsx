@@ -3,20 +3,18 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { CONFLICT_SOURCES, CONFLICT_STATUSES } from "#db/schema";
+import { CONFLICT_SOURCES, CONFLICT_STATUSES } from "~/domain/vocabulary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
 import { JudgingAdminNav, Notice } from "~/components/judging";
 import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";
-import { ruleLabel, detectConflictsForCategory } from "~/models/conflict-detection.server";
-import { decideConflict, listConflicts, setConflict } from "~/models/conflicts.server";
+import { ruleLabel, detectConflictsInCycle } from "~/models/conflict-detection.server";
+import { conflictChoices, decideConflict, listConflicts, setConflict } from "~/models/conflicts.server";
 import { listActiveCategories } from "~/models/cycle.server";
-import { judgingCycleFromUrl } from "~/models/judging-admin.server";
+import { judgingCycleByIdOrCurrent } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { db, schema } from "~/utils/db.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { MAX_ID } from "~/domain/ids";
 
 const reason = z
@@ -47,26 +45,9 @@ const FilterSchema = z.object({
 
 export const meta: MetaFunction = () => [{ title: "Conflicts of interest – Administration – Community Sponsorship Awards" }];
 
-async function judgesAndNominations(cycleId: number) {
-  const judges = await db
-    .selectDistinct({ id: schema.people.id, name: schema.people.name })
-    .from(schema.panelMembers)
-    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
-    .innerJoin(schema.categories, eq(schema.categories.id, schema.panels.categoryId))
-    .innerJoin(schema.people, eq(schema.people.id, schema.panelMembers.personId))
-    .where(eq(schema.categories.cycleId, cycleId))
-    .orderBy(asc(schema.people.name));
-  const nominations = await db
-    .select({ id: schema.nominations.id, reference: schema.nominations.reference, nomineeName: schema.nominations.nomineeName })
-    .from(schema.nominations)
-    .where(and(eq(schema.nominations.cycleId, cycleId), eq(schema.nominations.status, "eligible"), isNull(schema.nominations.mergedIntoId)))
-    .orderBy(asc(schema.nominations.nomineeName));
-  return { judges, nominations };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const filters = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const conflicts = await listConflicts({
     cycleId: cycle.id,
@@ -80,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycle: { id: cycle.id, year: cycle.year },
     filters,
     categories: categories.map((c) => ({ id: c.id, name: c.name })),
-    ...(await judgesAndNominations(cycle.id)),
+    ...(await conflictChoices(cycle.id)),
     conflicts: conflicts.map((c) => ({
       ...c,
       rule: ruleLabel(c.rule),
@@ -92,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleFromUrl(request);
+  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const url = new URL(request.url);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -100,19 +81,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const sep = url.search ? "&" : "?";
 
   if (intent === "detect") {
-    // Read before the transaction: on PGlite's one connection, a query outside `tx` waits for it forever.
-    const categories = await listActiveCategories(cycle.id);
-    const raised = await db.transaction(async (tx) => {
-      let total = 0;
-      for (const c of categories) total += await detectConflictsForCategory(tx, c.id, { id: admin.id, name: admin.name });
-      return total;
-    });
+    const raised = await detectConflictsInCycle(cycle.id, { id: admin.id, name: admin.name });
     return redirect(`${back}${sep}detected=${raised}`);
   }
   if (intent === "set") {
     const submission = parseWithZod(formData, { schema: SetSchema });
     if (submission.status !== "success") return data({ form: "set", result: submission.reply() }, { status: 400 });
-    const { nominations, judges } = await judgesAndNominations(cycle.id);
+    const { nominations, judges } = await conflictChoices(cycle.id);
     if (!nominations.some((n) => n.id === submission.value.nominationId) || !judges.some((j) => j.id === submission.value.personId)) {
       return data({ form: "set", result: submission.reply({ formErrors: ["Choose a judge and a nomination from this cycle."] }) }, { status: 400 });
     }

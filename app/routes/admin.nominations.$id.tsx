@@ -13,7 +13,7 @@ import { getCategory } from "~/models/category-setup.server";
 import { decideEligibility, getNominationWithSupport, type SupportingEntry } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 const DecisionSchema = z

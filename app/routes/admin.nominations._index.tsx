@@ -4,16 +4,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { NOMINATION_STATUSES, type NominationStatus } from "#db/schema";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/vocabulary";
 import { CycleSwitcher, Notice, STATUS_LABELS } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
 import { ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
 import { listCategories } from "~/models/category-setup.server";
-import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
+import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { decideEligibility, listNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { formatLondonDate } from "~/utils/time";
+import { formatLondonDate } from "~/domain/time";
 import { MAX_ID, parseId } from "~/domain/ids";
 
 const DecisionSchema = z
@@ -39,7 +39,7 @@ function filtersFrom(url: URL) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleFromRequest(request);
+  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   if (!cycle) return { cycle: null, cycles: [], categories: [], filters: { q: "" }, rows: [], counts: {} as Partial<Record<NominationStatus, number>> };
   const filters = filtersFrom(new URL(request.url));
   const [cycles, categories, list] = await Promise.all([listCycles(), listCategories(cycle.id), listNominations(cycle.id, filters)]);

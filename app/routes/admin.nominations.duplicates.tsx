@@ -5,10 +5,10 @@ import { z } from "zod";
 import { CycleSwitcher, Notice, STATUS_LABELS, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
-import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
+import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { listDuplicateGroups, mergeNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { formatLondonDate } from "~/utils/time";
+import { formatLondonDate } from "~/domain/time";
 import { MAX_ID } from "~/domain/ids";
 
 const MergeSchema = z.object({
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Possible duplicates – Admin
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleFromRequest(request);
+  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   if (!cycle) return { cycle: null, cycles: [], groups: [] };
   const [cycles, groups] = await Promise.all([listCycles(), listDuplicateGroups(cycle.id)]);
   return {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvFilename } from "~/domain/csv";
 import { nominationsCsv } from "~/domain/nomination-export";
 import { getCategory } from "~/models/category-setup.server";
-import { cycleFromRequest } from "~/models/cycle-setup.server";
+import { cycleByYearOrCurrent } from "~/models/cycle-setup.server";
 import { nominationsForExport } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
@@ -11,7 +11,7 @@ import { parseId } from "~/domain/ids";
 /** The nominations of a cycle, or of one category, as a CSV file that opens cleanly in Excel. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleFromRequest(request);
+  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   if (!cycle) notFound("There is no cycle to export.");
   const categoryParam = new URL(request.url).searchParams.get("category");
   const category = categoryParam ? await getCategory(parseId(categoryParam) ?? 0) : null;

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { EMAIL_STATUSES } from "#db/schema";
+import { EMAIL_STATUSES } from "~/domain/vocabulary";
 import { Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { listOutbox, retryEmail } from "~/models/outbox.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Outbox – Administration – Community Sponsorship Awards" }];

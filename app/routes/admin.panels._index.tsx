@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CycleSwitcher } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { cycleFromRequest, listCycles } from "~/models/cycle-setup.server";
+import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { panelSummaries } from "~/models/people-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 
@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Panels – Administration –
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleFromRequest(request);
+  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   if (!cycle) return { cycle: null, cycles: [], panels: [] };
   const [cycles, panels] = await Promise.all([listCycles(), panelSummaries(cycle.id)]);
   return { cycle: { year: cycle.year }, cycles: cycles.map((c) => ({ year: c.year })), panels };

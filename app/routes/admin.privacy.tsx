@@ -13,7 +13,7 @@ import { listCycles } from "~/models/cycle-setup.server";
 import { applyRetention, erasePerson, exportPersonData } from "~/models/privacy.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { csvFilename } from "~/domain/csv";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 
 const ExportSchema = z.object({ email: EmailField });
 const EraseSchema = z.object({

@@ -13,7 +13,7 @@ import { CalibrationWarnings } from "~/components/leaderboard";
 import { calibrationWarnings, decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { MAX_ID, parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { judgeComments } from "~/models/results-overview.server";
 import { getCategoryResults } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { db, schema } from "~/utils/db.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,20 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const results = await getCategoryResults(id, mainRound ? { round: "main" } : {});
   if (!results) notFound("There is no such category.");
   const ids = results.entries.map((e) => e.id);
-  const comments = ids.length
-    ? await db
-        .select({ nominationId: schema.scores.nominationId, judge: schema.people.name, comment: schema.scores.comment })
-        .from(schema.scores)
-        .innerJoin(schema.people, eq(schema.people.id, schema.scores.personId))
-        .where(
-          and(
-            inArray(schema.scores.nominationId, ids),
-            eq(schema.scores.round, results.round),
-            isNotNull(schema.scores.submittedAt),
-            isNull(schema.scores.voidedAt),
-          ),
-        )
-    : [];
+  const comments = await judgeComments(ids, results.round);
   return {
     category: results.category.name,
     round: results.round,

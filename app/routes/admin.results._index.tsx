@@ -3,20 +3,20 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { and, count, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, summariseErrors } from "~/components/forms";
-import { ROUND_LABELS, finalRoundStartProblem, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
+import { ROUND_LABELS, finalRoundStartProblem, resultsRound, roundHasClosed } from "~/domain/judging";
 import { effectivePhase } from "~/domain/phases";
-import { IN_PLAY, publicStage } from "~/domain/results";
-import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
+import { publicStage } from "~/domain/results";
+import { getCurrentCycle, type Cycle } from "~/models/cycle.server";
+import { getCycleByYear, listCycles } from "~/models/cycle-setup.server";
 import { finalRoundCategories } from "~/models/final-round.server";
+import { categorySummaries } from "~/models/results-overview.server";
 import { schedulePublication } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { db, schema } from "~/utils/db.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Results – Community Sponsorship Awards" }];
@@ -42,48 +42,11 @@ const ScheduleSchema = z
     { path: ["winnersPublishAt"], message: "The winners cannot be published before the shortlist" },
   );
 
-/** Each category's decisions so far, and its submitted scores in the round the results come from. */
-async function categorySummaries(cycleId: number, round: Round) {
-  const categories = await listActiveCategories(cycleId);
-  const counts = await db
-    .select({ categoryId: schema.nominations.categoryId, status: schema.nominations.status, n: count() })
-    .from(schema.nominations)
-    .where(and(eq(schema.nominations.cycleId, cycleId), inArray(schema.nominations.status, IN_PLAY), isNull(schema.nominations.mergedIntoId)))
-    .groupBy(schema.nominations.categoryId, schema.nominations.status);
-  const scored = await db
-    .select({ categoryId: schema.nominations.categoryId, n: count() })
-    .from(schema.scores)
-    .innerJoin(schema.nominations, eq(schema.nominations.id, schema.scores.nominationId))
-    .where(
-      and(
-        eq(schema.nominations.cycleId, cycleId),
-        eq(schema.scores.round, round),
-        isNotNull(schema.scores.submittedAt),
-        isNull(schema.scores.voidedAt),
-      ),
-    )
-    .groupBy(schema.nominations.categoryId);
-  return categories.map((c) => {
-    const mine = counts.filter((x) => x.categoryId === c.id);
-    const of = (...statuses: string[]) => mine.filter((x) => statuses.includes(x.status)).reduce((a, x) => a + x.n, 0);
-    return {
-      id: c.id,
-      name: c.name,
-      inPlay: of(...IN_PLAY),
-      undecided: of("eligible"),
-      shortlisted: of("shortlisted", "winner", "highly_commended"),
-      winners: of("winner"),
-      scores: scored.find((x) => x.categoryId === c.id)?.n ?? 0,
-    };
-  });
-}
-
 /** The cycle named by ?year=, or the current one. */
 async function cycleFor(request: Request) {
   const year = new URL(request.url).searchParams.get("year");
   if (year && /^\d{4}$/.test(year)) {
-    const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.year, parseId(year) ?? 0));
-    return cycle ?? null;
+    return getCycleByYear(parseId(year) ?? 0);
   }
   return getCurrentCycle();
 }
@@ -93,7 +56,7 @@ async function cycleFor(request: Request) {
  * "available" while it may start, "open" and then "deadline" while it runs, "closed"
  * once it has run, and "skipped" when the cycle went on without one.
  */
-async function finalRoundState(cycle: typeof schema.cycles.$inferSelect, now: Date) {
+async function finalRoundState(cycle: Cycle, now: Date) {
   const phase = effectivePhase(cycle, now);
   const deadline = cycle.finalRoundCloseAt ? formatLondon(cycle.finalRoundCloseAt) : null;
   if (phase === "final_round") return { state: roundHasClosed(cycle, "final", now) ? "deadline" : "open", deadline, problem: null } as const;
@@ -110,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const cycle = await cycleFor(request);
   if (!cycle) return { cycle: null, categories: [], years: [], scheduled: false, final: null, finalRound: null };
-  const years = await db.select({ year: schema.cycles.year }).from(schema.cycles).orderBy(desc(schema.cycles.year));
+  const years = await listCycles();
   const round = resultsRound(cycle);
   const params = new URL(request.url).searchParams;
   return {

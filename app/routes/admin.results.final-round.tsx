@@ -11,7 +11,7 @@ import { closeFinalRound, finalRoundCategories, startFinalRound } from "~/models
 import { judgingProgress } from "~/models/reminders.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 
 /** Starting or closing the final round: each is confirmed on this page, so it works without JavaScript. */
 const MoveSchema = z.object({ intent: z.enum(["start", "close"]), confirm: z.literal("yes") });

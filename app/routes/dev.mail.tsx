@@ -1,26 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { desc } from "drizzle-orm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { db, schema } from "~/utils/db.server";
+import { listRecentEmails } from "~/models/outbox.server";
 import { assertDevMailEnabled } from "~/utils/dev-mail.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 
 export const meta: MetaFunction = () => [{ title: "Outbox (development) – Community Sponsorship Awards" }, { name: "robots", content: "noindex" }];
 
 export async function loader(_: LoaderFunctionArgs) {
   assertDevMailEnabled();
-  const emails = await db
-    .select({
-      id: schema.emailOutbox.id,
-      to: schema.emailOutbox.to,
-      subject: schema.emailOutbox.subject,
-      template: schema.emailOutbox.template,
-      createdAt: schema.emailOutbox.createdAt,
-    })
-    .from(schema.emailOutbox)
-    .orderBy(desc(schema.emailOutbox.id))
-    .limit(200);
+  const emails = await listRecentEmails(200);
   return { emails: emails.map((e) => ({ ...e, createdAt: formatLondon(e.createdAt) })) };
 }
 

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { db, schema } from "~/utils/db.server";
+import { getOutboxEmail } from "~/models/outbox.server";
 import { assertDevMailEnabled } from "~/utils/dev-mail.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Email (development) – Community Sponsorship Awards" }, { name: "robots", content: "noindex" }];
@@ -14,7 +13,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   assertDevMailEnabled();
   const id = parseId(params.id) ?? 0;
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const [email] = await db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.id, id));
+  const email = await getOutboxEmail(id);
   if (!email) notFound("There is no email with that number in the outbox.");
   return {
     to: email.to,

@@ -5,7 +5,7 @@ import { Notice } from "~/components/judging";
 import { progressLabel, ROUND_LABELS, roundCloseAt, roundHasClosed, roundIsOpen } from "~/domain/judging";
 import { getJudgePanels, listAssignedNominations } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
-import { formatLondon, isoString } from "~/utils/time";
+import { formatLondon, isoString } from "~/domain/time";
 
 export const meta: MetaFunction = () => [{ title: "Judging – Community Sponsorship Awards" }];
 

@@ -10,7 +10,7 @@ import { Notice, RadioGroup } from "~/components/judging";
 import { getNominationForJudge, getScoreSheetRubric, saveScores } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 type Rubric = { criteria: Array<{ id: number; name: string }>; scaleMin: number; scaleMax: number };

@@ -12,7 +12,7 @@ import { declareConflict } from "~/models/conflicts.server";
 import { acceptConfidentiality, finishDeclaring, getJudgePanel, listDeclarable, panelResultsForChair } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 import { MAX_ID, parseId } from "~/domain/ids";
 
 export const DeclareSchema = z.object({

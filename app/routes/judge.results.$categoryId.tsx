@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { and, eq } from "drizzle-orm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { ROUND_LABELS, roundHasClosed } from "~/domain/judging";
+import { isPanelChair } from "~/models/judging.server";
 import { getCategoryResults, leaderboardRows } from "~/models/results.server";
 import { requireJudge } from "~/utils/auth.server";
-import { db, schema } from "~/utils/db.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 import { parseId } from "~/domain/ids";
 
@@ -22,12 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudge(request);
   const categoryId = parseId(params.categoryId) ?? 0;
   if (!Number.isSafeInteger(categoryId) || categoryId <= 0) notFound();
-  const [membership] = await db
-    .select({ isChair: schema.panelMembers.isChair })
-    .from(schema.panelMembers)
-    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
-    .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judge.id)));
-  if (!membership?.isChair) forbidden("Only the panel's chair sees its results.");
+  if (!(await isPanelChair(judge.id, categoryId))) forbidden("Only the panel's chair sees its results.");
   // The round results are decided from (the final round once one has started); scores unlock only when it closes.
   const results = await getCategoryResults(categoryId, { viewerId: judge.id });
   if (!results) notFound();

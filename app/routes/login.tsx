@@ -4,19 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import SignInLinkEmail from "#emails/sign-in-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import {
-  createSignInToken,
-  findActivePersonByEmail,
-  getUser,
-  normaliseEmail,
-  safeRedirectPath,
-  SIGN_IN_LINK_LIFETIME_MS,
-} from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { sendEmail } from "~/utils/email.server";
+import { emailSignInLink } from "~/models/sign-in.server";
+import { findActivePersonByEmail, getUser, normaliseEmail, safeRedirectPath } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { describeWait, hitRateLimits } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
@@ -70,21 +61,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const person = await findActivePersonByEmail(email);
   if (person) {
     const env = getEnv();
-    const link = new URL("/login/link", env.APP_URL);
-    const redirectTo = safeRedirectPath(submission.value.redirectTo, "");
-    await db.transaction(async (tx) => {
-      const { token } = await createSignInToken(tx, person.id, "sign_in");
-      link.searchParams.set("token", token);
-      if (redirectTo) link.searchParams.set("redirectTo", redirectTo);
-      await sendEmail(tx, {
-        to: person.email,
-        subject: "Your sign-in link for the Community Sponsorship Awards",
-        template: "sign-in-link",
-        react: <SignInLinkEmail name={person.name} url={link.href} minutes={SIGN_IN_LINK_LIFETIME_MS / 60_000} />,
-        meta: { personId: person.id },
-      });
-    });
-    if (!env.mailConfigured) console.info(`Sign-in link for ${person.email}: ${link.href}`);
+    const link = await emailSignInLink(person, env.APP_URL, safeRedirectPath(submission.value.redirectTo, ""));
+    if (!env.mailConfigured) console.info(`Sign-in link for ${person.email}: ${link}`);
   }
   // The same answer whether or not the address is known.
   return data({ result: submission.reply({ resetForm: true }), sentTo: email });

@@ -8,14 +8,14 @@ import { effectivePhase } from "~/domain/phases";
 import { canChangeNominations, canWithdraw, describeNomineeTypes, isStep, nominatorStatus } from "~/domain/nomination";
 import { MAX_FILES_PER_NOMINATION } from "~/domain/files";
 import { limitNominationMail, loadJourney, resendConfirmation } from "~/models/nomination.server";
-import { blankNominationCookie } from "~/utils/nomination-access.server";
+import { blankNominationCookie, readNominationToken } from "~/utils/nomination-access.server";
 import { closedMessage } from "~/utils/nomination-journey.server";
 import { statusPath, stepPath, withdrawPath } from "~/utils/nomination-paths";
 import { describeWait } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { cycleMoments, PRIVATE_NO_STORE } from "~/domain/public-cache";
 import { publicPageHeaders } from "~/utils/public-cache.server";
-import { formatLondon, isoString } from "~/utils/time";
+import { formatLondon, isoString } from "~/domain/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Nominate for ${data?.category.name ?? "an award"} – Community Sponsorship Awards` },
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const journey = await loadJourney(request, params.slug!);
+  const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
   const { cycle, category, nomination } = journey;
   const now = new Date();
   const phase = effectivePhase(cycle, now);
@@ -65,7 +65,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const journey = await loadJourney(request, params.slug!);
+  const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
   const formData = await request.formData();
   const intent = formData.get("intent");
   const slug = journey.category.slug;

@@ -9,8 +9,9 @@ import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms"
 import { JourneyHeading, WordCountedTextarea, useErrorsAtSubmit } from "~/components/nomination";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { answerField, caseFormValues, caseSchema } from "~/domain/nomination-forms";
-import { listAnswers, saveAnswers } from "~/models/nomination.server";
-import { afterSave, closedMessage, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
+import { listAnswers, requireOwnJourney, saveAnswers } from "~/models/nomination.server";
+import { readNominationToken } from "~/utils/nomination-access.server";
+import { afterSave, closedMessage, refuseWrite } from "~/utils/nomination-journey.server";
 import { stepPath } from "~/utils/nomination-paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const journey = await requireOwnJourney(request, params.slug!);
+  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const answers = await listAnswers(journey.nomination.id);
   return {
     category: { slug: journey.category.slug, name: journey.category.name },
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const journey = await requireOwnJourney(request, params.slug!);
+  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: caseSchema(journey.questions) });
   const refused = refuseWrite(journey, formData, submission);

@@ -12,13 +12,16 @@ import {
   limitNominationMail,
   listAnswers,
   nominatorStarted,
+  requireOwnJourney,
   submitNomination,
   summarise,
+  type OwnedJourney,
 } from "~/models/nomination.server";
-import { closedMessage, rateLimited, refuseWrite, requireOwnJourney, type OwnedJourney } from "~/utils/nomination-journey.server";
+import { readNominationToken } from "~/utils/nomination-access.server";
+import { closedMessage, rateLimited, refuseWrite } from "~/utils/nomination-journey.server";
 import { statusPath, stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${STEP_TITLES.check} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },
@@ -30,7 +33,7 @@ async function problems(journey: OwnedJourney) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const journey = await requireOwnJourney(request, params.slug!);
+  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
   const open = canChangeNominations(journey.cycle, new Date());
   return {
@@ -45,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const journey = await requireOwnJourney(request, params.slug!);
+  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
   if (nomination.status !== "draft") throw redirect(statusPath(category.slug));
   const formData = await request.formData();

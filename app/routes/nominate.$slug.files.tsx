@@ -22,8 +22,9 @@ import {
 } from "~/domain/files";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { fileSchema } from "~/domain/nomination-forms";
-import { addFile, listFiles, markChecked, removeFile } from "~/models/nomination.server";
-import { closedMessage, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
+import { addFile, listFiles, markChecked, removeFile, requireOwnJourney } from "~/models/nomination.server";
+import { readNominationToken } from "~/utils/nomination-access.server";
+import { closedMessage, refuseWrite } from "~/utils/nomination-journey.server";
 import { filePath, stepPath } from "~/utils/nomination-paths";
 import { isZipBomb } from "~/utils/zip-bomb.server";
 import { parseId } from "~/domain/ids";
@@ -36,7 +37,7 @@ const TOO_LARGE = "The file must be 10 MB or smaller";
 const WRONG_TYPE = "The file must be a PDF, a JPEG or PNG image, or a Word document (.docx)";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const journey = await requireOwnJourney(request, params.slug!);
+  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const files = await listFiles(journey.nomination.id);
   return {
     category: { slug: journey.category.slug, name: journey.category.name },
@@ -57,7 +58,7 @@ async function readForm(request: Request): Promise<FormData | "too-large"> {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const journey = await requireOwnJourney(request, params.slug!);
+  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
   const formData = await readForm(request);
   if (formData === "too-large") {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentDisposition } from "~/domain/files";
 import { getFile, loadJourney } from "~/models/nomination.server";
+import { readNominationToken } from "~/utils/nomination-access.server";
 import { getUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { parseId } from "~/domain/ids";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!file) notFound("There is no such file.");
   const user = await getUser(request);
   if (!user?.isAdmin) {
-    const journey = await loadJourney(request, params.slug!);
+    const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
     // Someone else's file answers exactly as a missing one does.
     if (!journey.nomination || journey.nomination.id !== file.nominationId) notFound("There is no such file.");
   }

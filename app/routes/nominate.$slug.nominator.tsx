@@ -4,14 +4,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import type { NomineeType } from "#db/schema";
+import type { NomineeType } from "~/domain/vocabulary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { nominatorFormValues, nominatorSchema } from "~/domain/nomination-forms";
-import { limitNominationMail, nominatorStarted, saveNominator } from "~/models/nomination.server";
-import { afterSave, closedMessage, rateLimited, refuseWrite, requireOwnJourney } from "~/utils/nomination-journey.server";
+import { limitNominationMail, nominatorStarted, requireOwnJourney, saveNominator } from "~/models/nomination.server";
+import { readNominationToken } from "~/utils/nomination-access.server";
+import { afterSave, closedMessage, rateLimited, refuseWrite } from "~/utils/nomination-journey.server";
 import { stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
 
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const journey = await requireOwnJourney(request, params.slug!);
+  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
   return {
     category: {
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const journey = await requireOwnJourney(request, params.slug!);
+  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: nominatorSchema(category, nomination.nomineeEmail) });

@@ -7,11 +7,11 @@ import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { Checkbox, Honeypot, JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
-import { asksAboutAge, canChangeNominations, NOMINEE_TYPE_LABELS, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
+import { asksAboutAge, canChangeNominations, isEditable, NOMINEE_TYPE_LABELS, STEP_TITLES, stepNumber, STEPS } from "~/domain/nomination";
 import { HONEYPOT_FIELD, nomineeFormValues, nomineeSchema, type NomineeInput } from "~/domain/nomination-forms";
 import { createDraft, limitNewDraft, loadJourney, saveNominee } from "~/models/nomination.server";
-import { nominationCookie } from "~/utils/nomination-access.server";
-import { afterSave, closedMessage, isEditable, rateLimited, refuseWrite } from "~/utils/nomination-journey.server";
+import { nominationCookie, readNominationToken } from "~/utils/nomination-access.server";
+import { afterSave, closedMessage, rateLimited, refuseWrite } from "~/utils/nomination-journey.server";
 import { statusPath, stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
 
@@ -24,7 +24,7 @@ function rulesOf(category: { nomineeTypes: string[]; selfNominationAllowed: bool
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const journey = await loadJourney(request, params.slug!);
+  const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
   if (nomination && !isEditable(nomination)) throw redirect(statusPath(category.slug));
   const open = canChangeNominations(journey.cycle, new Date());
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const journey = await loadJourney(request, params.slug!);
+  const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
   if (nomination && !isEditable(nomination)) throw redirect(statusPath(category.slug));
   const formData = await request.formData();

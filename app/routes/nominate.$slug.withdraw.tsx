@@ -5,14 +5,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { JourneyHeading } from "~/components/nomination";
 import { canWithdraw } from "~/domain/nomination";
-import { withdrawNomination } from "~/models/nomination.server";
-import { requireOwnJourney, type OwnedJourney } from "~/utils/nomination-journey.server";
+import { type OwnedJourney, requireOwnJourney, withdrawNomination } from "~/models/nomination.server";
+import { readNominationToken } from "~/utils/nomination-access.server";
 import { statusPath } from "~/utils/nomination-paths";
 
 export const meta: MetaFunction = () => [{ title: "Withdraw your nomination – Community Sponsorship Awards" }];
 
 async function requireWithdrawable(request: Request, slug: string): Promise<OwnedJourney> {
-  const journey = await requireOwnJourney(request, slug);
+  const journey = await requireOwnJourney(slug, readNominationToken(request, slug));
   if (journey.nomination.status !== "submitted") throw redirect(statusPath(slug));
   return journey;
 }

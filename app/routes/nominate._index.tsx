@@ -7,7 +7,7 @@ import { effectivePhase } from "~/domain/phases";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { cycleMoments } from "~/domain/public-cache";
 import { publicPageHeaders } from "~/utils/public-cache.server";
-import { formatLondon, isoString } from "~/utils/time";
+import { formatLondon, isoString } from "~/domain/time";
 
 export const meta: MetaFunction = () => [
   { title: "Nominate – Community Sponsorship Awards" },

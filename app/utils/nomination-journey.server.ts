@@ -4,29 +4,17 @@
  * and decide where a save goes next.
  */
 import type { SubmissionResult } from "@conform-to/react";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import type { Nomination } from "#db/schema";
 import { canChangeNominations, nextStep, type Step } from "~/domain/nomination";
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";
-import { loadJourney, type Journey } from "~/models/nomination.server";
+import type { CycleDates } from "~/domain/phases";
+import { formatLondon } from "~/domain/time";
 import { describeWait, type RateLimitResult } from "./rate-limit.server";
-import { statusPath, stepPath } from "./nomination-paths";
-import { formatLondon } from "./time";
+import { stepPath } from "./nomination-paths";
 
-export type OwnedJourney = Journey & { nomination: Nomination; token: string };
-
-
-/** Nominations a nominator may still change: drafts, and submitted ones until the deadline. */
-export function isEditable(nomination: Nomination): boolean {
-  return nomination.status === "draft" || nomination.status === "submitted";
-}
-
-/** The journey with this browser's nomination; anyone without one goes to the category's start page. */
-export async function requireOwnJourney(request: Request, slug: string): Promise<OwnedJourney> {
-  const journey = await loadJourney(request, slug);
-  if (!journey.nomination || !journey.token || !isEditable(journey.nomination)) throw redirect(statusPath(slug));
-  return journey as OwnedJourney;
-}
+/** What the refusals need to know of a journey: its cycle's dates. */
+type JourneyCycle = { cycle: CycleDates };
 
 /** After a save: the next step, or back to "check your answers" once the nominator has been there. */
 export function afterSave(slug: string, nomination: Nomination, step: Step): string {
@@ -34,7 +22,7 @@ export function afterSave(slug: string, nomination: Nomination, step: Step): str
   return stepPath(slug, nextStep(step));
 }
 
-export function closedMessage(journey: Pick<Journey, "cycle">): string {
+export function closedMessage(journey: JourneyCycle): string {
   return `Nominations closed on ${formatLondon(journey.cycle.nominationsCloseAt)} (UK time), so we cannot accept changes. Anything you saved before then is kept.`;
 }
 
@@ -47,7 +35,7 @@ type Reply = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<str
  * The refusals every write checks before anything else: the honeypot and the deadline.
  * Returns the response to send, or null to carry on.
  */
-export function refuseWrite(journey: Pick<Journey, "cycle">, formData: FormData, submission: Reply, now = new Date()) {
+export function refuseWrite(journey: JourneyCycle, formData: FormData, submission: Reply, now = new Date()) {
   const trap = formData.get(HONEYPOT_FIELD);
   if (typeof trap === "string" && trap.trim() !== "") {
     return data({ result: submission.reply({ formErrors: [HONEYPOT_MESSAGE] }) }, { status: 400 });

@@ -80,4 +80,4 @@ export const test = base.extend<AdminFixtures>({
   },
 });
 
-export { expect, expectAccessible } from "./fixtures";
+export { expect, expectAccessible, journeyBudget } from "./fixtures";

@@ -1,6 +1,7 @@
-import { expect, expectAccessible, test } from "./admin-fixtures";
+import { expect, expectAccessible, journeyBudget, test } from "./admin-fixtures";
 
 test("an admin creates next year's cycle from last year's and edits a category's questions and rubric", async ({ page, createPerson, signInAs, createCycle }) => {
+  test.setTimeout(journeyBudget(11));
   const last = await createCycle({ archived: true });
   const admin = await createPerson({ isAdmin: true, name: "Ada Admin" });
   await signInAs(page, admin);
@@ -179,6 +180,7 @@ test("an admin marks nominations eligible and ineligible, merges a duplicate and
 });
 
 test("an admin invites a judge whose link signs them in, and builds a panel with a chair", async ({ browser, page, createPerson, signInAs, createCycle }) => {
+  test.setTimeout(journeyBudget(6));
   const cycle = await createCycle();
   const admin = await createPerson({ isAdmin: true, name: "Ada Admin" });
   const colleague = await createPerson({ isJudge: true, name: `Colleague ${cycle.year}` });
@@ -232,6 +234,8 @@ test("an admin invites a judge whose link signs them in, and builds a panel with
   await expect(page.getByRole("status")).toContainText("added to the panel");
   await page.getByLabel("Judge", { exact: true }).selectOption({ label: `${colleague.name} (${colleague.email})` });
   await page.getByRole("button", { name: "Add to the panel" }).click();
+  // The second addition has landed before the next click (a click during it would cancel it).
+  await expect(page.getByRole("row", { name: new RegExp(colleague.name) })).toBeVisible();
   await page.getByRole("button", { name: /^Make chair\W+Jo Invited$/ }).click();
   await expect(page.getByRole("status")).toContainText("chair has been named");
   await expect(page.getByRole("row", { name: /Jo Invited/ })).toContainText("Chair");
@@ -255,6 +259,7 @@ test("an admin invites a judge whose link signs them in, and builds a panel with
 });
 
 test("the audit log, outbox, privacy, people and category list pages are accessible", async ({ page, createPerson, signInAs }) => {
+  test.setTimeout(journeyBudget(11));
   const admin = await createPerson({ isAdmin: true });
   await signInAs(page, admin);
   for (const path of ["/admin/audit", "/admin/audit?entityType=cycle&from=2020-01-01&to=2099-12-31", "/admin/outbox?status=failed", "/admin/privacy", "/admin/categories", "/admin/categories/new", "/admin/nominations", "/admin/nominations/duplicates", "/admin/panels", `/admin/people/${admin.id}`]) {

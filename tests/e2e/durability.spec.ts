@@ -31,8 +31,10 @@ function startServer(dataDir: string): { child: ChildProcess; output: () => stri
   return { child, output: () => output };
 }
 
-async function waitForHealthy() {
-  for (let i = 0; i < 150; i++) {
+/** Until /healthz answers 200: a PGlite start-up (migrations, seed) is slow on a busy machine. */
+async function waitForHealthy(timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
     try {
       const response = await fetch(`${base}/healthz`);
       if (response.ok) return;
@@ -51,7 +53,8 @@ async function stop(child: ChildProcess): Promise<number | null> {
 }
 
 test("SIGTERM closes PGlite cleanly and a restart keeps every write", async () => {
-  test.setTimeout(120_000);
+  // Two server start-ups of up to 90 s each.
+  test.setTimeout(240_000);
   const dataDir = mkdtempSync(join(tmpdir(), "csa-pglite-"));
   try {
     const first = startServer(dataDir);

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./final-round-fixtures";
+import { expect, expectAccessible, journeyBudget, test } from "./final-round-fixtures";
 
 test("an admin starts the final round and assigns it, a judge re-scores a shortlisted nomination, the admin reads the final leaderboard and closes it", async ({
   page,
@@ -7,7 +7,8 @@ test("an admin starts the final round and assigns it, a judge re-scores a shortl
   signInAs,
   shortlistedWorld,
 }) => {
-  test.setTimeout(180_000);
+  // Two roles, an admin and a judge, and thirteen axe runs.
+  test.setTimeout(journeyBudget(13) + 60_000);
   const world = await shortlistedWorld();
   const [alder, birch, cedar] = world.nominations;
   const admin = await createPerson({ isAdmin: true, name: "Final Round Admin" });

@@ -49,6 +49,16 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/**
+ * A long journey's time budget: a minute for its clicks and fixtures, and twenty seconds
+ * per axe run. One takes about a second on an idle machine and up to fifteen when the two
+ * cores are shared with several other test runs. A passing journey never waits for the
+ * budget; it only bounds a hang.
+ */
+export function journeyBudget(axeRuns: number): number {
+  return 60_000 + axeRuns * 20_000;
+}
+
 /** Fails on any WCAG 2.2 A/AA violation axe can find on the page as it stands. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -75,4 +75,4 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect, expectAccessible } from "./fixtures";
+export { expect, expectAccessible, journeyBudget } from "./fixtures";

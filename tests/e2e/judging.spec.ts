@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./judging-fixtures";
+import { expect, expectAccessible, journeyBudget, test } from "./judging-fixtures";
 
 const escape = (s: string) => s.replace(/[.+?*()[\]]/g, "\\$&");
 
@@ -28,7 +28,7 @@ test("a judge accepts the statement, declares a conflict and scores with and wit
   judgingWorld,
 }) => {
   // One long journey through two roles, with an axe check on every page.
-  test.setTimeout(240_000);
+  test.setTimeout(journeyBudget(15) + 60_000);
   const world = await judgingWorld(["Harbour Welcome", "Hillside Sponsors", "Meadow Friends"]);
   const [conflicted, first, second] = world.nominations;
   const judge = await createPerson({ isJudge: true, name: "Jo Judge" });

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, journeyBudget, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./nomination-fixtures";
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -21,8 +21,9 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test("a nominator drafts, resumes on another device, submits, confirms, edits and withdraws", async ({ page, browser }) => {
-      // The whole journey, with an axe check on every page: longer than one ordinary test.
-      test.slow();
+      // The whole journey, with an axe check on every page (about two dozen); without JavaScript
+      // each check also loads the page again in a browser that runs axe.
+      test.setTimeout(journeyBudget(javaScriptEnabled ? 24 : 36));
       const check = (p: Page) => expectAccessibleAsServed(p, javaScriptEnabled);
       const tag = `${javaScriptEnabled ? "js" : "nojs"}-${Date.now().toString(36)}`;
       const email = `nominator-${tag}@example.test`;

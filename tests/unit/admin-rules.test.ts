@@ -7,7 +7,7 @@ import { checkMerge, groupDuplicates } from "~/domain/duplicates";
 import { duplicateKey } from "~/domain/nomination";
 import { canDecideEligibility } from "~/domain/eligibility";
 import { isRetentionDue, isUnsuccessful, retentionDueAt } from "~/domain/retention";
-import { parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+import { parseLondonDateTime, toLondonInputValue } from "~/domain/time";
 
 describe("csv", () => {
   test.each([

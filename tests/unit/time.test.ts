@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatLondon, formatLondonDate } from "~/utils/time";
+import { formatLondon, formatLondonDate } from "~/domain/time";
 
 describe("times are shown in Europe/London", () => {
   test.each([
@@ -25,7 +25,7 @@ describe("times are shown in Europe/London", () => {
   });
 });
 
-import { parseLondonDateTime, toLondonInputValue } from "~/utils/time";
+import { parseLondonDateTime, toLondonInputValue } from "~/domain/time";
 
 describe("London wall-clock input", () => {
   test.each([

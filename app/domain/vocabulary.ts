@@ -1,0 +1,43 @@
+/**
+ * The words the whole portal shares: a cycle's phases, a nomination's statuses, the kinds of
+ * nominee, a conflict's statuses and sources, the judging rounds and an email's delivery
+ * states. Plain values, so rules, pages and the browser can use them without the database
+ * schema; db/schema.ts builds its column enums from them.
+ */
+
+export const PHASES = [
+  "draft",
+  "nominations_open",
+  "nominations_closed",
+  "judging",
+  "shortlist_published",
+  "final_round",
+  "winners_decided",
+  "winners_published",
+  "archived",
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const NOMINEE_TYPES = ["group", "individual", "council", "international"] as const;
+export type NomineeType = (typeof NOMINEE_TYPES)[number];
+
+export const NOMINATION_STATUSES = [
+  "draft",
+  "submitted",
+  "withdrawn",
+  "ineligible",
+  "eligible",
+  "shortlisted",
+  "not_shortlisted",
+  "highly_commended",
+  "winner",
+] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+export const CONFLICT_STATUSES = ["suspected", "confirmed", "dismissed"] as const;
+export const CONFLICT_SOURCES = ["detected", "declared", "admin"] as const;
+
+export const ROUNDS = ["main", "final"] as const;
+export type Round = (typeof ROUNDS)[number];
+
+export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
