@@ -31,9 +31,11 @@ const postcode = z
   .transform((v) => normalisePostcode(v) as string);
 
 export const postcodeSchema = z.object({ postcode });
+export const constituencySchema = z.object({ constituency: text("Choose your constituency", 200, "The constituency") });
 
 export const letterSchema = z.object({
-  postcode,
+  /** Which MP: from the postcode lookup or the constituency list, carried in a hidden field. */
+  constituency: text("Find your MP first", 200, "The constituency"),
   senderName: text("Enter your full name", 120, "Your name"),
   senderAddress: text("Enter your street address and town", 300, "Your address"),
   senderPostcode: postcode,

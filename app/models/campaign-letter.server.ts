@@ -60,7 +60,7 @@ export async function letterProblem(campaignId: number, body: string): Promise<s
   );
 }
 
-export type NewLetter = Omit<LetterValues, "postcode"> & { constituency: string; mp: Mp & { email: string } };
+export type NewLetter = LetterValues & { mp: Mp & { email: string } };
 
 /** Saves the letter as awaiting confirmation and emails the sender the link that sends it. */
 export async function createLetter(campaign: CampaignDetails, letter: NewLetter, now = new Date()) {

@@ -134,3 +134,28 @@ export async function directoryStatus() {
     sample,
   };
 }
+
+export type FindMpResult =
+  | { kind: "found"; mp: Mp }
+  | { kind: "postcode_not_found" }
+  | { kind: "no_mp"; constituency: string }
+  | { kind: "unavailable"; constituencies: string[] };
+
+/** The supporter's MP from a normalised postcode, or from the constituency they picked from the list. */
+export async function findMp(query: { postcode: string } | { constituency: string }): Promise<FindMpResult> {
+  let constituency: string;
+  if ("postcode" in query) {
+    const found = await constituencyForPostcode(query.postcode);
+    if (found.kind === "not_found") return { kind: "postcode_not_found" };
+    if (found.kind === "unavailable") return { kind: "unavailable", constituencies: await listConstituencies() };
+    constituency = found.constituency;
+  } else {
+    const entry = await directoryEntry(query.constituency);
+    if (entry) return { kind: "found", mp: entry };
+    constituency = query.constituency;
+  }
+  const mp = await mpForConstituency(constituency);
+  if (mp.kind === "found") return mp;
+  if (mp.kind === "no_mp") return mp;
+  return { kind: "unavailable", constituencies: await listConstituencies() };
+}
