@@ -25,7 +25,7 @@ export type ConstituencyResult =
   | { kind: "unavailable" };
 
 /** The constituency of a normalised postcode: from the cache, else postcodes.io (and then cached). */
-export async function constituencyForPostcode(postcode: string, now = new Date()): Promise<ConstituencyResult> {
+export async function constituencyForPostcode(postcode: string, { now = new Date(), store = true } = {}): Promise<ConstituencyResult> {
   const live = postcodesIoConfigured();
   const [cached] = await db
     .select()
@@ -44,6 +44,7 @@ export async function constituencyForPostcode(postcode: string, now = new Date()
     return { kind: "unavailable" };
   }
   const values = { postcode, constituency: answer.constituency, constituencyCode: answer.constituencyCode, fetchedAt: now };
+  if (!store) return { kind: "found", constituency: answer.constituency };
   await db.insert(schema.postcodeCache).values(values).onConflictDoUpdate({ target: schema.postcodeCache.postcode, set: values });
   return { kind: "found", constituency: answer.constituency };
 }

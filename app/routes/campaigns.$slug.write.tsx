@@ -82,8 +82,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (found.kind !== "found" || !found.mp.email) {
     return data({ result: submission.reply({ formErrors: ["We cannot find an email address for this MP at the moment. Your letter is still on this page: try again later."] }) }, { status: 503 });
   }
+  const problem = await letterProblem(campaign.id, letter.body);
+  if (problem) return data({ result: submission.reply({ fieldErrors: { body: [problem] } }) }, { status: 400 });
   // MPs answer their own constituents: the sender's address must be in this constituency.
-  const home = await constituencyForPostcode(letter.senderPostcode);
+  // (A refused letter writes nothing, so this look-up is not cached.)
+  const home = await constituencyForPostcode(letter.senderPostcode, { store: false });
   if (home.kind === "not_found") {
     return data({ result: submission.reply({ fieldErrors: { senderPostcode: [`We could not find the postcode ${letter.senderPostcode}. Check it and try again`] } }) }, { status: 400 });
   }
@@ -99,9 +102,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const problem = await letterProblem(campaign.id, letter.body);
-  if (problem) return data({ result: submission.reply({ fieldErrors: { body: [problem] } }) }, { status: 400 });
-
   await createLetter(campaign, { ...letter, constituency: found.mp.constituency, mp: { ...found.mp, email: found.mp.email } });
   return redirect(checkEmailPath(campaign.slug));
 }
