@@ -1,5 +1,5 @@
 export type MockMember = { id: number; name: string; party: string; constituency: string; constituencyId: number; email: string };
-export type MockWorld = { postcodes: Record<string, string>; members: MockMember[] };
+export type MockWorld = { postcodes: Record<string, string>; members: MockMember[]; failing?: string[] };
 export const MOCK_WORLD: MockWorld;
 export type MockMode = "ok" | "hang" | number;
 export function startMockMpServices(world?: MockWorld): Promise<{

@@ -22,6 +22,8 @@ export const MOCK_WORLD = {
     "ZZ5 1AB": "Mockford Vale",
     "ZZ6 1AA": "Stubbington Marsh",
   },
+  /** Postcodes the mock answers with a 500, so a browser test can meet the service being down. */
+  failing: ["ZZ7 7ZZ"],
   members: [
     { id: 99501, name: "Robin Mockworth", party: "Example Party", constituency: "Mockford Vale", constituencyId: 9951, email: "robin.mockworth.mp@example.org" },
     { id: 99502, name: "Kit Stubbs", party: "Sample Alliance", constituency: "Stubbington Marsh", constituencyId: 9952, email: "kit.stubbs.mp@example.org" },
@@ -71,6 +73,7 @@ export async function startMockMpServices(world = MOCK_WORLD) {
       const match = url.pathname.match(/^\/postcodes-io\/postcodes\/([^/]+)$/);
       if (!match) return json(res, 404, { status: 404, error: "Resource not found" });
       const postcode = normalise(match[1]);
+      if (world.failing?.includes(postcode)) return json(res, 500, { status: 500, error: "mock failure" });
       const constituency = world.postcodes[postcode];
       if (!constituency) return json(res, 404, clone(SAMPLES.notFound));
       const body = clone(SAMPLES.found);
