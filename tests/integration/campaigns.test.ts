@@ -19,10 +19,13 @@ import { DIRECTORY_JOB, scheduleDirectoryRefresh } from "~/models/mp-directory.s
 import { db, schema } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
 import { runDueJobs } from "~/utils/jobs.server";
+import { deliverDueEmails, resetMailer } from "~/utils/mailer.server";
+import { startMockResend } from "../support/mock-resend";
 import { cookieFor, createPerson, loaderArgs, makeRequest, run, uniqueEmail } from "../support/fixtures";
 import { MOCK_WORLD, startMockMpServices } from "../support/mock-mp-services.mjs";
 
 let mock: Awaited<ReturnType<typeof startMockMpServices>>;
+const MP_EMAIL = "robin.mockworth.mp@example.org";
 let ipCounter = 0;
 const nextIp = () => `198.19.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
@@ -283,6 +286,37 @@ describe("a letter that is confirmed", () => {
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toContain("Robin Mockworth");
     expect(Buffer.from(bytes).toString("latin1")).toContain("%PDF-");
+  });
+});
+
+describe("delivery", () => {
+  test("the outbox hands the letter's Reply-To to the mail provider", async () => {
+    const resend = await startMockResend();
+    process.env.RESEND_API_KEY = "re_test_key";
+    process.env.RESEND_BASE_URL = resend.url;
+    resetEnv();
+    resetMailer();
+    try {
+      const campaign = await createCampaign();
+      await getWrite(campaign.slug, "?postcode=ZZ5%201AA");
+      const form = letterForm();
+      await postLetter(campaign.slug, form);
+      const confirmMail = await latestMail("campaign-letter-confirm");
+      const t = new URL(confirmMail.text.match(/http:\/\/localhost:3000\/campaigns\/confirm\?t=\S+/)![0]).searchParams.get("t")!;
+      await run(() => confirmAction(loaderArgs(makeRequest("/campaigns/confirm", { form: { t } }))));
+      for (let i = 0; i < 10 && (await deliverDueEmails({ limit: 50 })).sent > 0; i++);
+      const toMp = resend.received.find((r) => r.body.to === MP_EMAIL && r.body.subject.includes(form.senderName) && JSON.stringify(r.body).includes(form.senderEmail));
+      expect(toMp).toBeDefined();
+      expect((toMp!.body as unknown as { reply_to?: string | string[] }).reply_to).toEqual(form.senderEmail);
+      const copy = resend.received.find((r) => r.body.to === form.senderEmail && r.body.subject.startsWith("Your letter to"));
+      expect((copy!.body as unknown as { reply_to?: string }).reply_to).toBeUndefined();
+    } finally {
+      delete process.env.RESEND_API_KEY;
+      delete process.env.RESEND_BASE_URL;
+      resetEnv();
+      resetMailer();
+      await resend.close();
+    }
   });
 });
 
