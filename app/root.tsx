@@ -54,6 +54,9 @@ function Header() {
             <li>
               <NavLink to="/winners">Winners</NavLink>
             </li>
+            <li>
+              <NavLink to="/campaigns">Campaigns</NavLink>
+            </li>
             {user?.isJudge ? (
               <li>
                 <NavLink to="/judge">Judging</NavLink>

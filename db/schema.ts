@@ -454,6 +454,8 @@ export const emailOutbox = pgTable(
     idempotencyKey: text("idempotency_key").notNull().unique(),
     template: text("template").notNull(),
     to: text("to").notNull(),
+    /** Where a reply goes when it is not the sender (a campaign letter: the letter's writer). */
+    replyTo: text("reply_to"),
     subject: text("subject").notNull(),
     html: text("html").notNull(),
     text: text("text").notNull(),
@@ -469,6 +471,108 @@ export const emailOutbox = pgTable(
   },
   (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );
+
+// ---------------------------------------------------------------- campaigns (lobby your MP)
+
+export type CampaignAsk = { title: string; body: string };
+
+/** A "lobby your MP in three steps" campaign: commitment form, letter, meeting briefing. */
+export const campaigns = pgTable("campaigns", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  summary: text("summary").notNull().default(""),
+  asks: jsonb("asks").$type<CampaignAsk[]>().notNull().default([]),
+  letterGuidance: text("letter_guidance").notNull().default(""),
+  briefing: text("briefing").notNull().default(""),
+  /** Where supporters send the form once their MP has signed it. */
+  signedFormsTo: text("signed_forms_to").notNull().default(""),
+  opensAt: ts("opens_at"),
+  closesAt: ts("closes_at"),
+  /** The uploaded commitment form and optional briefing, both PDFs checked by content. */
+  commitmentForm: bytea("commitment_form"),
+  commitmentFormName: text("commitment_form_name"),
+  briefingPdf: bytea("briefing_pdf"),
+  briefingPdfName: text("briefing_pdf_name"),
+  createdAt: createdAt(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+/** The current MP of each constituency: refreshed daily from the Members API, or imported from CSV. */
+export const mpDirectory = pgTable("mp_directory", {
+  /** Normalised constituency name: the key both services agree on. */
+  key: text("key").primaryKey(),
+  constituency: text("constituency").notNull(),
+  memberId: integer("member_id"),
+  name: text("name").notNull(),
+  party: text("party").notNull().default(""),
+  email: text("email"),
+  photoUrl: text("photo_url"),
+  source: text("source", { enum: ["members_api", "csv", "seed"] }).notNull(),
+  refreshedAt: ts("refreshed_at").notNull().defaultNow(),
+});
+
+/** postcodes.io answers, kept 30 days. */
+export const postcodeCache = pgTable("postcode_cache", {
+  postcode: text("postcode").primaryKey(),
+  constituency: text("constituency").notNull(),
+  constituencyCode: text("constituency_code"),
+  fetchedAt: ts("fetched_at").notNull().defaultNow(),
+});
+
+export const LETTER_STATUSES = ["awaiting_confirmation", "sent"] as const;
+
+/** A supporter's letter to their MP: sent only once the sender has opened the emailed link. */
+export const campaignLetters = pgTable(
+  "campaign_letters",
+  {
+    id: serial("id").primaryKey(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    status: text("status", { enum: LETTER_STATUSES }).notNull().default("awaiting_confirmation"),
+    senderName: text("sender_name").notNull(),
+    senderEmail: text("sender_email").notNull(),
+    senderAddress: text("sender_address").notNull(),
+    senderPostcode: text("sender_postcode").notNull(),
+    constituency: text("constituency").notNull(),
+    mpName: text("mp_name").notNull(),
+    mpEmail: text("mp_email").notNull(),
+    body: text("body").notNull(),
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    confirmExpiresAt: ts("confirm_expires_at"),
+    sentAt: ts("sent_at"),
+    /** SHA-256 of the secret in the follow-up email's one-click answer links. */
+    followUpTokenHash: text("follow_up_token_hash").unique(),
+    followUpSentAt: ts("follow_up_sent_at"),
+    mpReplied: boolean("mp_replied"),
+    mpSigned: boolean("mp_signed"),
+    answeredAt: ts("answered_at"),
+    erasedAt: ts("erased_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("campaign_letters_campaign_idx").on(t.campaignId, t.status),
+    index("campaign_letters_sender_email_idx").on(sql`lower(${t.senderEmail})`),
+  ],
+);
+
+/** "Tell us how it went" after the meeting: no personal data asked for. */
+export const campaignFeedback = pgTable("campaign_feedback", {
+  id: serial("id").primaryKey(),
+  campaignId: integer("campaign_id")
+    .notNull()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  constituency: text("constituency"),
+  met: boolean("met").notNull(),
+  signed: boolean("signed"),
+  story: text("story").notNull().default(""),
+  createdAt: createdAt(),
+});
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type CampaignLetter = typeof campaignLetters.$inferSelect;
+export type MpEntry = typeof mpDirectory.$inferSelect;
 
 export type Person = typeof people.$inferSelect;
 export type Cycle = typeof cycles.$inferSelect;

@@ -3,6 +3,7 @@
  * of past ceremonies with questions and a rubric, one demo admin and three demo judges.
  */
 import { sql } from "drizzle-orm";
+import { seedDemoCampaign } from "./campaign-seed";
 import type { Db } from "./client";
 import * as schema from "./schema";
 import type { NomineeType } from "./schema";
@@ -166,6 +167,7 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
     for (const person of DEMO_PEOPLE) {
       await tx.insert(schema.people).values(person).onConflictDoNothing();
     }
+    await seedDemoCampaign(tx, now);
     await tx.insert(schema.auditLog).values({
       actorLabel: "system",
       action: "cycle.seeded",

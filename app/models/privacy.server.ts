@@ -16,6 +16,7 @@ import {
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { normaliseEmail } from "~/utils/auth.server";
 import { db, schema, type Tx } from "~/utils/db.server";
+import { applyLetterRetention, eraseLettersOfSender, lettersOfSender } from "./campaign-letter.server";
 
 const lower = (column: Parameters<typeof sql>[1]) => sql`lower(${column})`;
 
@@ -109,6 +110,7 @@ export async function exportPersonData(rawEmail: string, actor: Actor) {
         files: files.filter((f) => f.nominationId === n.id).map(({ nominationId: _, ...f }) => f),
       })),
       emails,
+      campaignLetters: await lettersOfSender(tx, email),
     };
     await audit(tx, {
       actor,
@@ -127,7 +129,14 @@ async function eraseNominationContent(tx: Tx, ids: number[]) {
   await tx.delete(schema.nominationFiles).where(inArray(schema.nominationFiles.nominationId, ids));
 }
 
-export type ErasureReport = { asNominee: number[]; asNominator: number[]; asGuardian: number[]; personId: number | null; emails: number };
+export type ErasureReport = {
+  asNominee: number[];
+  asNominator: number[];
+  asGuardian: number[];
+  personId: number | null;
+  emails: number;
+  campaignLetters: number[];
+};
 
 /**
  * Erases a person everywhere: as nominee (the whole entry's personal content, answers and
@@ -140,7 +149,7 @@ export async function erasePerson(rawEmail: string, actor: Actor): Promise<Erasu
   return db.transaction(async (tx) => {
     const now = new Date();
     const nominations = await nominationsByEmail(tx, email);
-    const report: ErasureReport = { asNominee: [], asNominator: [], asGuardian: [], personId: null, emails: 0 };
+    const report: ErasureReport = { asNominee: [], asNominator: [], asGuardian: [], personId: null, emails: 0, campaignLetters: [] };
     for (const n of nominations) {
       const roles = rolesOf(n, email);
       const patch = {
@@ -177,9 +186,11 @@ export async function erasePerson(rawEmail: string, actor: Actor): Promise<Erasu
     const mails = await tx
       .update(schema.emailOutbox)
       .set({ to: ERASED, subject: ERASED, html: ERASED, text: ERASED })
-      .where(eq(lower(schema.emailOutbox.to), email))
+      // A campaign letter to an MP carries its writer's details and has them as Reply-To.
+      .where(or(eq(lower(schema.emailOutbox.to), email), eq(lower(schema.emailOutbox.replyTo), email)))
       .returning({ id: schema.emailOutbox.id });
     report.emails = mails.length;
+    report.campaignLetters = await eraseLettersOfSender(tx, email, now);
 
     await audit(tx, { actor, action: "privacy.erased", entityType: "person", entityId: person?.id ?? null, after: report });
     return report;
@@ -228,5 +239,6 @@ export async function applyRetention(now = new Date(), actor: Actor = SYSTEM_ACT
     });
     report.push({ year: cycle.year, erased: erased.length });
   }
+  await applyLetterRetention(now, actor);
   return report;
 }

@@ -83,6 +83,11 @@ export default function Home() {
           </p>
         ) : null}
       </div>
+      <h2>Lobby your MP</h2>
+      <p>
+        Help protect and grow community sponsorship in three steps: find your MP by postcode, write to them in your own
+        words, and meet them with a briefing in hand. <Link to="/campaigns">See our campaigns</Link>.
+      </p>
       <h2>Categories</h2>
       <ul className="card-list">
         {categories.map((category) => (

@@ -20,6 +20,7 @@ const SECTIONS = [
   { to: "/admin/people", label: "People & panels" },
   { to: "/admin/judging", label: "Judging" },
   { to: "/admin/results", label: "Results" },
+  { to: "/admin/campaigns", label: "Campaigns" },
   { to: "/admin/outbox", label: "Outbox" },
   { to: "/admin/audit", label: "Audit log" },
   { to: "/admin/privacy", label: "Privacy" },

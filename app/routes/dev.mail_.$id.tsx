@@ -17,6 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!email) notFound("There is no email with that number in the outbox.");
   return {
     to: email.to,
+    replyTo: email.replyTo,
     subject: email.subject,
     text: email.text,
     status: email.status,
@@ -39,6 +40,12 @@ export default function DevMailMessage() {
           <dt>To</dt>
           <dd>{email.to}</dd>
         </div>
+        {email.replyTo ? (
+          <div className="summary-list__row">
+            <dt>Reply-To</dt>
+            <dd>{email.replyTo}</dd>
+          </div>
+        ) : null}
         <div className="summary-list__row">
           <dt>Written</dt>
           <dd>{email.createdAt}</dd>

@@ -6,6 +6,8 @@
  * happens now, and then every few seconds. Each part is idempotent, so several servers,
  * or a restart, running it again change nothing.
  */
+import { campaignJobs } from "~/models/campaign-letter.server";
+import { DIRECTORY_JOB, refreshDirectoryJob, scheduleDirectoryRefresh } from "~/models/mp-directory.server";
 import { expireUnconfirmedNominations } from "~/models/nomination.server";
 import { applyRetention } from "~/models/privacy.server";
 import { sendDueJudgingReminders } from "~/models/reminders.server";
@@ -14,7 +16,7 @@ import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
 import { deliverDueEmails } from "~/utils/mailer.server";
 
-export const jobHandlers: JobHandlers = { ...publicationJobs };
+export const jobHandlers: JobHandlers = { ...publicationJobs, ...campaignJobs, [DIRECTORY_JOB]: (tx, job) => refreshDirectoryJob(tx, job) };
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAIL_BATCH = 20;
@@ -23,6 +25,7 @@ let lastRetentionRun = 0;
 
 export async function runScheduledWork() {
   await syncPublicationJobs();
+  await scheduleDirectoryRefresh();
   const report = await runDueJobs(jobHandlers);
   for (const job of report.done) console.info(`Job done: ${job}`);
   for (const job of report.failed) console.error(`Job failed (will retry): ${job}`);

@@ -10,6 +10,8 @@ import { generateToken } from "./tokens.server";
 
 export type EmailMessage = {
   to: string;
+  /** Where replies go, when not to the sender (a campaign letter: its writer). */
+  replyTo?: string;
   subject: string;
   react: ReactElement;
   /** The template's name, for the outbox listing and for tests. */
@@ -28,6 +30,7 @@ export async function sendEmail(tx: Tx, message: EmailMessage) {
       idempotencyKey: `csa-${generateToken(16)}`,
       template: message.template,
       to: message.to,
+      replyTo: message.replyTo ?? null,
       subject: message.subject,
       html,
       text,

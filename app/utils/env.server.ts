@@ -27,6 +27,9 @@ const schema = z.object({
   BODY_LIMIT_MB: optional(z.coerce.number().min(1).max(200)).transform((v) => v ?? 35),
   BACKGROUND_WORK: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v !== "false"),
   DEV_MAIL: optional(z.enum(["true", "false"], { error: "must be true or false" })),
+  // Campaigns: where the MP finder's services live. Unset: use only what the database holds.
+  POSTCODES_IO_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "must be a URL such as https://api.postcodes.io" })),
+  MEMBERS_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "must be a URL such as https://members-api.parliament.uk" })),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; mailConfigured: boolean; devMailPage: boolean };

@@ -66,7 +66,7 @@ export async function deliverDueEmails(
 
   for (const email of claimed) {
     const { data, error } = await resend().emails.send(
-      { from: env.MAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text },
+      { from: env.MAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text, ...(email.replyTo ? { replyTo: email.replyTo } : {}) },
       { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS) } as never,
     ).catch((e: unknown) => ({ data: null, error: { message: e instanceof Error ? e.message : String(e) } }));
 

@@ -2,11 +2,15 @@
 // and drops the database when Playwright stops it. It touches no other database.
 import { spawn } from "node:child_process";
 import postgres from "postgres";
+import { startMockMpServices } from "../support/mock-mp-services.mjs";
 
 const name = process.env.E2E_DB_NAME;
 if (!name || !/^csa_e2e_[a-z0-9_]+$/.test(name)) throw new Error(`unexpected E2E_DB_NAME: ${name}`);
 const admin = postgres(process.env.ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${name}"`);
+
+// postcodes.io and the Members API, answered on this machine: the journeys never reach the real services.
+const mpServices = await startMockMpServices();
 
 const port = process.env.PORT;
 const server = spawn(process.execPath, ["build/server.mjs"], {
@@ -20,6 +24,8 @@ const server = spawn(process.execPath, ["build/server.mjs"], {
     // The journeys read their links from the development outbox.
     DEV_MAIL: "true",
     SEED_DEMO: "true",
+    POSTCODES_IO_BASE_URL: mpServices.postcodesIoUrl,
+    MEMBERS_API_BASE_URL: mpServices.membersApiUrl,
   },
 });
 
@@ -31,6 +37,7 @@ async function stop(code = 0) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }
+  await mpServices.close();
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.end();
   process.exit(code);

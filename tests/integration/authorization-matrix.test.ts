@@ -65,6 +65,16 @@ const MATRIX: Record<string, Entry> = {
   // As deployed (production, no mail provider, DEV_MAIL unset), the development outbox does not exist.
   "dev.mail.tsx": { loader: all(404), action: "none" },
   "dev.mail_.$id.tsx": { params: () => ({ id: "1" }), loader: all(404), action: "none" },
+  // Campaigns (issue 15): the world holds none, so every campaign address is unknown.
+  "campaigns._index.tsx": { loader: all(200), action: "none" },
+  "campaigns.$slug._index.tsx": { params: () => ({ slug: "no-such-campaign" }), loader: all(404), action: "none" },
+  "campaigns.$slug.write.tsx": { params: () => ({ slug: "no-such-campaign" }), loader: all(404), action: all(404) },
+  "campaigns.$slug.meet.tsx": { params: () => ({ slug: "no-such-campaign" }), loader: all(404), action: all(404) },
+  "campaigns.$slug.check-email.tsx": { params: () => ({ slug: "no-such-campaign" }), loader: all(404), action: "none" },
+  "campaigns.$slug.commitment-form[.]pdf.tsx": { params: () => ({ slug: "no-such-campaign" }), loader: all(404), action: "none" },
+  "campaigns.$slug.briefing[.]pdf.tsx": { params: () => ({ slug: "no-such-campaign" }), loader: all(404), action: "none" },
+  "campaigns.confirm.tsx": { query: "?t=x", loader: all(400), action: all(400), form: () => ({ t: "a".repeat(32) }) },
+  "campaigns.follow-up.tsx": { query: `?t=${"a".repeat(32)}&replied=yes`, loader: all(400), action: "none" },
 
   // ---------------------------------------------------------------- signing in
   "login.tsx": {
@@ -175,6 +185,13 @@ const MATRIX: Record<string, Entry> = {
   "admin.people._index.tsx": { loader: ADMIN, action: adminThen(400) },
   "admin.people.$id.tsx": { params: (w) => ({ id: String(w.people.scorer.id) }), loader: ADMIN, action: adminThen(400) },
   "admin.privacy.tsx": { loader: ADMIN, action: adminThen(400) },
+  // Campaigns (issue 15): the world holds none, so an id names nothing.
+  "admin.campaigns._index.tsx": { loader: ADMIN, action: "none" },
+  "admin.campaigns.new.tsx": { loader: ADMIN, action: adminThen(400) },
+  "admin.campaigns.directory.tsx": { loader: ADMIN, action: adminThen(400) },
+  "admin.campaigns.$id.tsx": { params: () => ({ id: "999999" }), loader: adminThen(404), action: adminThen(404) },
+  "admin.campaigns.$id_.dashboard.tsx": { params: () => ({ id: "999999" }), loader: adminThen(404), action: "none" },
+  "admin.campaigns.$id_.export.tsx": { params: () => ({ id: "999999" }), loader: adminThen(404), action: "none" },
   "admin.results._index.tsx": { loader: ADMIN, action: adminThen("redirect") },
   "admin.results.$categoryId.tsx": { params: categoryId, loader: ADMIN, action: adminThen(400) },
   "admin.results.$categoryId_.export.tsx": { params: categoryId, loader: ADMIN, action: "none" },
