@@ -29,6 +29,7 @@ import {
   ROUNDS,
   type NomineeType,
 } from "../app/domain/vocabulary";
+import type { CampaignAsk } from "../app/domain/campaign";
 
 // The vocabularies live in app/domain, where rules and pages use them without this file.
 export {
@@ -474,7 +475,7 @@ export const emailOutbox = pgTable(
 
 // ---------------------------------------------------------------- campaigns (lobby your MP)
 
-export type CampaignAsk = { title: string; body: string };
+export type { CampaignAsk };
 
 /** A "lobby your MP in three steps" campaign: commitment form, letter, meeting briefing. */
 export const campaigns = pgTable("campaigns", {

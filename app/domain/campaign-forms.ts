@@ -3,7 +3,7 @@
  * The letter's rules that need earlier letters (near-duplicates) run in the model.
  */
 import { z } from "zod";
-import type { CampaignAsk } from "#db/schema";
+import type { CampaignAsk } from "./campaign";
 import { MAX_LETTER_CHARS, normalisePostcode } from "./campaign";
 import { hasNoNul, NO_NUL_MESSAGE } from "./nomination-forms";
 

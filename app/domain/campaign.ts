@@ -30,6 +30,9 @@ export function constituencyKey(name: string): string {
 
 // ---------------------------------------------------------------- opening and closing
 
+/** One of a campaign's asks: a short title and a paragraph. */
+export type CampaignAsk = { title: string; body: string };
+
 export type CampaignDates = { opensAt: Date | null; closesAt: Date | null };
 export type CampaignState = "not_open" | "open" | "closed";
 

@@ -4,7 +4,7 @@
  * (or one pdf-lib cannot open), a clean one-page form made from the campaign's asks.
  */
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
-import type { CampaignAsk } from "#db/schema";
+import type { CampaignAsk } from "./campaign";
 
 export type CommitmentFormInput = {
   title: string;

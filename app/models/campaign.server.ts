@@ -7,6 +7,7 @@ import type { Campaign, CampaignAsk } from "#db/schema";
 import { campaignRates, lettersByConstituency, type LetterFigures } from "~/domain/campaign";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
+import { notFound } from "~/utils/responses.server";
 
 const c = schema.campaigns;
 
@@ -168,4 +169,11 @@ export async function lettersForExport(campaignId: number) {
     .from(l)
     .where(eq(l.campaignId, campaignId))
     .orderBy(asc(l.constituency), asc(l.id));
+}
+
+/** The campaign a public page is about, or a 404. */
+export async function requireCampaign(slug: string | undefined): Promise<CampaignDetails> {
+  const campaign = slug ? await getCampaignBySlug(slug) : null;
+  if (!campaign) notFound("There is no campaign at this address.");
+  return campaign;
 }

@@ -12,7 +12,7 @@ import { getCampaign, slugInUse, updateCampaign } from "~/models/campaign.server
 import { requireAdmin } from "~/utils/auth.server";
 import { readCampaignForm } from "~/utils/campaign-upload.server";
 import { notFound } from "~/utils/responses.server";
-import { toLondonInputValue } from "~/utils/time";
+import { toLondonInputValue } from "~/domain/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? "Campaign"} – Administration – Community Sponsorship Awards` }];
 

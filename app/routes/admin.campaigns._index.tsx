@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { campaignState } from "~/domain/campaign";
 import { listCampaigns } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 
 export const meta: MetaFunction = () => [{ title: "Campaigns – Administration – Community Sponsorship Awards" }];
 

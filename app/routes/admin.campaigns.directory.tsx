@@ -8,7 +8,7 @@ import { parseCsv } from "~/domain/csv";
 import { directoryStatus, importDirectory } from "~/models/mp-directory.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { readMultipartForm } from "~/utils/campaign-upload.server";
-import { formatLondon } from "~/utils/time";
+import { formatLondon } from "~/domain/time";
 
 export const meta: MetaFunction = () => [{ title: "The MP directory – Administration – Community Sponsorship Awards" }];
 

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AskList, StepHeading } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SubmitButton } from "~/components/forms";
-import { closedCampaignMessage, requireCampaign } from "~/utils/campaign-journey.server";
+import { closedCampaignMessage } from "~/utils/campaign-journey.server";
+import { requireCampaign } from "~/models/campaign.server";
 import { formPath, meetPath, writePath } from "~/utils/campaign-paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentDisposition } from "~/domain/files";
-import { campaignPdf } from "~/models/campaign.server";
-import { requireCampaign } from "~/utils/campaign-journey.server";
+import { campaignPdf, requireCampaign } from "~/models/campaign.server";
 import { notFound } from "~/utils/responses.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {

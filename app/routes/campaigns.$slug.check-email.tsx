@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireCampaign } from "~/utils/campaign-journey.server";
 import { campaignPath } from "~/utils/campaign-paths";
+import { requireCampaign } from "~/models/campaign.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Community Sponsorship Awards" }];
 

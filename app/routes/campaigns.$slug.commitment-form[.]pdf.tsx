@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { commitmentFormPdf } from "~/domain/commitment-form";
 import { attachmentDisposition } from "~/domain/files";
-import { campaignPdf } from "~/models/campaign.server";
+import { campaignPdf, requireCampaign } from "~/models/campaign.server";
 import { directoryEntry } from "~/models/mp-directory.server";
-import { requireCampaign } from "~/utils/campaign-journey.server";
 import { notFound } from "~/utils/responses.server";
 
 /** The commitment form: the admin's PDF (or a clean one), with the MP's name and constituency when asked for. */

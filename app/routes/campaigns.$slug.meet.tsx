@@ -10,12 +10,12 @@ import { RadioGroup } from "~/components/judging";
 import { Honeypot } from "~/components/nomination";
 import { feedbackSchema, HONEYPOT_FIELD } from "~/domain/campaign-forms";
 import { saveFeedback } from "~/models/campaign-letter.server";
-import { requireCampaign } from "~/utils/campaign-journey.server";
 import { briefingPdfPath, campaignPath, meetPath } from "~/utils/campaign-paths";
 import { HONEYPOT_MESSAGE } from "~/utils/nomination-journey.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { rateLimited } from "~/utils/nomination-journey.server";
+import { requireCampaign } from "~/models/campaign.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Meet your MP – ${data?.campaign.title ?? "Campaign"} – Community Sponsorship Awards` }];
 

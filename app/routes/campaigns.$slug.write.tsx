@@ -12,7 +12,8 @@ import { HONEYPOT_FIELD, letterSchema, POSTCODE_MESSAGE } from "~/domain/campaig
 import { PRIVATE_NO_STORE } from "~/domain/public-cache";
 import { createLetter, letterProblem, limitLetter } from "~/models/campaign-letter.server";
 import { constituencyForPostcode, findMp, type FindMpResult } from "~/models/mp-directory.server";
-import { closedCampaignMessage, refuseCampaignWrite, requireCampaign } from "~/utils/campaign-journey.server";
+import { closedCampaignMessage, refuseCampaignWrite } from "~/utils/campaign-journey.server";
+import { requireCampaign } from "~/models/campaign.server";
 import { campaignPath, checkEmailPath, formPath, writePath } from "~/utils/campaign-paths";
 import { rateLimited } from "~/utils/nomination-journey.server";
 import { clientIp } from "~/utils/request.server";

@@ -4,20 +4,12 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import { campaignState } from "~/domain/campaign";
+import { campaignState, type CampaignDates } from "~/domain/campaign";
 import { HONEYPOT_FIELD } from "~/domain/campaign-forms";
-import { getCampaignBySlug, type CampaignDetails } from "~/models/campaign.server";
-import { notFound } from "./responses.server";
-import { formatLondon } from "./time";
+import { formatLondon } from "~/domain/time";
 import { HONEYPOT_MESSAGE } from "./nomination-journey.server";
 
-export async function requireCampaign(slug: string | undefined): Promise<CampaignDetails> {
-  const campaign = slug ? await getCampaignBySlug(slug) : null;
-  if (!campaign) notFound("There is no campaign at this address.");
-  return campaign;
-}
-
-export function closedCampaignMessage(campaign: CampaignDetails, now = new Date()): string | null {
+export function closedCampaignMessage(campaign: CampaignDates, now = new Date()): string | null {
   const state = campaignState(campaign, now);
   if (state === "closed") return `This campaign closed on ${formatLondon(campaign.closesAt)} (UK time), so we cannot send new letters. Thank you for your support.`;
   if (state === "not_open") return `This campaign opens on ${formatLondon(campaign.opensAt)} (UK time). Come back then to write to your MP.`;
@@ -27,7 +19,7 @@ export function closedCampaignMessage(campaign: CampaignDetails, now = new Date(
 type Reply = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]> };
 
 /** The honeypot and the campaign's dates, checked before anything else. Returns the response to send, or null. */
-export function refuseCampaignWrite(campaign: CampaignDetails, formData: FormData, submission: Reply, now = new Date()) {
+export function refuseCampaignWrite(campaign: CampaignDates, formData: FormData, submission: Reply, now = new Date()) {
   const trap = formData.get(HONEYPOT_FIELD);
   if (typeof trap === "string" && trap.trim() !== "") {
     return data({ result: submission.reply({ formErrors: [HONEYPOT_MESSAGE] }) }, { status: 400 });

@@ -7,7 +7,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { campaignSchema, parseAsks } from "~/domain/campaign-forms";
 import { MAX_FILE_BYTES, sanitiseFilename, sniffFileType } from "~/domain/files";
-import { parseLondonDateTime } from "./time";
+import { parseLondonDateTime } from "~/domain/time";
 
 export async function readMultipartForm(request: Request): Promise<FormData | "too-large"> {
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
