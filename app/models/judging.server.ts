@@ -8,6 +8,7 @@ import { assignableStatuses, canSeeOthersScores, currentRound, roundCloseAt, rou
 import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { audit, SYSTEM_ACTOR } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
+import { fileBytes } from "~/utils/file-store.server";
 import { formatLondon } from "~/utils/time";
 import { detectConflictsForCategory } from "./conflict-detection.server";
 import {
@@ -428,7 +429,7 @@ export async function getFileForJudge(judgeId: number, fileId: number) {
     .where(and(eq(schema.nominationFiles.id, fileId), isNull(n.erasedAt)));
   if (!file) return null;
   const visible = await isVisibleToJudge(judgeId, file.mergedIntoId ?? file.nominationId);
-  return visible ? file.file : null;
+  return visible ? { ...file.file, content: await fileBytes(file.file) } : null;
 }
 
 /**

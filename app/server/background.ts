@@ -12,6 +12,7 @@ import { sendDueJudgingReminders } from "~/models/reminders.server";
 import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
 import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
+import { sweepUnreferencedFiles } from "~/utils/file-store.server";
 import { deliverDueEmails } from "~/utils/mailer.server";
 
 export const jobHandlers: JobHandlers = { ...publicationJobs };
@@ -32,6 +33,8 @@ export async function runScheduledWork() {
     lastRetentionRun = Date.now();
     await applyRetention();
   }
+  // Bytes beside PGlite that no row names any more (removed, erased, or never committed).
+  await sweepUnreferencedFiles();
   return report;
 }
 

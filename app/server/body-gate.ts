@@ -63,7 +63,8 @@ const malformed = (what: string) => new Refusal(400, `We could not read that for
 export function bodyGate({ limitBytes, idleMs }: BodyGateOptions): RequestHandler {
   return (req, res, next) => {
     if (!WRITE_METHODS.has(req.method)) return next();
-    const path = req.path;
+    // Remix's single fetch posts `/route.data` (`/_root.data` for the home page) for the same action.
+    const path = req.path.replace(/^\/_root\.data$/, "/").replace(/\.data$/, "");
     const mediaType = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     const charset = /;\s*charset="?([^";\s]+)/i.exec(req.get("content-type") ?? "")?.[1]?.toLowerCase();
     const allowReserved = CONFORM_INTENT_ROUTES.some((p) => p.test(path));
@@ -111,11 +112,16 @@ export function bodyGate({ limitBytes, idleMs }: BodyGateOptions): RequestHandle
 /** Answer first, then close: destroying at once could reset the connection before the client reads the refusal. */
 function stopReading(req: ExpressRequest, res: ExpressResponse) {
   if (req.complete) return;
+  // Nothing read yet (a declared length over the limit, a refused type): Node discards the
+  // body without keeping it (bounded by requestTimeout), so the client can read the answer.
+  if (req.readableFlowing === null) return;
+  res.setHeader("Connection", "close");
   req.unpipe();
   req.removeAllListeners("data");
-  req.resume();
-  res.setHeader("Connection", "close");
-  res.once("finish", () => req.destroy());
+  // Paused, the rest of the body waits in the client's socket rather than ours; the
+  // connection closes shortly after the answer, once the client has had time to read it.
+  req.pause();
+  res.once("finish", () => setTimeout(() => req.destroy(), 500).unref());
 }
 
 function checkedUrlEncoded(latin1: string, allowReserved: boolean): URLSearchParams {
