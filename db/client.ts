@@ -21,6 +21,8 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 export type DatabaseHandle = {
   kind: "postgres" | "pglite";
   db: Db;
+  /** PGlite's data folder (absent in memory and on PostgreSQL): supporting files are kept beside it. */
+  dataDir?: string;
   /** Applies committed migrations; safe to call on every start. */
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
@@ -98,6 +100,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   return {
     kind: "pglite",
     db,
+    dataDir: "dataDir" in options ? options.dataDir : undefined,
     async migrate() {
       await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
     },

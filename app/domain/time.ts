@@ -57,6 +57,10 @@ function londonOffsetMinutes(instant: Date): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
+/** The years a date in a form may fall in: this century and the next. */
+export const EARLIEST_YEAR = 2000;
+export const LATEST_YEAR = 2199;
+
 /**
  * Reads a London wall-clock time from an <input type="datetime-local"> ("2026-10-14T19:00")
  * as the UTC instant it names. In the autumn hour that happens twice the first is meant;
@@ -66,6 +70,9 @@ export function parseLondonDateTime(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0));
+  // Date.UTC reads years 0–99 as 1900–1999 (0050 would be stored as 1950), and nothing in
+  // an awards cycle happens outside this century and the next.
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return null;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   if (new Date(wall).getUTCDate() !== day) return null;

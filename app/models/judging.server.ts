@@ -2,11 +2,13 @@
  * What a judge reads and writes. Every query that returns a nomination, a count or a
  * score goes through app/models/judge-visibility.server.ts.
  */
+import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { assignableStatuses, canSeeOthersScores, currentRound, roundCloseAt, roundHasClosed, roundIsOpen, type Round } from "~/domain/judging";
 import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { audit, SYSTEM_ACTOR } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
+import { fileBytes } from "~/utils/file-store.server";
 import { formatLondon } from "~/domain/time";
 import { detectConflictsForCategory } from "./conflict-detection.server";
 import {
@@ -262,7 +264,7 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
     statements,
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight })),
     anchors: anchors.map((a) => ({ value: a.value, description: a.description })),
-    sheet: sheet ? { values: sheet.values, comment: sheet.comment, submittedAt: sheet.submittedAt } : null,
+    sheet: sheet ? { values: sheet.values, comment: sheet.comment, submittedAt: sheet.submittedAt, version: sheetVersion(sheet) } : null,
     mayScore,
     roundClosed,
     others,
@@ -313,6 +315,16 @@ async function othersScores(
 export type SaveResult = { ok: true } | { ok: false; status: number; message: string };
 
 /**
+ * What the confirmation page showed: a submit carries it back, and is refused if the sheet
+ * has been saved since (in another tab, say), so a judge never makes final what they have
+ * not seen, and a save that was acknowledged is never overwritten by an older read.
+ */
+export function sheetVersion(sheet: { values: Record<string, number>; comment: string; updatedAt: Date }): string {
+  const values = Object.entries(sheet.values).sort(([a], [b]) => a.localeCompare(b));
+  return createHash("sha256").update(JSON.stringify([values, sheet.comment, sheet.updatedAt.getTime()])).digest("base64url").slice(0, 22);
+}
+
+/**
  * Saves a judge's draft, or makes it final, on their sheet for the cycle's current round
  * (a final-round sheet is separate from the main round's). The server decides: an
  * unassigned or conflicted nomination is not found, and nothing is written outside the
@@ -321,9 +333,10 @@ export type SaveResult = { ok: true } | { ok: false; status: number; message: st
 export async function saveScores(
   judge: { id: number; name: string },
   nominationId: number,
-  { values, comment, final }: { values: Record<string, number>; comment: string; final: boolean },
+  draft: { values: Record<string, number>; comment: string; final: false } | { final: true; version?: string },
   now = new Date(),
 ): Promise<SaveResult> {
+  const { final } = draft;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ nomination: n, category: schema.categories, cycle: schema.cycles })
@@ -353,6 +366,18 @@ export async function saveScores(
     if (existing?.submittedAt) {
       return { ok: false, status: 409, message: "Your scores for this nomination are final. Ask the awards team to reopen them if you need to change them." };
     }
+    // Submitting makes final the sheet as it stands under the row lock, never values read
+    // before the transaction: a save that raced in is either included or, when the page
+    // that asked showed older values, the submit is refused.
+    if (final && !existing) return { ok: false, status: 400, message: "Score every criterion before you submit." };
+    if (final && draft.version !== undefined && draft.version !== sheetVersion(existing!)) {
+      return {
+        ok: false,
+        status: 409,
+        message: "Your scores were changed after this page was opened (perhaps in another tab). Check them below, then submit again.",
+      };
+    }
+    const { values, comment } = final ? existing! : draft;
     const criteria = await tx
       .select({ id: schema.criteria.id, weight: schema.criteria.weight })
       .from(schema.criteria)
@@ -417,7 +442,7 @@ export async function getFileForJudge(judgeId: number, fileId: number) {
     .where(and(eq(schema.nominationFiles.id, fileId), isNull(n.erasedAt)));
   if (!file) return null;
   const visible = await isVisibleToJudge(judgeId, file.mergedIntoId ?? file.nominationId);
-  return visible ? file.file : null;
+  return visible ? { ...file.file, content: await fileBytes(file.file) } : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { canDecideEligibility, whyNotDecidable, type EligibilityDecision } from 
 import { checkMerge, groupDuplicates } from "~/domain/duplicates";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
+import { fileBytes } from "~/utils/file-store.server";
 
 export type NominationFilters = { categoryId?: number; status?: NominationStatus; q?: string };
 
@@ -126,7 +127,7 @@ export async function getNominationFile(nominationId: number, fileId: number) {
     .select()
     .from(schema.nominationFiles)
     .where(and(eq(schema.nominationFiles.id, fileId), eq(schema.nominationFiles.nominationId, nominationId)));
-  return file ?? null;
+  return file ? { ...file, content: await fileBytes(file) } : null;
 }
 
 export type DecisionResult = { decided: string[]; skipped: string[] };

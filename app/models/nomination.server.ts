@@ -3,7 +3,7 @@
  * confirm, withdraw, duplicates and the expiry of unconfirmed submissions. Every write
  * with a consequence commits its audit entry and its email in the same transaction.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte, ne } from "drizzle-orm";
 import NominationConfirmEmail from "#emails/nomination-confirm";
@@ -28,6 +28,7 @@ import { summariseNomination, type NominatorValues, type NomineeValues } from "~
 import { getCurrentCycle } from "~/models/cycle.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
+import { fileBytes, sha256, storeFileBytes } from "~/utils/file-store.server";
 import { sendEmail } from "~/utils/email.server";
 import { confirmUrl, resumeUrl } from "~/utils/nomination-access.server";
 import { statusPath } from "~/utils/nomination-paths";
@@ -118,7 +119,7 @@ export async function listFiles(nominationId: number) {
 
 export async function getFile(fileId: number) {
   const [file] = await db.select().from(schema.nominationFiles).where(eq(schema.nominationFiles.id, fileId));
-  return file ?? null;
+  return file ? { ...file, content: await fileBytes(file) } : null;
 }
 
 /** Whether the nominator has saved the "about you" step (a boolean column cannot say "not yet"). */
@@ -291,6 +292,10 @@ export async function addFile(
   nomination: Nomination,
   file: { filename: string; type: SniffedType; bytes: Uint8Array },
 ): Promise<{ ok: true } | { ok: false; message: string }> {
+  // Written (beside PGlite, or kept for the row) before the transaction, so the database is
+  // never held while bytes move; a file whose row never commits is swept later.
+  const hash = sha256(file.bytes);
+  const content = await storeFileBytes(file.bytes, hash);
   return db.transaction(async (tx) => {
     await tx.select({ id: n.id }).from(n).where(eq(n.id, nomination.id)).for("update");
     const [{ files }] = await tx
@@ -305,8 +310,8 @@ export async function addFile(
       filename: file.filename,
       mediaType: file.type.mediaType,
       size: file.bytes.byteLength,
-      sha256: createHash("sha256").update(file.bytes).digest("hex"),
-      content: file.bytes,
+      sha256: hash,
+      content,
     });
     await touch(tx, nomination, "files");
     return { ok: true };

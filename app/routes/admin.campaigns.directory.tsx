@@ -7,7 +7,6 @@ import { readDirectoryCsv } from "~/domain/campaign";
 import { parseCsv } from "~/domain/csv";
 import { directoryStatus, importDirectory } from "~/models/mp-directory.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { readMultipartForm } from "~/utils/campaign-upload.server";
 import { formatLondon } from "~/domain/time";
 
 export const meta: MetaFunction = () => [{ title: "The MP directory – Administration – Community Sponsorship Awards" }];
@@ -20,8 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const form = await readMultipartForm(request);
-  if (form === "too-large") return data({ problems: ["The file must be 10 MB or smaller"] }, { status: 413 });
+  const form = await request.formData();
   const file = form.get("directory");
   if (!(file instanceof File) || file.size === 0) return data({ problems: ["Choose a CSV file to import"] }, { status: 400 });
   const text = new TextDecoder("utf-8", { fatal: false }).decode(await file.arrayBuffer());

@@ -21,7 +21,7 @@ import { retentionDueAt } from "~/domain/retention";
 import { getCycleByYear, updateCycleSettings } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
+import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 const DATE_FIELDS = Object.keys(CYCLE_DATE_LABELS) as Array<keyof CycleDateFields>;
@@ -36,7 +36,7 @@ const londonDate = z
     if (!value) return null;
     const date = parseLondonDateTime(value);
     if (!date) {
-      ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 30/01/2027 17:00" });
+      ctx.addIssue({ code: "custom", message: `Enter a real date and time between ${EARLIEST_YEAR} and ${LATEST_YEAR}, like 30/01/2027 17:00` });
       return z.NEVER;
     }
     return date;

@@ -16,7 +16,7 @@ import { categorySummaries } from "~/models/results-overview.server";
 import { schedulePublication } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
+import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Results – Community Sponsorship Awards" }];
@@ -26,7 +26,7 @@ const londonTime = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || parseLondonDateTime(v) !== null, `${label} must be a real date and time, like 14/10/2026 19:00`);
+    .refine((v) => !v || parseLondonDateTime(v) !== null, `${label} must be a real date and time between ${EARLIEST_YEAR} and ${LATEST_YEAR}, like 14/10/2026 19:00`);
 
 const ScheduleSchema = z
   .object({

@@ -31,18 +31,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: view.criteria.map((c) => ({ name: c.name, value: sheet.values[c.id], anchor: anchor(sheet.values[c.id]) })),
     weighted: Math.round(weightedScore(view.criteria, sheet.values) * 100) / 100,
     comment: sheet.comment,
+    version: sheet.version,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { judge, view, sheet, back } = await load(request, params.nominationId);
-  const saved = await saveScores(judge, view.nomination.id, { values: sheet.values, comment: sheet.comment, final: true });
+  const { judge, view, back } = await load(request, params.nominationId);
+  const version = (await request.formData()).get("version");
+  const saved = await saveScores(judge, view.nomination.id, { final: true, version: typeof version === "string" && version ? version : undefined });
   if (!saved.ok) return data({ error: saved.message }, { status: saved.status });
   return redirect(`${back}?submitted=1`);
 }
 
 export default function ConfirmScores() {
-  const { back, nomineeName, rows, weighted, comment } = useLoaderData<typeof loader>();
+  const { back, nomineeName, rows, weighted, comment, version } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="prose">
@@ -72,6 +74,7 @@ export default function ConfirmScores() {
       </dl>
       <p>Once you submit, your scores are final. Only the awards team can reopen them.</p>
       <Form method="post">
+        <input type="hidden" name="version" value={version} />
         <button type="submit" className="button">
           Confirm and submit
         </button>

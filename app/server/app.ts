@@ -1,15 +1,16 @@
 /**
  * The Express app around Remix: security headers with a per-request CSP nonce, the
- * Origin check on writes, a body size limit, compression, long-lived caching of
+ * Origin check on writes, the body gate (body-gate.ts), compression, long-lived caching of
  * hashed assets and, in production, an in-process cache of public pages. Kept apart from index.ts so tests can mount it without listening.
  */
 import { randomBytes } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import { isWriteAllowed } from "~/utils/origin.server";
 import type { Env } from "~/utils/env.server";
+import { bodyGate } from "./body-gate";
+import { withDatabaseErrorsMapped } from "./database-errors";
 import type { PageCache } from "./page-cache";
 
 export type AppOptions = {
@@ -69,27 +70,10 @@ export function createApp({ env, build, devMiddleware, clientDir = "build/client
     if (!isWriteAllowed(req.method, req.get("origin"), req.get("host"), [env.APP_URL])) {
       return plain(res, 403, "This form was sent from another site, so we did not accept it. Go back, reload the page and try again.");
     }
-    const limit = env.BODY_LIMIT_MB * 1024 * 1024;
-    const declared = Number(req.get("content-length") ?? 0);
-    if (declared > limit) {
-      return plain(res, 413, `That was too large to send. The limit is ${env.BODY_LIMIT_MB} MB.`);
-    }
-    // A body without a declared length is counted as it arrives.
-    if (!req.get("content-length") && req.get("transfer-encoding")) {
-      let seen = 0;
-      req.on("data", (chunk: Buffer) => {
-        seen += chunk.length;
-        if (seen > limit && !res.headersSent) {
-          // Answer first, then close: destroying at once could reset the connection before
-          // the client has read the 413.
-          res.setHeader("Connection", "close");
-          res.once("finish", () => req.destroy());
-          plain(res, 413, `That was too large to send. The limit is ${env.BODY_LIMIT_MB} MB.`);
-        }
-      });
-    }
     next();
   });
+  // Every body is read and checked here, in full and within limits, before Remix sees it.
+  app.use(bodyGate({ limitBytes: env.BODY_LIMIT_MB * 1024 * 1024, idleMs: env.BODY_IDLE_SECONDS * 1000 }));
 
   app.use(compression());
   // Before the static files: a page from memory should not wait for a file lookup.
@@ -103,13 +87,49 @@ export function createApp({ env, build, devMiddleware, clientDir = "build/client
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   }
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build: build as ServerBuild,
-      mode: dev ? "development" : "production",
-      getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
-    }),
+  const handleRequest = createRequestHandler(
+    typeof build === "function" ? async () => withDatabaseErrorsMapped(await build()) : withDatabaseErrorsMapped(build),
+    dev ? "development" : "production",
   );
+  app.all("*", async (req, res, next) => {
+    try {
+      const context = { clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce };
+      const response = await handleRequest(remixRequest(req, res), context);
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
   return app;
+}
+
+async function sendRemixResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/**
+ * The request Remix sees. A write carries the body the gate checked (`res.locals.form`),
+ * never the raw stream, with the content type that matches it.
+ */
+function remixRequest(req: express.Request, res: express.Response): Request {
+  const port = /:(\d+)$/.exec(req.get("X-Forwarded-Host") ?? req.get("host") ?? "")?.[1];
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  const controller = new AbortController();
+  let finished = false;
+  res.on("finish", () => (finished = true));
+  res.on("close", () => {
+    if (!finished) controller.abort();
+  });
+  const form = res.locals.form as URLSearchParams | FormData | undefined;
+  if (!form) return new Request(url.href, { method: req.method, headers, signal: controller.signal });
+  for (const name of ["content-type", "content-length", "transfer-encoding"]) headers.delete(name);
+  return new Request(url.href, { method: req.method, headers, signal: controller.signal, body: form });
 }

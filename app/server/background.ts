@@ -14,12 +14,13 @@ import { sendDueJudgingReminders } from "~/models/reminders.server";
 import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
 import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
+import { sweepUnreferencedFiles } from "~/utils/file-store.server";
 import { deliverDueEmails } from "~/utils/mailer.server";
 
 export const jobHandlers: JobHandlers = { ...publicationJobs, ...campaignJobs, [DIRECTORY_JOB]: (tx, job) => refreshDirectoryJob(tx, job) };
 
 const DAY = 24 * 60 * 60 * 1000;
-const MAIL_BATCH = 20;
+const MAIL_BATCH = 40;
 const MAX_MAIL_BATCHES_PER_TICK = 50;
 let lastRetentionRun = 0;
 
@@ -35,26 +36,38 @@ export async function runScheduledWork() {
     lastRetentionRun = Date.now();
     await applyRetention();
   }
+  // Bytes beside PGlite that no row names any more (removed, erased, or never committed).
+  await sweepUnreferencedFiles();
   return report;
 }
 
-export function startBackgroundWork(env: Env, { intervalMs = 5_000 } = {}): () => Promise<void> {
+export function startBackgroundWork(env: Env, { intervalMs = 5_000, mailIntervalMs = 2_000 } = {}): () => Promise<void> {
+  const stops = [repeat(runScheduledWork, intervalMs, "Background work")];
+  // Mail has a loop of its own, so a slow provider never delays a publication job, nor the reverse.
+  if (env.mailConfigured) stops.push(repeat(deliverWaitingMail, mailIntervalMs, "Mail delivery"));
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}
+
+async function deliverWaitingMail() {
+  // A full batch means more may be waiting: keep going, up to a bound per tick.
+  for (let batch = 0; batch < MAX_MAIL_BATCHES_PER_TICK; batch++) {
+    const report = await deliverDueEmails({ limit: MAIL_BATCH });
+    if (report.sent + report.retried + report.failed < MAIL_BATCH) break;
+  }
+}
+
+/** Runs `work` now and every `intervalMs`; a slow round is not stacked on: the next tick waits for it. */
+function repeat(work: () => Promise<unknown>, intervalMs: number, name: string): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   let stopped = false;
   const tick = () => {
-    // A slow round is not stacked on: the next tick waits for it to finish.
     if (stopped || busy) return;
     busy = true;
-    running = (async () => {
-      await runScheduledWork();
-      // A full batch means more may be waiting: keep going, up to a bound per tick.
-      for (let batch = 0; env.mailConfigured && batch < MAX_MAIL_BATCHES_PER_TICK; batch++) {
-        const report = await deliverDueEmails({ limit: MAIL_BATCH });
-        if (report.sent + report.retried + report.failed < MAIL_BATCH) break;
-      }
-    })()
-      .catch((error) => console.error("Background work failed:", error))
+    running = work()
+      .catch((error) => console.error(`${name} failed:`, error))
       .finally(() => {
         busy = false;
       });

@@ -3,7 +3,7 @@
  * SIGTERM and SIGINT stop taking requests, finish the ones in flight, then close the
  * database, so an embedded PGlite is never left half-written.
  */
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { createApp } from "./app";
@@ -55,6 +55,7 @@ async function main() {
 
   const stopBackground = env.BACKGROUND_WORK ? startBackgroundWork(env) : async () => {};
   const server = createServer(app);
+  setServerTimeouts(server);
   server.listen(env.PORT, env.HOST, () => {
     console.info(`Community Sponsorship Awards portal on ${env.APP_URL} (${database.kind}${database.kind === "pglite" ? ` in ${env.DATA_DIR}` : ""})`);
     if (!env.mailConfigured) {
@@ -85,6 +86,18 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * Chosen, not inherited: Node's defaults let a client hold a connection for 300 s by
+ * sending a request slowly. Headers must arrive within 10 s; a whole request, a 10 MB
+ * upload on a slow phone included, within 120 s; an idle keep-alive connection closes
+ * after 5 s. A body that stalls is cut sooner by the body gate (BODY_IDLE_SECONDS).
+ */
+export function setServerTimeouts(server: Server) {
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 5_000;
 }
 
 main().catch((error) => {

@@ -1,23 +1,15 @@
 /**
- * The admin's campaign form arrives as multipart (it carries PDFs). It is read through
- * Remix's upload helpers with a cap per part, like the nomination's files, and each file
- * is accepted only when its content is a PDF (app/domain/files.ts), whatever its name says.
+ * The admin's campaign form arrives as multipart (it carries PDFs). The body gate
+ * (app/server/body-gate.ts) has read it within its limits, like the nomination's files;
+ * each file is accepted only when its content is a PDF (app/domain/files.ts), whatever its
+ * name says.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { campaignSchema, parseAsks } from "~/domain/campaign-forms";
 import { MAX_FILE_BYTES, sanitiseFilename, sniffFileType } from "~/domain/files";
 import { parseLondonDateTime } from "~/domain/time";
 
-export async function readMultipartForm(request: Request): Promise<FormData | "too-large"> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return "too-large";
-    throw error;
-  }
-}
+const TOO_LARGE = "Each PDF must be 10 MB or smaller";
 
 export type CheckedPdf = { bytes: Uint8Array; name: string };
 
@@ -25,6 +17,7 @@ export type CheckedPdf = { bytes: Uint8Array; name: string };
 export async function readPdf(formData: FormData, field: string): Promise<CheckedPdf | null | { problem: string }> {
   const file = formData.get(field);
   if (!(file instanceof File) || file.size === 0) return null;
+  if (file.size > MAX_FILE_BYTES) return { problem: TOO_LARGE };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffFileType(bytes);
   if (type?.extension !== "pdf") return { problem: `The file must be a PDF. "${file.name.slice(0, 80)}" is not one, whatever its name says` };
@@ -32,15 +25,16 @@ export async function readPdf(formData: FormData, field: string): Promise<Checke
 }
 
 
-const TOO_LARGE = "Each PDF must be 10 MB or smaller";
 
 /** The admin's campaign form, read and checked: the field values, the PDFs, and any problems by field. */
 export async function readCampaignForm(request: Request) {
-  const form = await readMultipartForm(request);
-  const formData = form === "too-large" ? new FormData() : form;
+  const formData = await request.formData();
+  const tooLarge = ["commitmentForm", "briefingPdf"].some((field) => {
+    const file = formData.get(field);
+    return file instanceof File && file.size > MAX_FILE_BYTES;
+  });
   const submission = parseWithZod(formData, { schema: campaignSchema });
   const fileErrors: Record<string, string[]> = {};
-  if (form === "too-large") fileErrors.commitmentForm = [TOO_LARGE];
   const commitmentForm = await readPdf(formData, "commitmentForm");
   const briefingPdf = await readPdf(formData, "briefingPdf");
   if (commitmentForm && "problem" in commitmentForm) fileErrors.commitmentForm = [commitmentForm.problem];
@@ -62,7 +56,7 @@ export async function readCampaignForm(request: Request) {
   return {
     submission,
     values,
-    tooLarge: form === "too-large",
+    tooLarge,
     fileErrors,
     files: {
       commitmentForm: commitmentForm && !("problem" in commitmentForm) ? commitmentForm : null,

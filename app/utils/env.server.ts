@@ -25,6 +25,8 @@ const schema = z.object({
   SEED_DEMO: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v !== "false"),
   TRUST_PROXY: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v === "true"),
   BODY_LIMIT_MB: optional(z.coerce.number().min(1).max(200)).transform((v) => v ?? 35),
+  /** A body that stops arriving for this long is refused (408) and its connection closed. */
+  BODY_IDLE_SECONDS: optional(z.coerce.number().min(0.2).max(300)).transform((v) => v ?? 10),
   BACKGROUND_WORK: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v !== "false"),
   DEV_MAIL: optional(z.enum(["true", "false"], { error: "must be true or false" })),
   // Campaigns: where the MP finder's services live. Unset: use only what the database holds.

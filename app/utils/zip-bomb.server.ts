@@ -11,6 +11,17 @@ export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 const MAX_ENTRIES = 5000;
 
 export function isZipBomb(bytes: Uint8Array): boolean {
+  try {
+    return unpacksTooFar(bytes);
+  } catch (error) {
+    // A directory pointing past the end of the file (an end record claiming one more entry
+    // than there is, say) is not a document we take, and not a server error.
+    if (error instanceof RangeError) return true;
+    throw error;
+  }
+}
+
+function unpacksTooFar(bytes: Uint8Array): boolean {
   const names = zipEntryNames(bytes);
   if (!names || names.length > MAX_ENTRIES) return true;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -26,6 +37,7 @@ export function isZipBomb(bytes: Uint8Array): boolean {
   let p = view.getUint32(eocd + 16, true);
   let budget = MAX_UNPACKED_BYTES;
   for (let n = 0; n < entries; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return true;
     const method = view.getUint16(p + 10, true);
     const compressed = view.getUint32(p + 20, true);
     const nameLength = view.getUint16(p + 28, true);

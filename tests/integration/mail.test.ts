@@ -5,7 +5,7 @@ import SignInLinkEmail from "#emails/sign-in-link";
 import { db, schema } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { resetEnv } from "~/utils/env.server";
-import { deliverDueEmails, MAX_ATTEMPTS, resetMailer } from "~/utils/mailer.server";
+import { deliverDueEmails, LEASE_MS, MAX_ATTEMPTS, resetMailer } from "~/utils/mailer.server";
 import { loader as outboxLoader } from "~/routes/admin.outbox";
 import { cookieFor, createPerson, loaderArgs, makeRequest, run } from "../support/fixtures";
 import { startMockResend } from "../support/mock-resend";
@@ -153,5 +153,37 @@ describe("delivery through Resend", () => {
     const report = await deliverDueEmails({ baseBackoffMs: 0, timeoutMs: 300 });
     expect(report.retried).toBe(1);
     expect((await row(id)).status).toBe("pending");
+  });
+
+  test("a row left sending by a process that died is sent again once its lease of seconds runs out, not minutes", async () => {
+    const id = await queue("killed@example.test");
+    // What a kill -9 mid-send leaves: leased, attempt counted, never settled.
+    await db.update(schema.emailOutbox).set({ status: "sending", attempts: 1, nextAttemptAt: new Date(Date.now() + LEASE_MS) }).where(eq(schema.emailOutbox.id, id));
+    expect((await deliverDueEmails()).sent).toBe(0);
+    expect(LEASE_MS).toBeLessThanOrEqual(30_000);
+    await db.update(schema.emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1) }).where(eq(schema.emailOutbox.id, id));
+    expect((await deliverDueEmails()).sent).toBe(1);
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(resend.delivered.filter((d) => d.to === "killed@example.test")).toHaveLength(1);
+  });
+
+  test("slow answers are waited for concurrently, with a bound", async () => {
+    const slow = await startMockResend({ delayMs: 600 });
+    process.env.RESEND_BASE_URL = slow.url;
+    resetEnv();
+    resetMailer();
+    try {
+      const ids = [];
+      for (let i = 0; i < 8; i++) ids.push(await queue(`many-${i}@example.test`));
+      const started = Date.now();
+      const report = await deliverDueEmails({ concurrency: 8 });
+      expect(report.sent).toBe(8);
+      // One at a time would take 8 × 600 ms.
+      expect(Date.now() - started).toBeLessThan(3_500);
+      for (const id of ids) expect((await row(id)).status).toBe("sent");
+    } finally {
+      await slow.close();
+      useProvider(true);
+    }
   });
 });

@@ -246,8 +246,8 @@ export type MailVerdict = {
 
 /**
  * Waits for the outbox to drain, then compares it with what the provider received. A row
- * left "sending" by a killed process is retried once it is stale (five minutes in the
- * mailer); the wait is simulated by moving its timestamp back, not by sleeping.
+ * left "sending" by a killed process is retried once its lease ends (LEASE_MS, 15 s in the
+ * mailer); the wait is shortened by moving its timestamp back, not by sleeping.
  */
 export async function drainAndVerifyMail(databaseUrl: string, mock: Awaited<ReturnType<typeof startMockResend>>, timeoutMs = 120_000): Promise<MailVerdict> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -317,7 +317,7 @@ export async function loadScenario(opts: { port: number; concurrency: number; se
     const report = await runLoad({ url: () => server.url, concurrency: opts.concurrency, seconds: opts.seconds, questionIds: seededIds });
     await killer;
     let mail: MailVerdict | null = null;
-    // The mailer sends one by one (about 40 a second here): a big run needs minutes to drain.
+    // The mailer sends a few at a time (SEND_CONCURRENCY); a big run still needs a while to drain.
     if (database) mail = await drainAndVerifyMail(database.url, mock, Math.max(120_000, opts.concurrency * opts.seconds * 100));
     else await stopServer(server);
     const submissions = await withQuery(target, (q) => verifySubmissions(q, report, seededIds.length));

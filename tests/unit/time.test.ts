@@ -37,9 +37,23 @@ describe("London wall-clock input", () => {
     ["2026-03-29T01:30", "2026-03-29T01:30:00.000Z"],
   ])("%s → %s", (input, expected) => {
     expect(parseLondonDateTime(input)?.toISOString()).toBe(expected);
+    expect(parseLondonDateTime("2000-01-01T00:00")?.toISOString()).toBe("2000-01-01T00:00:00.000Z");
+    expect(parseLondonDateTime("2199-12-31T23:59")?.getUTCFullYear()).toBe(2199);
   });
 
-  test.each(["", "tomorrow", "2026-02-30T10:00", "2026-13-01T10:00", "2026-01-01T24:00", "2026-01-01 10:00"])(
+  test.each([
+    "",
+    "tomorrow",
+    "2026-02-30T10:00",
+    "2026-13-01T10:00",
+    "2026-01-01T24:00",
+    "2026-01-01 10:00",
+    // Outside this century and the next: 0050 would otherwise be read as 1950.
+    "0050-06-01T10:00",
+    "1999-12-31T23:59",
+    "2200-01-01T00:00",
+    "9999-01-01T00:00",
+  ])(
     "refuses %j",
     (input) => {
       expect(parseLondonDateTime(input)).toBeNull();
