@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { cycleMoments } from "~/domain/public-cache";
-import { publicPageHeaders } from "~/utils/public-cache.server";
+import { publicHeaders } from "~/models/public-pages.server";
 import { formatLondon, isoString } from "~/utils/time";
 
 export const meta: MetaFunction = () => [
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [
 export async function loader() {
   const now = new Date();
   const cycle = await getCurrentCycle();
-  if (!cycle) return data({ cycle: null, categories: [] }, { headers: publicPageHeaders([], now) });
+  if (!cycle) return data({ cycle: null, categories: [] }, { headers: await publicHeaders([], now) });
   const categories = await listActiveCategories(cycle.id);
   const phase = effectivePhase(cycle, now);
   return data({
@@ -35,7 +35,7 @@ export async function loader() {
       description: c.description,
       sponsor: c.sponsor,
     })),
-  }, { headers: publicPageHeaders(cycleMoments(cycle), now) });
+  }, { headers: await publicHeaders(cycleMoments(cycle), now) });
 }
 
 // The same for everyone, so a CDN may serve it (never past the cycle's next date).

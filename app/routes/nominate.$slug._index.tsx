@@ -14,7 +14,7 @@ import { statusPath, stepPath, withdrawPath } from "~/utils/nomination-paths";
 import { describeWait } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { cycleMoments, PRIVATE_NO_STORE } from "~/domain/public-cache";
-import { publicPageHeaders } from "~/utils/public-cache.server";
+import { publicHeaders } from "~/models/public-pages.server";
 import { formatLondon, isoString } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     // The start page is the same for everyone without a draft here; a draft's page is theirs alone.
-    { headers: journey.token ? { "Cache-Control": PRIVATE_NO_STORE } : publicPageHeaders(cycleMoments(cycle), now) },
+    { headers: journey.token ? { "Cache-Control": PRIVATE_NO_STORE } : await publicHeaders(cycleMoments(cycle), now) },
   );
 }
 
