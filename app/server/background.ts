@@ -6,7 +6,7 @@
  * happens now, and then every few seconds. Each part is idempotent, so several servers,
  * or a restart, running it again change nothing.
  */
-import { expireUnconfirmedNominations } from "~/models/nomination.server";
+import { expireUnconfirmedNominations, nominationJobs } from "~/models/nomination.server";
 import { applyRetention } from "~/models/privacy.server";
 import { sendDueJudgingReminders } from "~/models/reminders.server";
 import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
@@ -14,7 +14,7 @@ import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
 import { deliverDueEmails } from "~/utils/mailer.server";
 
-export const jobHandlers: JobHandlers = { ...publicationJobs };
+export const jobHandlers: JobHandlers = { ...publicationJobs, ...nominationJobs };
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAIL_BATCH = 20;
