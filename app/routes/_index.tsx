@@ -1,7 +1,7 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
+import { effectivePhase, nominationsClosedEarly, PHASE_LABELS } from "~/domain/phases";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { cycleMoments } from "~/domain/public-cache";
 import { publicHeaders } from "~/models/public-pages.server";
@@ -28,6 +28,7 @@ export async function loader() {
       nominationsCloseAt: isoString(cycle.nominationsCloseAt),
       opens: formatLondon(cycle.nominationsOpenAt),
       closes: formatLondon(cycle.nominationsCloseAt),
+      closedEarly: nominationsClosedEarly(cycle, now),
     },
     categories: categories.map((c) => ({
       slug: c.slug,
@@ -102,9 +103,15 @@ export default function Home() {
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>Nominations close</dt>
+          <dt>{cycle.closedEarly ? "Nominations closed" : "Nominations close"}</dt>
           <dd>
-            <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>
+            {cycle.closedEarly ? (
+              <>
+                Closed early. The planned date was <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>.
+              </>
+            ) : (
+              <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>
+            )}
           </dd>
         </div>
       </dl>
