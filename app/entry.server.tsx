@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { ERROR_TITLE_PREFIX } from "./content/site";
 import { applyCachePolicy } from "./utils/public-cache.server";
 
 export const streamTimeout = 5_000;
@@ -18,7 +19,10 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   // Crawlers and share previews get the whole page at once; people get it streamed.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // A form sent back with errors is also rendered whole, so its title can say "Error: "
+  // before any script runs (page-change.tsx keeps it so after client-side sends).
+  const formReply = request.method !== "GET" && request.method !== "HEAD";
+  const waitForAll = formReply || isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -32,9 +36,13 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applyCachePolicy(request, responseHeaders);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
+          if (formReply) {
+            resolve(titledForErrors(body, responseHeaders, responseStatusCode));
+          } else {
+            resolve(
+              new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+            );
+          }
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -48,6 +56,15 @@ export default function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/** The whole page, its title starting "Error: " when it shows an error summary. */
+async function titledForErrors(body: PassThrough, headers: Headers, status: number): Promise<Response> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  let html = Buffer.concat(chunks).toString("utf8");
+  if (html.includes('class="error-summary"')) html = html.replace(/<title>(?!Error: )/, `<title>${ERROR_TITLE_PREFIX}`);
+  return new Response(html, { headers, status });
 }
 
 /** Data requests (`*.data`) get the same Cache-Control rules as pages. */

@@ -2,17 +2,20 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { data } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { DEFAULT_CONTACT_EMAIL, FOOTER, SITE_NAME } from "./content/site";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { usePageChangeAnnouncement } from "./components/page-change";
 import { useNonce } from "./components/nonce";
 import styles from "./styles/app.css?url";
 import { getSession, readSessionToken, sessionCookie } from "./utils/auth.server";
+import { getEnv } from "./utils/env.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Community Sponsorship Awards" }];
+export const meta: MetaFunction = () => [{ title: SITE_NAME }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
@@ -23,7 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (token) headers.append("Set-Cookie", sessionCookie(token, session.expiresAt));
   }
   const user = session?.person ?? null;
-  return data({ user: user && { name: user.name, isAdmin: user.isAdmin, isJudge: user.isJudge } }, { headers });
+  return data(
+    { user: user && { name: user.name, isAdmin: user.isAdmin, isJudge: user.isJudge }, contactEmail: getEnv().CONTACT_EMAIL },
+    { headers },
+  );
 }
 
 export function useOptionalUser() {
@@ -85,6 +91,36 @@ function Header() {
   );
 }
 
+function Footer() {
+  const contactEmail = useRouteLoaderData<typeof loader>("root")?.contactEmail ?? DEFAULT_CONTACT_EMAIL;
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <nav aria-label={FOOTER.label}>
+          <ul className="site-footer__links">
+            <li>
+              <Link to="/privacy">{FOOTER.privacy}</Link>
+            </li>
+            <li>
+              <Link to="/accessibility">{FOOTER.accessibility}</Link>
+            </li>
+            <li>
+              <a href={`mailto:${contactEmail}`}>{FOOTER.contact}</a>
+            </li>
+          </ul>
+        </nav>
+        <p>{FOOTER.about}</p>
+      </div>
+    </footer>
+  );
+}
+
+/** Focus and title after a client-side navigation; rendered after <main> so a page's own focus effects run first. */
+function PageChange() {
+  usePageChangeAnnouncement();
+  return null;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   return (
@@ -101,12 +137,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="page" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <p>
-            The Community Sponsorship Awards celebrate the groups, volunteers and councils who welcome resettled refugee
-            families to the UK.
-          </p>
-        </footer>
+        <Footer />
+        <PageChange />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -5,8 +5,8 @@ export type Outcome = "shortlisted" | "not_shortlisted" | "winner" | "highly_com
 
 export type ResultAnnouncementProps = {
   outcome: Outcome;
-  /** "nominator": you nominated them; "nominee": you were nominated. */
-  audience: "nominator" | "nominee";
+  /** "nominator": you nominated them; "nominee": you were nominated; "guardian": your child was nominated. */
+  audience: "nominator" | "nominee" | "guardian";
   recipientName: string;
   nomineeName: string;
   categoryName: string;

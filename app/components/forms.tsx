@@ -3,6 +3,7 @@
  * error summary at the top that takes focus after a failed submit (GOV.UK Design System).
  */
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { syncTitle } from "./page-change";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
@@ -25,6 +26,9 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
   const key = errors.map((e) => e.message).join("|");
   useEffect(() => {
     if (key) ref.current?.focus();
+    // The title says "Error: " while the summary shows, and stops when it goes.
+    syncTitle();
+    return () => queueMicrotask(syncTitle);
   }, [key]);
   if (errors.length === 0) return null;
   return (

@@ -153,6 +153,18 @@ export function progressLabel(scored: number, assigned: number): string {
   return `${scored} of ${assigned} scored`;
 }
 
+/**
+ * The sentence at the top of a judge's page. Before the statement and declaration, the
+ * nominations are counted as waiting, not as "0 of 0 scored".
+ */
+export function judgeProgressLead(scored: number, assigned: number, waiting: number): string {
+  const waitingText = `${waiting} ${waiting === 1 ? "nomination is" : "nominations are"} waiting for you`;
+  if (assigned === 0 && waiting > 0) return `${waitingText}. Accept the confidentiality statement and declare any conflicts to see them.`;
+  if (assigned === 0) return "You have no nominations to score yet.";
+  const lead = `You have ${progressLabel(scored, assigned)}.`;
+  return waiting > 0 ? `${lead} ${waitingText} once you accept the statement for their panel.` : lead;
+}
+
 export const CONFLICT_KINDS = {
   personal: "Personal relationship (family, friend, partner)",
   professional: "Work or professional relationship",

@@ -57,6 +57,9 @@ const phone = (what: string) =>
     .regex(/^[0-9+()\s-]{6,30}$/, `Enter ${what.toLowerCase()} using numbers, like 07700 900 982`)
     .optional();
 
+/** Runs an object's cross-field check even when a field failed, so every error shows on the first send. */
+const ALWAYS = { when: () => true };
+
 const yesNo = (message: string) => z.enum(["yes", "no"], { error: message });
 
 // ---------------------------------------------------------------- the nominee
@@ -78,6 +81,7 @@ export function nomineeSchema(category: CategoryRules) {
       guardianPhone: phone("The parent or guardian's phone number"),
       guardianConsent: z.boolean().optional(),
     })
+    // `when`: the conditional fields are checked in the same pass as the rest, so one send shows every error.
     .superRefine((value, ctx) => {
       if (asksAboutAge(category) && value.nomineeType === "individual" && !value.nomineeIsUnder18) {
         ctx.addIssue({ code: "custom", path: ["nomineeIsUnder18"], message: "Say whether they are under 18" });
@@ -96,7 +100,7 @@ export function nomineeSchema(category: CategoryRules) {
           message: "Confirm that their parent or guardian agrees to this nomination",
         });
       }
-    });
+    }, ALWAYS);
 }
 export type NomineeValues = z.infer<ReturnType<typeof nomineeSchema>>;
 export type NomineeInput = z.input<ReturnType<typeof nomineeSchema>>;
@@ -120,7 +124,7 @@ export function nominatorSchema(category: CategoryRules, nomineeEmail?: string |
         nomineeEmail,
       });
       if (problem) ctx.addIssue({ code: "custom", path: ["isSelfNomination"], message: problem });
-    });
+    }, ALWAYS);
 }
 export type NominatorValues = z.infer<ReturnType<typeof nominatorSchema>>;
 
@@ -130,17 +134,29 @@ export type QuestionRules = { id: number; label: string; wordLimit: number; requ
 
 export const answerField = (questionId: number) => `answer${questionId}`;
 
-export function caseSchema(questions: readonly QuestionRules[]) {
+/** The most a draft answer may hold: far above any word limit, only a guard against abuse. */
+export const draftAnswerMaxChars = (wordLimit: number) => Math.max(wordLimit * 20, 10_000);
+
+/**
+ * `complete` (the default) is what submitting needs: every required answer, within its word
+ * limit. `draft` is what saving needs: any text as typed, so nothing is lost when an answer
+ * runs over its limit; the limit is enforced when the nomination is sent.
+ */
+export function caseSchema(questions: readonly QuestionRules[], mode: "complete" | "draft" = "complete") {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const q of questions) {
-    const counted = z
+    const stored = z
       .string({ error: `Answer "${q.label}"` })
-      .max(q.wordLimit * 20, `Your answer to "${q.label}" is too long`)
-      .refine(hasNoNul, NO_NUL_MESSAGE)
-      .superRefine((text, ctx) => {
-        const tooMany = wordLimitMessage(q.wordLimit, countWords(text));
-        if (tooMany) ctx.addIssue({ code: "custom", message: `Your answer to "${q.label}" ${tooMany}` });
-      });
+      .max(draftAnswerMaxChars(q.wordLimit), `Your answer to "${q.label}" is too long`)
+      .refine(hasNoNul, NO_NUL_MESSAGE);
+    if (mode === "draft") {
+      shape[answerField(q.id)] = stored.optional();
+      continue;
+    }
+    const counted = stored.superRefine((text, ctx) => {
+      const tooMany = wordLimitMessage(q.wordLimit, countWords(text));
+      if (tooMany) ctx.addIssue({ code: "custom", message: `Your answer to "${q.label}" ${tooMany}` });
+    });
     shape[answerField(q.id)] = q.required ? counted : counted.optional();
   }
   return z.object(shape);

@@ -60,6 +60,20 @@ export const NOMINEE_TYPE_LABELS: Record<NomineeType, string> = {
   international: "A group or person outside the UK",
 };
 
+const NAME_LABELS: Record<NomineeType, string> = {
+  group: "Name of the group",
+  individual: "Their full name",
+  council: "Name of the council",
+  international: "Name of the group or person",
+};
+
+/** The nominee's name field says what kind of name: the chosen type's, or one that fits every type the category allows. */
+export function nomineeNameLabel(chosen: string | null | undefined, allowed: readonly NomineeType[]): string {
+  if (chosen && chosen in NAME_LABELS) return NAME_LABELS[chosen as NomineeType];
+  if (allowed.length === 1) return NAME_LABELS[allowed[0]];
+  return "Name of who you are nominating";
+}
+
 export const NOMINEE_TYPE_NOUNS: Record<NomineeType, string> = {
   group: "sponsor groups",
   individual: "individual people",

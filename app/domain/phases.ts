@@ -36,6 +36,16 @@ export function effectivePhase(cycle: CycleDates, now: Date): Phase {
   return phase;
 }
 
+/**
+ * Nominations were closed by hand (the phase moved on) before their planned closing date:
+ * pages then say so instead of showing a closing date still ahead.
+ */
+export function nominationsClosedEarly(cycle: CycleDates, now: Date): boolean {
+  const phase = effectivePhase(cycle, now);
+  if (phase === "draft" || phase === "nominations_open") return false;
+  return Boolean(cycle.nominationsCloseAt && cycle.nominationsCloseAt.getTime() > now.getTime());
+}
+
 export function nominationsAreOpen(cycle: CycleDates, now: Date): boolean {
   return effectivePhase(cycle, now) === "nominations_open";
 }

@@ -6,8 +6,11 @@ import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from "
 import type { Nomination, NominationStatus } from "#db/schema";
 import { canDecideEligibility, whyNotDecidable, type EligibilityDecision } from "~/domain/eligibility";
 import { checkMerge, groupDuplicates } from "~/domain/duplicates";
+import NominationNewsEmail from "#emails/nomination-news";
+import { ineligibleNews, mergedNews, type NewsMessage } from "~/domain/nomination-news";
 import { audit, type Actor } from "~/utils/audit.server";
-import { db, schema } from "~/utils/db.server";
+import { db, schema, type Tx } from "~/utils/db.server";
+import { sendEmail } from "~/utils/email.server";
 import { fileBytes } from "~/utils/file-store.server";
 
 export type NominationFilters = { categoryId?: number; status?: NominationStatus; q?: string };
@@ -132,12 +135,16 @@ export async function getNominationFile(nominationId: number, fileId: number) {
 
 export type DecisionResult = { decided: string[]; skipped: string[] };
 
-/** Marks many nominations eligible or ineligible at once; each change has its audit entry. */
+/**
+ * Marks many nominations eligible or ineligible at once; each change has its audit entry,
+ * and the nominator of each newly ineligible one is told (with the reason when `shareReason`).
+ */
 export async function decideEligibility(
   ids: number[],
   decision: EligibilityDecision,
   reason: string,
   actor: Actor,
+  { shareReason = false }: { shareReason?: boolean } = {},
 ): Promise<DecisionResult> {
   return db.transaction(async (tx) => {
     const rows = await tx.select().from(schema.nominations).where(inArray(schema.nominations.id, ids)).orderBy(asc(schema.nominations.id)).for("update");
@@ -158,6 +165,9 @@ export async function decideEligibility(
         before: { reference: n.reference, status: n.status, ineligibleReason: n.ineligibleReason },
         after: { reference: n.reference, ...after, ...(decision === "eligible" && reason ? { note: reason } : {}) },
       });
+      if (decision === "ineligible" && n.status !== "ineligible") {
+        await tellNominator(tx, n, ineligibleNews(await about(tx, n), shareReason ? reason : null), "nomination-ineligible");
+      }
       result.decided.push(n.reference);
     }
     return result;
@@ -205,6 +215,7 @@ export async function mergeNominations(primaryId: number, ids: number[], actor: 
     await tx.update(schema.nominations).set({ mergedIntoId: primaryId, updatedAt: now }).where(inArray(schema.nominations.mergedIntoId, otherIds));
     await tx.update(schema.nominations).set({ duplicateFlaggedAt: null, updatedAt: now }).where(eq(schema.nominations.id, primaryId));
     const primary = rows.find((r) => r.id === primaryId)!;
+    for (const other of others) await tellNominator(tx, other, mergedNews(await about(tx, other), primary.reference), "nomination-merged");
     await audit(tx, {
       actor,
       action: "nomination.merged",
@@ -214,6 +225,25 @@ export async function mergeNominations(primaryId: number, ids: number[], actor: 
       after: { primary: primary.reference, merged: others.map((o) => o.reference) },
     });
     return { ok: true };
+  });
+}
+
+// ---------------------------------------------------------------- telling the nominator
+
+async function about(tx: Tx, n: Nomination) {
+  const [category] = await tx.select({ name: schema.categories.name }).from(schema.categories).where(eq(schema.categories.id, n.categoryId));
+  return { reference: n.reference, nominee: n.nomineeName, category: category?.name ?? "" };
+}
+
+/** One email to the nominator of a counted nomination (one whose address was proven). */
+async function tellNominator(tx: Tx, n: Nomination, news: NewsMessage, template: string) {
+  if (!n.nominatorEmail || !n.confirmedAt || n.erasedAt) return;
+  await sendEmail(tx, {
+    to: n.nominatorEmail,
+    subject: news.subject,
+    template,
+    react: NominationNewsEmail({ heading: news.heading, name: n.nominatorName || "nominator", paragraphs: news.paragraphs }),
+    meta: { nominationIds: [n.id] },
   });
 }
 

@@ -25,6 +25,7 @@ import {
   type Step,
 } from "~/domain/nomination";
 import { summariseNomination, type NominatorValues, type NomineeValues } from "~/domain/nomination-forms";
+import { updatedReceiptHeading } from "~/domain/nomination-news";
 import { getCurrentCycle } from "~/models/cycle.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
@@ -35,6 +36,7 @@ import { statusPath } from "~/utils/nomination-paths";
 import { hitRateLimits, type RateLimitResult } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
+import { scheduleJob, type Job, type JobHandlers } from "~/utils/jobs.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 const NOMINATOR: Actor = { id: null, name: "nominator" };
@@ -209,7 +211,13 @@ export async function createDraft(journey: Pick<Journey, "cycle" | "category">, 
   });
 }
 
-async function touch(tx: Tx, nomination: Nomination, reached: Step, columns: Partial<typeof n.$inferInsert> = {}) {
+async function touch(
+  tx: Tx,
+  nomination: Nomination,
+  reached: Step,
+  columns: Partial<typeof n.$inferInsert> = {},
+  token: string | null = null,
+) {
   const [row] = await tx
     .update(n)
     .set({ ...columns, step: furthestStep(nomination.step, reached), updatedAt: new Date() })
@@ -224,12 +232,71 @@ async function touch(tx: Tx, nomination: Nomination, reached: Step, columns: Par
       after: { step: reached },
     });
   }
+  if (nomination.status === "submitted" && nomination.confirmedAt) await scheduleUpdatedReceipt(tx, nomination, token);
   return row;
+}
+
+// ---------------------------------------------------------------- the updated receipt
+
+/** Changes to a confirmed nomination come in several saves; one receipt follows once they have settled. */
+export const UPDATED_RECEIPT_DELAY_MS = 10 * 60 * 1000;
+const UPDATED_RECEIPT = "nomination_updated_receipt";
+
+async function scheduleUpdatedReceipt(tx: Tx, nomination: Nomination, token: string | null) {
+  const key = `nomination:${nomination.id}`;
+  // A receipt already sent for earlier changes does not stop one for these.
+  await tx.delete(schema.jobs).where(and(eq(schema.jobs.kind, UPDATED_RECEIPT), eq(schema.jobs.key, key), eq(schema.jobs.status, "done")));
+  await scheduleJob(tx, {
+    kind: UPDATED_RECEIPT,
+    key,
+    runAt: new Date(Date.now() + UPDATED_RECEIPT_DELAY_MS),
+    payload: { nominationId: nomination.id, url: token ? resumeUrl(token) : null },
+  });
+}
+
+async function sendUpdatedReceipt(tx: Tx, job: Job) {
+  const [row] = await tx.select().from(n).where(eq(n.id, Number(job.payload.nominationId)));
+  if (!row || row.status !== "submitted" || !row.confirmedAt || row.erasedAt) return;
+  const [category] = await tx.select().from(schema.categories).where(eq(schema.categories.id, row.categoryId));
+  const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, row.cycleId));
+  const { subject } = updatedReceiptHeading(row.reference);
+  await sendEmail(tx, {
+    to: row.nominatorEmail,
+    subject,
+    template: "nomination-receipt-updated",
+    react: NominationReceiptEmail({
+      name: row.nominatorName,
+      category: category.name,
+      reference: row.reference,
+      url: typeof job.payload.url === "string" ? job.payload.url : null,
+      closes: formatLondon(cycle.nominationsCloseAt),
+      sections: await receiptSections(tx, category, row),
+      updated: true,
+    }),
+    meta: { nominationIds: [row.id] },
+  });
+}
+
+export const nominationJobs: JobHandlers = { [UPDATED_RECEIPT]: sendUpdatedReceipt };
+
+async function receiptSections(tx: Tx, category: Category, row: Nomination) {
+  const questions = await tx
+    .select()
+    .from(schema.questions)
+    .where(and(eq(schema.questions.categoryId, category.id), isNull(schema.questions.retiredAt)))
+    .orderBy(asc(schema.questions.position), asc(schema.questions.id));
+  const answers = await tx.select().from(schema.nominationAnswers).where(eq(schema.nominationAnswers.nominationId, row.id));
+  const files = await tx
+    .select({ filename: schema.nominationFiles.filename })
+    .from(schema.nominationFiles)
+    .where(eq(schema.nominationFiles.nominationId, row.id))
+    .orderBy(asc(schema.nominationFiles.id));
+  return summariseNomination(category, questions, row, new Map(answers.map((a) => [a.questionId, a.answer])), files, NOMINEE_TYPE_LABELS);
 }
 
 export async function saveNominee(journey: Journey & { nomination: Nomination }, values: NomineeValues) {
   return db.transaction(async (tx) => {
-    const row = await touch(tx, journey.nomination, "nominator", nomineeColumns(journey.category, values));
+    const row = await touch(tx, journey.nomination, "nominator", nomineeColumns(journey.category, values), journey.token);
     if (row.confirmedAt) await flagDuplicates(tx, row, new Date());
     return row;
   });
@@ -247,7 +314,7 @@ export async function saveNominator(journey: Journey & { nomination: Nomination;
       nominatorOrganisation: values.nominatorOrganisation ?? null,
       nominatorRelationship: values.nominatorRelationship,
       isSelfNomination: values.isSelfNomination === "yes",
-    });
+    }, journey.token);
     if (sendResume) {
       await sendEmail(tx, {
         to: email,
@@ -283,7 +350,7 @@ export async function saveAnswers(journey: Journey & { nomination: Nomination },
             set: { answer },
           });
     }
-    await touch(tx, journey.nomination, "files");
+    await touch(tx, journey.nomination, "files", {}, journey.token);
   });
 }
 

@@ -345,7 +345,7 @@ export async function syncPublicationJobs() {
   }
 }
 
-type Recipient = { to: string; name: string; audience: "nominator" | "nominee" };
+type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian" };
 
 function recipientsOf(n: typeof nominations.$inferSelect): Recipient[] {
   const list: Recipient[] = [];
@@ -355,6 +355,32 @@ function recipientsOf(n: typeof nominations.$inferSelect): Recipient[] {
     list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee" });
   }
   return list;
+}
+
+/**
+ * Everyone else the outcome concerns: an under-18 nominee's parent or guardian, and the
+ * nominators of nominations merged into this one. Each address hears once.
+ */
+function alsoConcerned(n: typeof nominations.$inferSelect, merged: Array<typeof nominations.$inferSelect>, already: Recipient[]): Recipient[] {
+  const seen = new Set(already.map((r) => r.to.toLowerCase()));
+  const list: Recipient[] = [];
+  const add = (r: Recipient) => {
+    if (seen.has(r.to.toLowerCase())) return;
+    seen.add(r.to.toLowerCase());
+    list.push(r);
+  };
+  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || "parent or guardian", audience: "guardian" });
+  for (const m of merged) if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) add({ to: m.nominatorEmail, name: m.nominatorName || "nominator", audience: "nominator" });
+  return list;
+}
+
+/**
+ * When the winners are public by the time the shortlist is announced (both at one moment,
+ * or the shortlist late), the shortlist announcement tells only those not shortlisted: the
+ * rest hear once, in the winners' email, which says both.
+ */
+function winnersAnnouncedTogether(cycle: typeof cycles.$inferSelect, now = new Date()) {
+  return cycle.winnersPublishAt !== null && cycle.winnersPublishAt.getTime() <= now.getTime();
 }
 
 async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners") {
@@ -369,6 +395,10 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
     .where(and(eq(nominations.cycleId, cycleId), inArray(nominations.status, statuses), isNull(nominations.mergedIntoId)))
     .orderBy(asc(nominations.id));
   const resultsUrl = `${getEnv().APP_URL}/winners/${cycle.year}`;
+  const together = stage === "shortlist" && winnersAnnouncedTogether(cycle);
+  const mergedAway = rows.length
+    ? await tx.select().from(nominations).where(inArray(nominations.mergedIntoId, rows.map((r) => r.nomination.id)))
+    : [];
   for (const { nomination, categoryName } of rows) {
     let outcome: Outcome;
     if (stage === "shortlist") {
@@ -381,7 +411,10 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
     } else {
       outcome = nomination.status === "winner" ? "winner" : nomination.status === "highly_commended" ? "highly_commended" : "not_winner";
     }
-    for (const r of recipientsOf(nomination)) {
+    if (together && outcome === "shortlisted") continue;
+    const direct = recipientsOf(nomination);
+    const concerned = alsoConcerned(nomination, mergedAway.filter((m) => m.mergedIntoId === nomination.id), direct);
+    for (const r of [...direct, ...concerned]) {
       await sendEmail(tx, {
         to: r.to,
         subject: subjectFor({ outcome, categoryName, year: cycle.year }),

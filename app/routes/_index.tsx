@@ -1,10 +1,10 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
+import { effectivePhase, nominationsClosedEarly, PHASE_LABELS } from "~/domain/phases";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { cycleMoments } from "~/domain/public-cache";
-import { publicPageHeaders } from "~/utils/public-cache.server";
+import { publicHeaders } from "~/models/public-pages.server";
 import { formatLondon, isoString } from "~/domain/time";
 
 export const meta: MetaFunction = () => [
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [
 export async function loader() {
   const now = new Date();
   const cycle = await getCurrentCycle();
-  if (!cycle) return data({ cycle: null, categories: [] }, { headers: publicPageHeaders([], now) });
+  if (!cycle) return data({ cycle: null, categories: [] }, { headers: await publicHeaders([], now) });
   const categories = await listActiveCategories(cycle.id);
   const phase = effectivePhase(cycle, now);
   return data({
@@ -28,6 +28,7 @@ export async function loader() {
       nominationsCloseAt: isoString(cycle.nominationsCloseAt),
       opens: formatLondon(cycle.nominationsOpenAt),
       closes: formatLondon(cycle.nominationsCloseAt),
+      closedEarly: nominationsClosedEarly(cycle, now),
     },
     categories: categories.map((c) => ({
       slug: c.slug,
@@ -35,7 +36,7 @@ export async function loader() {
       description: c.description,
       sponsor: c.sponsor,
     })),
-  }, { headers: publicPageHeaders(cycleMoments(cycle), now) });
+  }, { headers: await publicHeaders(cycleMoments(cycle), now) });
 }
 
 // The same for everyone, so a CDN may serve it (never past the cycle's next date).
@@ -107,9 +108,15 @@ export default function Home() {
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>Nominations close</dt>
+          <dt>{cycle.closedEarly ? "Nominations closed" : "Nominations close"}</dt>
           <dd>
-            <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>
+            {cycle.closedEarly ? (
+              <>
+                Closed early. The planned date was <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>.
+              </>
+            ) : (
+              <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>
+            )}
           </dd>
         </div>
       </dl>

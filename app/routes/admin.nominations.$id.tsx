@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Notice, STATUS_LABELS, withNotice } from "~/components/admin";
 import { NOMINEE_TYPE_LABELS } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Checkbox } from "~/components/nomination";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { canDecideEligibility, ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
 import { getCategory } from "~/models/category-setup.server";
@@ -20,6 +21,7 @@ const DecisionSchema = z
   .object({
     decision: z.enum(ELIGIBILITY_DECISIONS, { error: "Choose eligible or ineligible" }),
     reason: z.string().trim().max(1000, "The reason must be 1000 characters or fewer").optional(),
+    shareReason: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "ineligible" && !value.reason) {
@@ -70,7 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const entry = await load(params);
   const submission = parseWithZod(await request.formData(), { schema: DecisionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await decideEligibility([entry.nomination.id], submission.value.decision, submission.value.reason ?? "", user);
+  const result = await decideEligibility([entry.nomination.id], submission.value.decision, submission.value.reason ?? "", user, {
+    shareReason: submission.value.shareReason,
+  });
   if (result.skipped.length) return data({ result: submission.reply({ formErrors: result.skipped.map((s) => `Not changed: ${s}`) }) }, { status: 409 });
   return redirect(withNotice(`/admin/nominations/${entry.nomination.id}`, "decided"));
 }
@@ -215,6 +219,11 @@ export default function NominationPage() {
               hint="Needed when it is ineligible."
               errors={fields.reason.errors}
               textareaProps={{ ...getTextareaProps(fields.reason), rows: 2 }}
+            />
+            <Checkbox
+              field={fields.shareReason}
+              label="Include the reason in the email to the nominator"
+              hint="The nominator of an ineligible nomination is always told. Without this, the email asks them to reply if they want to know why."
             />
             <SubmitButton>Record the decision</SubmitButton>
           </Form>

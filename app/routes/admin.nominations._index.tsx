@@ -7,6 +7,7 @@ import { z } from "zod";
 import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/vocabulary";
 import { CycleSwitcher, Notice, STATUS_LABELS } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Checkbox } from "~/components/nomination";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
 import { ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
 import { listCategories } from "~/models/category-setup.server";
@@ -21,6 +22,7 @@ const DecisionSchema = z
     ids: z.array(z.number().int().min(1).max(MAX_ID), { error: "Choose at least one nomination" }).min(1, "Choose at least one nomination"),
     decision: z.enum(ELIGIBILITY_DECISIONS, { error: "Choose eligible or ineligible" }),
     reason: z.string().trim().max(1000, "The reason must be 1000 characters or fewer").optional(),
+    shareReason: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "ineligible" && !value.reason) {
@@ -57,8 +59,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const submission = parseWithZod(await request.formData(), { schema: DecisionSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), decided: null }, { status: 400 });
-  const { ids, decision, reason } = submission.value;
-  const result = await decideEligibility(ids, decision, reason ?? "", user);
+  const { ids, decision, reason, shareReason } = submission.value;
+  const result = await decideEligibility(ids, decision, reason ?? "", user, { shareReason });
   if (result.skipped.length) {
     return data(
       { result: submission.reply({ formErrors: result.skipped.map((s) => `Not changed: ${s}`) }), decided: result.decided.length ? { decision, references: result.decided } : null },
@@ -216,6 +218,11 @@ export default function NominationsPage() {
             hint="Needed when they are ineligible. Kept with the nomination and in the audit log."
             errors={fields.reason.errors}
             textareaProps={{ ...getTextareaProps(fields.reason), rows: 2 }}
+          />
+          <Checkbox
+            field={fields.shareReason}
+            label="Include the reason in the email to the nominator"
+            hint="The nominator of an ineligible nomination is always told. Without this, the email asks them to reply if they want to know why."
           />
           <SubmitButton>Record the decision</SubmitButton>
         </fieldset>

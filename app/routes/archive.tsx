@@ -2,7 +2,7 @@ import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { publicCacheControl } from "~/domain/results";
+import { publicHeaders } from "~/models/public-pages.server";
 import { getPublicResults, listPublicYears } from "~/models/results.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -33,7 +33,7 @@ export async function loader() {
       categories: results.categories.map((c) => ({ name: c.name, winners: c.winners.map((w) => w.name) })),
     });
   }
-  return data({ years: summaries, origin: getEnv().APP_URL }, { headers: { "Cache-Control": publicCacheControl(300) } });
+  return data({ years: summaries, origin: getEnv().APP_URL }, { headers: await publicHeaders([], now) });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => ({

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/judging";
-import { progressLabel, ROUND_LABELS, roundCloseAt, roundHasClosed, roundIsOpen } from "~/domain/judging";
+import { judgeProgressLead, progressLabel, ROUND_LABELS, roundCloseAt, roundHasClosed, roundIsOpen } from "~/domain/judging";
 import { getJudgePanels, listAssignedNominations } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { formatLondon, isoString } from "~/domain/time";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scored = panels.reduce((sum, p) => sum + p.scored, 0);
   return {
     name: judge.name,
-    progress: progressLabel(scored, assigned),
+    progress: judgeProgressLead(scored, assigned, panels.reduce((sum, p) => sum + p.waiting, 0)),
     panels: panels.map((p) => ({
       panelId: p.panelId,
       category: p.category,
@@ -53,7 +53,7 @@ export default function JudgeHome() {
         <p>You are not on a judging panel yet. The awards team will email you when you are.</p>
       ) : (
         <>
-          <p className="lead">You have {progress}.</p>
+          <p className="lead">{progress}</p>
           <h2>Your panels</h2>
           <ul className="card-list">
             {panels.map((panel) => (

@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { JourneyHeading } from "~/components/nomination";
+import { nominatorOutcome } from "~/domain/nomination-news";
 import { effectivePhase } from "~/domain/phases";
+import { publicStage } from "~/domain/results";
 import { canChangeNominations, canWithdraw, describeNomineeTypes, isStep, nominatorStatus } from "~/domain/nomination";
 import { MAX_FILES_PER_NOMINATION } from "~/domain/files";
 import { limitNominationMail, loadJourney, resendConfirmation } from "~/models/nomination.server";
@@ -14,7 +16,7 @@ import { statusPath, stepPath, withdrawPath } from "~/utils/nomination-paths";
 import { describeWait } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { cycleMoments, PRIVATE_NO_STORE } from "~/domain/public-cache";
-import { publicPageHeaders } from "~/utils/public-cache.server";
+import { publicHeaders } from "~/models/public-pages.server";
 import { formatLondon, isoString } from "~/domain/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -53,10 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         nominatorEmail: nomination.nominatorEmail,
         continueTo: stepPath(category.slug, isStep(nomination.step) ? nomination.step : "nominee"),
         canWithdraw: nomination.status === "submitted" && canWithdraw(cycle, now),
+        outcome: nominatorOutcome(
+          { status: nomination.status, merged: nomination.mergedIntoId !== null, nominee: nomination.nomineeName },
+          publicStage(cycle, now),
+        ),
       },
     },
     // The start page is the same for everyone without a draft here; a draft's page is theirs alone.
-    { headers: journey.token ? { "Cache-Control": PRIVATE_NO_STORE } : publicPageHeaders(cycleMoments(cycle), now) },
+    { headers: journey.token ? { "Cache-Control": PRIVATE_NO_STORE } : await publicHeaders(cycleMoments(cycle), now) },
   );
 }
 
@@ -91,6 +97,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function NominationStatus() {
   const { category, open, opensLater, closes, closesIso, closedMessage, nomination } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+
+  if (nomination?.outcome) {
+    return (
+      <div className="prose">
+        <JourneyHeading category={category.name}>{nomination.outcome.heading}</JourneyHeading>
+        <p>{nomination.outcome.text}</p>
+        <p>Your reference: {nomination.reference}.</p>
+        <p>
+          <Link to="/winners">See the published results</Link>
+        </p>
+      </div>
+    );
+  }
 
   if (nomination?.status === "submitted" && nomination.confirmed) {
     return (

@@ -32,18 +32,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: caseSchema(journey.questions) });
-  const refused = refuseWrite(journey, formData, submission);
+  // Saved as typed (over a word limit too); the limits are then checked, and enforced at submit.
+  const draft = parseWithZod(formData, { schema: caseSchema(journey.questions, "draft") });
+  const refused = refuseWrite(journey, formData, draft);
   if (refused) return refused;
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  await saveAnswers(journey, submission.value);
+  if (draft.status !== "success") return data({ result: draft.reply(), saved: false }, { status: 400 });
+  await saveAnswers(journey, draft.value);
+  const complete = parseWithZod(formData, { schema: caseSchema(journey.questions) });
+  if (complete.status !== "success") return data({ result: complete.reply(), saved: true }, { status: 400 });
   return redirect(afterSave(journey.category.slug, journey.nomination, "case"));
 }
 
 export default function CaseStep() {
   const { category, questions, values, closed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const schema = useMemo(() => caseSchema(questions), [questions]);
+  // The browser checks only what would stop a save; the server saves, then reports every limit at once.
+  const schema = useMemo(() => caseSchema(questions, "draft"), [questions]);
   const [form, fields] = useForm({
     id: "case",
     lastResult: actionData?.result,
@@ -70,6 +74,11 @@ export default function CaseStep() {
         </div>
       ) : null}
       <ErrorSummary errors={summaryErrors} />
+      {actionData && "saved" in actionData && actionData.saved && summaryErrors.length > 0 ? (
+        <div className="panel-box" role="status">
+          <p>We have saved your answers as they are. Shorten them to fit the limits before you send your nomination.</p>
+        </div>
+      ) : null}
       <p>
         The judges read these answers. Examples and facts help them more than adjectives. Each answer has a word limit.
       </p>

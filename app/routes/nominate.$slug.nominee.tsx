@@ -7,7 +7,7 @@ import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { Checkbox, Honeypot, JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
-import { asksAboutAge, canChangeNominations, isEditable, NOMINEE_TYPE_LABELS, STEP_TITLES, stepNumber, STEPS } from "~/domain/nomination";
+import { asksAboutAge, canChangeNominations, isEditable, NOMINEE_TYPE_LABELS, nomineeNameLabel, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { HONEYPOT_FIELD, nomineeFormValues, nomineeSchema, type NomineeInput } from "~/domain/nomination-forms";
 import { createDraft, limitNewDraft, loadJourney, saveNominee } from "~/models/nomination.server";
 import { nominationCookie, readNominationToken } from "~/utils/nomination-access.server";
@@ -129,7 +129,7 @@ export default function NomineeStep() {
           />
         )}
         <Field
-          label={typeNow === "individual" ? "Their full name" : "Name of the group or council"}
+          label={nomineeNameLabel(typeNow, rules.nomineeTypes)}
           errors={fields.nomineeName.errors}
           inputProps={{ ...getInputProps(fields.nomineeName, { type: "text" }), autoComplete: "off" }}
         />

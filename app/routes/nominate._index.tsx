@@ -6,7 +6,7 @@ import { canChangeNominations, describeNomineeTypes } from "~/domain/nomination"
 import { effectivePhase } from "~/domain/phases";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { cycleMoments } from "~/domain/public-cache";
-import { publicPageHeaders } from "~/utils/public-cache.server";
+import { publicHeaders } from "~/models/public-pages.server";
 import { formatLondon, isoString } from "~/domain/time";
 
 export const meta: MetaFunction = () => [
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [
 export async function loader() {
   const now = new Date();
   const cycle = await getCurrentCycle();
-  if (!cycle) return data({ cycle: null, open: false, opensLater: null, categories: [] }, { headers: publicPageHeaders([], now) });
+  if (!cycle) return data({ cycle: null, open: false, opensLater: null, categories: [] }, { headers: await publicHeaders([], now) });
   const open = canChangeNominations(cycle, now);
   const categories = open ? await listActiveCategories(cycle.id) : [];
   return data({
@@ -35,7 +35,7 @@ export async function loader() {
       nominees: describeNomineeTypes(c.nomineeTypes),
       sponsor: c.sponsor,
     })),
-  }, { headers: publicPageHeaders(cycleMoments(cycle), now) });
+  }, { headers: await publicHeaders(cycleMoments(cycle), now) });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => ({

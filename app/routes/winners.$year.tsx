@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PublicResultsView, publicResultsMeta } from "~/components/public-results";
-import { publicCacheControl } from "~/domain/results";
+import { publicHeaders } from "~/models/public-pages.server";
 import { getPublicResults } from "~/models/results.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/responses.server";
@@ -17,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!results) notFound("There are no published results for that year.");
   return data(
     { results, url: `${getEnv().APP_URL}/winners/${year}` },
-    { headers: { "Cache-Control": publicCacheControl(results.cacheSeconds) } },
+    { headers: await publicHeaders([], now) },
   );
 }
 

@@ -3,8 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PublicResultsView, publicResultsMeta } from "~/components/public-results";
-import { cacheSecondsUntilChange, publicCacheControl } from "~/domain/results";
-import { getCurrentCycle } from "~/models/cycle.server";
+import { publicHeaders } from "~/models/public-pages.server";
 import { getPublicResults, listPublicYears } from "~/models/results.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -14,12 +13,9 @@ export async function loader() {
   const years = await listPublicYears(now);
   const latest = years.find((y) => y.stage === "winners") ?? years[0];
   const results = latest ? await getPublicResults(latest.year, now) : null;
-  // Cached no longer than until the current cycle's next publication.
-  const current = await getCurrentCycle();
-  const seconds = Math.min(results?.cacheSeconds ?? 300, current ? cacheSecondsUntilChange(current, now) : 300);
   return data(
     { results, url: `${getEnv().APP_URL}/winners`, years: years.map((y) => ({ year: y.year, stage: y.stage })) },
-    { headers: { "Cache-Control": publicCacheControl(seconds) } },
+    { headers: await publicHeaders([], now) },
   );
 }
 

@@ -8,7 +8,7 @@
  */
 import { campaignJobs } from "~/models/campaign-letter.server";
 import { DIRECTORY_JOB, refreshDirectoryJob, scheduleDirectoryRefresh } from "~/models/mp-directory.server";
-import { expireUnconfirmedNominations } from "~/models/nomination.server";
+import { expireUnconfirmedNominations, nominationJobs } from "~/models/nomination.server";
 import { applyRetention } from "~/models/privacy.server";
 import { sendDueJudgingReminders } from "~/models/reminders.server";
 import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
@@ -17,7 +17,7 @@ import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
 import { sweepUnreferencedFiles } from "~/utils/file-store.server";
 import { deliverDueEmails } from "~/utils/mailer.server";
 
-export const jobHandlers: JobHandlers = { ...publicationJobs, ...campaignJobs, [DIRECTORY_JOB]: (tx, job) => refreshDirectoryJob(tx, job) };
+export const jobHandlers: JobHandlers = { ...publicationJobs, ...nominationJobs, ...campaignJobs, [DIRECTORY_JOB]: (tx, job) => refreshDirectoryJob(tx, job) };
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAIL_BATCH = 40;

@@ -3,6 +3,7 @@
  * clear line per problem, rather than failing later in a request.
  */
 import { z } from "zod";
+import { DEFAULT_CONTACT_EMAIL } from "~/content/site";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -21,6 +22,9 @@ const schema = z.object({
   RESEND_BASE_URL: optional(z.url({ error: "must be a URL such as https://api.resend.com" })),
   MAIL_FROM: optional(z.string().includes("@", { error: "must be an address such as Awards <awards@example.org>" })).transform(
     (v) => v ?? "Community Sponsorship Awards <awards@example.org>",
+  ),
+  CONTACT_EMAIL: optional(z.email({ error: "must be an email address such as awards@example.org" })).transform(
+    (v) => v ?? DEFAULT_CONTACT_EMAIL,
   ),
   SEED_DEMO: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v !== "false"),
   TRUST_PROXY: optional(z.enum(["true", "false"], { error: "must be true or false" })).transform((v) => v === "true"),

@@ -78,3 +78,37 @@ test("a change to published results shows at once, though the page is cached", a
     await sql`delete from cycles where id = ${cycle.id}`;
   }
 });
+
+test("every public page's cache lifetime ends at the next publication, the archive included", async ({ request, sql }) => {
+  // Years 1800–1849 belong to this test: never the current cycle, never another test's.
+  const [{ year }] = await sql<{ year: number }[]>`
+    select y as year from generate_series(1800, 1849) as y
+    where y not in (select year from cycles) order by random() limit 1`;
+  const [cycle] = await sql<{ id: number }[]>`
+    insert into cycles (year, name, phase, shortlist_publish_at, winners_publish_at)
+    values (${year}, ${`Awards ${year}`}, 'winners_decided', now() - interval '1 day', now() + interval '90 seconds') returning id`;
+  try {
+    const publicRoutes = [
+      "/",
+      "/nominate",
+      "/nominate/group-of-the-year",
+      "/winners",
+      `/winners/${year}`,
+      "/archive",
+      "/sitemap.xml",
+      "/privacy",
+      "/accessibility",
+    ];
+    for (const path of publicRoutes) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      const cacheControl = response.headers()["cache-control"] ?? "";
+      const seconds = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(cacheControl)?.[1] ?? 0);
+      // Kept (fresh, then stale) no longer than the 90 seconds until the winners go public.
+      expect(seconds("s-maxage") + seconds("stale-while-revalidate"), `${path}: ${cacheControl}`).toBeLessThanOrEqual(90);
+      expect(seconds("max-age"), `${path}: ${cacheControl}`).toBe(0);
+    }
+  } finally {
+    await sql`delete from cycles where id = ${cycle.id}`;
+  }
+});

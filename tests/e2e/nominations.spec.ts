@@ -52,7 +52,7 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) await expect(summary).toBeFocused();
       await expect(page.getByLabel("Organisation (optional)")).toHaveValue("St Anne's Church");
       await check(page);
-      await page.getByLabel("Name of the group or council").fill(nominee);
+      await page.getByLabel("Name of the group", { exact: true }).fill(nominee);
       await page.getByLabel("Local authority area (optional)").fill("Bristol");
       await page.getByRole("group", { name: "Do they know you are nominating them?" }).getByLabel("No").check();
       await page.getByRole("button", { name: "Save and continue" }).click();
@@ -149,7 +149,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
       await check(page);
       await page.getByRole("link", { name: "Change the nominee" }).click();
-      await page.getByLabel("Name of the group or council").fill(`${nominee} (Bristol)`);
+      await page.getByLabel("Name of the group", { exact: true }).fill(`${nominee} (Bristol)`);
       await page.getByRole("button", { name: "Save and continue" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
       await expect(page.getByText(`${nominee} (Bristol)`)).toBeVisible();

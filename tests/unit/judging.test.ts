@@ -3,6 +3,7 @@ import type { Phase } from "#db/schema";
 import {
   canSeeOthersScores,
   judgingHasClosed,
+  judgeProgressLead,
   progressLabel,
   reminderDueAt,
   reminderIsDue,
@@ -79,4 +80,15 @@ describe("automatic reminder", () => {
 test("progress reads as a judge would say it", () => {
   expect(progressLabel(7, 12)).toBe("7 of 12 scored");
   expect(progressLabel(0, 0)).toBe("0 of 0 scored");
+});
+
+describe("judgeProgressLead", () => {
+  test.each([
+    { scored: 0, assigned: 0, waiting: 2, lead: "2 nominations are waiting for you. Accept the confidentiality statement and declare any conflicts to see them." },
+    { scored: 0, assigned: 0, waiting: 0, lead: "You have no nominations to score yet." },
+    { scored: 1, assigned: 3, waiting: 0, lead: "You have 1 of 3 scored." },
+    { scored: 1, assigned: 3, waiting: 1, lead: "You have 1 of 3 scored. 1 nomination is waiting for you once you accept the statement for their panel." },
+  ])("$scored of $assigned, $waiting waiting", ({ scored, assigned, waiting, lead }) => {
+    expect(judgeProgressLead(scored, assigned, waiting)).toBe(lead);
+  });
 });

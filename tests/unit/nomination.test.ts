@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
+import type { NomineeType } from "#db/schema";
 import {
+  nomineeNameLabel,
   canChangeNominations,
   canWithdraw,
   countWords,
@@ -14,7 +16,7 @@ import {
   selfNominationProblem,
   wordLimitMessage,
 } from "~/domain/nomination";
-import { caseSchema, nomineeSchema } from "~/domain/nomination-forms";
+import { caseSchema, nominatorSchema, nomineeSchema } from "~/domain/nomination-forms";
 
 const DAY = 86_400_000;
 const now = new Date("2026-03-01T12:00:00Z");
@@ -156,5 +158,63 @@ describe("step schemas", () => {
     const schema = nomineeSchema({ nomineeTypes: ["individual"], selfNominationAllowed: false, nomineeUnder18: false });
     const result = schema.safeParse({ nomineeType: "individual", nomineeName: "A", nomineeKnows: "yes" });
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["nomineeIsUnder18"]);
+  });
+
+  test("a draft keeps an answer over its word limit; only the complete check refuses it", () => {
+    const questions = [{ id: 7, label: "What changed?", wordLimit: 3, required: true }];
+    expect(caseSchema(questions, "draft").safeParse({ answer7: "one two three four five" }).success).toBe(true);
+    expect(caseSchema(questions, "draft").safeParse({}).success).toBe(true);
+    expect(caseSchema(questions).safeParse({ answer7: "one two three four five" }).success).toBe(false);
+  });
+
+  test.each([
+    {
+      name: "an empty form names every required field",
+      category: { nomineeTypes: ["individual"] as NomineeType[], selfNominationAllowed: false, nomineeUnder18: false },
+      values: {},
+      paths: ["nomineeType", "nomineeName", "nomineeKnows"],
+    },
+    {
+      name: "an individual without a name is also asked their age",
+      category: { nomineeTypes: ["individual"] as NomineeType[], selfNominationAllowed: false, nomineeUnder18: false },
+      values: { nomineeType: "individual" },
+      paths: ["nomineeName", "nomineeKnows", "nomineeIsUnder18"],
+    },
+    {
+      name: "a missing name does not hide the guardian's missing fields",
+      category: { nomineeTypes: ["individual"] as NomineeType[], selfNominationAllowed: false, nomineeUnder18: true },
+      values: { nomineeType: "individual" },
+      paths: ["nomineeName", "nomineeKnows", "guardianName", "guardianEmail", "guardianConsent"],
+    },
+    {
+      name: "an under-18 answer brings the guardian's fields into the same pass",
+      category: { nomineeTypes: ["individual", "group"] as NomineeType[], selfNominationAllowed: false, nomineeUnder18: false },
+      values: { nomineeType: "individual", nomineeIsUnder18: "yes", guardianEmail: "not-an-email" },
+      paths: ["nomineeName", "nomineeKnows", "guardianEmail", "guardianName", "guardianConsent"],
+    },
+  ])("every error of the nominee step at once: $name", ({ category, values, paths }) => {
+    const result = nomineeSchema(category).safeParse(values);
+    expect(result.error?.issues.map((i) => i.path.join(".")).sort()).toEqual([...paths].sort());
+  });
+
+  test("the nominator step reports self-nomination with its other errors", () => {
+    const result = nominatorSchema({ nomineeTypes: ["individual"], selfNominationAllowed: false, nomineeUnder18: false }).safeParse({
+      isSelfNomination: "yes",
+    });
+    expect(result.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(
+      ["isSelfNomination", "nominatorEmail", "nominatorName", "nominatorRelationship"].sort(),
+    );
+  });
+});
+
+describe("nomineeNameLabel", () => {
+  test.each([
+    { chosen: undefined, allowed: ["council"], label: "Name of the council" },
+    { chosen: undefined, allowed: ["group"], label: "Name of the group" },
+    { chosen: "individual", allowed: ["group", "individual"], label: "Their full name" },
+    { chosen: undefined, allowed: ["group", "individual"], label: "Name of who you are nominating" },
+    { chosen: "international", allowed: ["international"], label: "Name of the group or person" },
+  ] as Array<{ chosen?: string; allowed: NomineeType[]; label: string }>)("$allowed, chosen $chosen: $label", ({ chosen, allowed, label }) => {
+    expect(nomineeNameLabel(chosen, allowed)).toBe(label);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { effectivePhase, judgingIsOpen, nominationsAreOpen, type CycleDates } from "~/domain/phases";
+import { effectivePhase, nominationsClosedEarly, judgingIsOpen, nominationsAreOpen, type CycleDates } from "~/domain/phases";
 
 const at = (iso: string) => new Date(iso);
 const cycle = (over: Partial<CycleDates> = {}): CycleDates => ({
@@ -34,5 +34,17 @@ describe("the cycle's phase follows its dates", () => {
     expect(judgingIsOpen(judging, at("2026-08-31T15:59:59Z"))).toBe(true);
     expect(judgingIsOpen(judging, at("2026-08-31T16:00:00Z"))).toBe(false);
     expect(judgingIsOpen(cycle(), at("2026-04-01T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("nominationsClosedEarly: a phase moved by hand supersedes the closing date shown", () => {
+  test.each([
+    ["open, before the date", cycle(), "2026-04-01T00:00:00Z", false],
+    ["moved to judging before the date", cycle({ phase: "judging" }), "2026-04-01T00:00:00Z", true],
+    ["closed by hand before the date", cycle({ phase: "nominations_closed" }), "2026-04-01T00:00:00Z", true],
+    ["judging after the date", cycle({ phase: "judging" }), "2026-07-01T00:00:00Z", false],
+    ["a draft", cycle({ phase: "draft" }), "2026-04-01T00:00:00Z", false],
+  ] as const)("%s", (_name, c, now, expected) => {
+    expect(nominationsClosedEarly(c, at(now))).toBe(expected);
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * What a full page load gives a screen reader, given after a client-side navigation too:
+ * focus on the new page's main heading, and a title that names that heading, starting
+ * with "Error: " while the page shows an error summary. One mechanism, used by the root,
+ * so every route (and every new one) gets it.
+ */
+import { useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { ERROR_TITLE_PREFIX, SITE_NAME } from "~/content/site";
+
+function heading(): HTMLElement | null {
+  return document.querySelector<HTMLElement>("#main h1");
+}
+
+/** Makes the title agree with the page: the heading first (kept as it is when it already leads), "Error: " when errors show. */
+export function syncTitle() {
+  const h1 = heading()?.textContent?.replace(/\s+/g, " ").trim();
+  const hasErrors = Boolean(document.querySelector("#main .error-summary"));
+  let title = document.title.startsWith(ERROR_TITLE_PREFIX) ? document.title.slice(ERROR_TITLE_PREFIX.length) : document.title;
+  if (h1 && !title.startsWith(h1)) title = `${h1} – ${SITE_NAME}`;
+  const wanted = `${hasErrors ? ERROR_TITLE_PREFIX : ""}${title}`;
+  if (document.title !== wanted) document.title = wanted;
+}
+
+export function usePageChangeAnnouncement() {
+  const location = useLocation();
+  const previous = useRef<{ key: string; path: string } | null>(null);
+  useEffect(() => {
+    const path = location.pathname + location.search;
+    const before = previous.current;
+    previous.current = { key: location.key, path };
+    syncTitle();
+    // The first render is a full page load: the browser already announces it.
+    if (!before || before.key === location.key) return;
+    // A jump to an anchor on the same page (an error summary's link) keeps its own focus.
+    if (before.path === path && location.hash) return;
+    // An error summary takes focus itself (forms.tsx); the heading would pull it away.
+    if (document.querySelector("#main .error-summary")) return;
+    const target = heading() ?? document.getElementById("main");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }, [location.key, location.pathname, location.search, location.hash]);
+}
