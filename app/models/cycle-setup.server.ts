@@ -4,6 +4,7 @@ import type { Phase } from "#db/schema";
 import { nextPhases, type CycleDateFields } from "~/domain/cycle-setup";
 import { effectivePhase } from "~/domain/phases";
 import { audit, type Actor } from "~/utils/audit.server";
+import { detectConflictsAfter } from "./conflict-detection.server";
 import { db, schema } from "~/utils/db.server";
 import { getCurrentCycle } from "./cycle.server";
 import { closeFinalRoundIn, startFinalRoundIn } from "./final-round.server";
@@ -109,6 +110,8 @@ export async function createCycleFromPrevious(
       }
     }
 
+    const copiedCategories = await tx.select({ id: schema.categories.id }).from(schema.categories).where(eq(schema.categories.cycleId, cycle.id));
+    await detectConflictsAfter(tx, { categoryIds: copiedCategories.map((c) => c.id) }, actor);
     await audit(tx, {
       actor,
       action: "cycle.created_from_previous",

@@ -3,12 +3,12 @@
  * score goes through app/models/judge-visibility.server.ts.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
-import { assignableStatuses, canSeeOthersScores, currentRound, roundCloseAt, roundHasClosed, roundIsOpen, type Round } from "~/domain/judging";
+import { canSeeOthersScores, currentRound, roundCloseAt, roundHasClosed, roundIsOpen, type Round } from "~/domain/judging";
 import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { audit, SYSTEM_ACTOR } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 import { formatLondon } from "~/utils/time";
-import { detectConflictsForCategory } from "./conflict-detection.server";
+import { detectConflictsAfter } from "./conflict-detection.server";
 import {
   assignedAndUnconflictedFor,
   currentRoundOf,
@@ -95,8 +95,7 @@ export async function acceptConfidentiality(judge: { id: number; name: string },
       .returning();
     if (!member) return;
     await audit(tx, { actor: { id: judge.id, name: judge.name }, action: "panel.confidentiality_accepted", entityType: "panel_member", entityId: `${panelId}:${judge.id}` });
-    const [panel] = await tx.select().from(schema.panels).where(eq(schema.panels.id, panelId));
-    await detectConflictsForCategory(tx, panel.categoryId, SYSTEM_ACTOR);
+    await detectConflictsAfter(tx, { personIds: [judge.id] }, SYSTEM_ACTOR);
   });
 }
 
@@ -405,57 +404,4 @@ export async function getFileForJudge(judgeId: number, fileId: number) {
   if (!file) return null;
   const visible = await isVisibleToJudge(judgeId, file.mergedIntoId ?? file.nominationId);
   return visible ? file.file : null;
-}
-
-/**
- * A chair's view of the panel once the round has closed: the mean of each nomination's
- * counted scores in that round. The final round shows only the shortlist it re-scored.
- */
-export async function panelResultsForChair(judgeId: number, categoryId: number, round: Round) {
-  const rows = await db
-    .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName, values: s.values })
-    .from(n)
-    .leftJoin(s, and(eq(s.nominationId, n.id), eq(s.round, round), isNull(s.voidedAt), isNotNull(s.submittedAt)))
-    .where(
-      and(
-        eq(n.categoryId, categoryId),
-        visibleNominationsFor(judgeId, { scope: "panel" }),
-        round === "final" ? inArray(n.status, assignableStatuses("final")) : undefined,
-      ),
-    )
-    .orderBy(asc(n.nomineeName));
-  const [category] = await db.select().from(schema.categories).where(eq(schema.categories.id, categoryId));
-  const criteria = await db
-    .select({ id: schema.criteria.id, weight: schema.criteria.weight })
-    .from(schema.criteria)
-    .where(and(eq(schema.criteria.categoryId, categoryId), isNull(schema.criteria.retiredAt)));
-  const scale = { min: category.scaleMin, max: category.scaleMax };
-  // The chair's own nominations follow the judges' rule: their scores first.
-  const own = await db
-    .select({ nominationId: schema.assignments.nominationId, submittedAt: s.submittedAt })
-    .from(schema.assignments)
-    .leftJoin(s, and(eq(s.nominationId, schema.assignments.nominationId), eq(s.personId, judgeId), eq(s.round, round), isNull(s.voidedAt)))
-    .where(and(eq(schema.assignments.personId, judgeId), eq(schema.assignments.round, round)));
-  const byNomination = new Map<number, { id: number; reference: string; nomineeName: string; scores: number[] }>();
-  for (const r of rows) {
-    const entry = byNomination.get(r.id) ?? { id: r.id, reference: r.reference, nomineeName: r.nomineeName, scores: [] };
-    if (r.values && isCompleteScore(criteria, r.values, scale)) entry.scores.push(weightedScore(criteria, r.values));
-    byNomination.set(r.id, entry);
-  }
-  return [...byNomination.values()].map((e) => {
-    const mine = own.find((o) => o.nominationId === e.id);
-    const visible = canSeeOthersScores({ role: "judge", isChair: true, assigned: Boolean(mine), ownSubmitted: Boolean(mine?.submittedAt), roundClosed: true });
-    return visible ? summarise(e) : { ...summarise({ ...e, scores: [] }), hidden: true };
-  });
-}
-
-function summarise(e: { id: number; reference: string; nomineeName: string; scores: number[] }) {
-  return {
-    id: e.id,
-    reference: e.reference,
-    nomineeName: e.nomineeName,
-    hidden: false,
-    count: e.scores.length,
-    mean: e.scores.length ? Math.round((e.scores.reduce((a, b) => a + b, 0) / e.scores.length) * 100) / 100 : null,
-  };
 }

@@ -6,6 +6,7 @@ import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from "
 import type { Nomination, NominationStatus } from "#db/schema";
 import { canDecideEligibility, whyNotDecidable, type EligibilityDecision } from "~/domain/eligibility";
 import { checkMerge, groupDuplicates } from "~/domain/duplicates";
+import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 
@@ -159,6 +160,7 @@ export async function decideEligibility(
       });
       result.decided.push(n.reference);
     }
+    await detectConflictsAfter(tx, { nominationIds: rows.map((r) => r.id) }, actor);
     return result;
   });
 }
@@ -212,6 +214,7 @@ export async function mergeNominations(primaryId: number, ids: number[], actor: 
       before: { entries: rows.map((r) => ({ id: r.id, reference: r.reference, mergedIntoId: r.mergedIntoId })) },
       after: { primary: primary.reference, merged: others.map((o) => o.reference) },
     });
+    await detectConflictsAfter(tx, { nominationIds: [primaryId] }, actor);
     return { ok: true };
   });
 }

@@ -24,6 +24,7 @@ import {
 } from "~/domain/nomination";
 import { summariseNomination, type NominatorValues, type NomineeValues } from "~/domain/nomination-forms";
 import { getCurrentCycle } from "~/models/cycle.server";
+import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -208,6 +209,7 @@ async function touch(tx: Tx, nomination: Nomination, reached: Step, columns: Par
       entityId: nomination.id,
       after: { step: reached },
     });
+    await detectConflictsAfter(tx, { nominationIds: [nomination.id] }, NOMINATOR);
   }
   return row;
 }
@@ -363,6 +365,7 @@ export async function submitNomination(journey: Journey & { nomination: Nominati
       entityId: row.id,
       after: { reference: row.reference, status: "submitted" },
     });
+    await detectConflictsAfter(tx, { nominationIds: [row.id] }, NOMINATOR);
     return row;
   });
 }
@@ -442,6 +445,7 @@ export async function confirmNomination(accessToken: string, confirmToken: strin
       entityId: confirmed.id,
       after: { reference: confirmed.reference, nominatorEmail: confirmed.nominatorEmail },
     });
+    await detectConflictsAfter(tx, { nominationIds: [confirmed.id] }, NOMINATOR);
     return { outcome: "confirmed", nomination: confirmed, slug: category.slug };
   });
 }

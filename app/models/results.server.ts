@@ -2,17 +2,17 @@
  * Results per category: the leaderboard (raw and calibrated), the shortlist decision,
  * the awards, and what the public may see of them at a given moment.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
 import { PHASES } from "#db/schema";
-import { assignableStatuses, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
+import { assignableStatuses, canSeeOthersScores, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
 import { weightedScore } from "~/domain/scoring";
 import { scoreDotPlot } from "~/domain/svg-chart";
 import { applyAdjustment, suggestShortlist, ShortlistAdjustmentError, type ShortlistSuggestion } from "~/domain/shortlist";
-import { visibleNominationsFor } from "~/models/judge-visibility.server";
+import { countedScore, scoreHeldBack, visibleNominationsFor } from "~/models/judge-visibility.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -78,15 +78,15 @@ export async function getCategoryResults(categoryId: number, options: { viewerId
         .select({ nominationId: scores.nominationId, judgeId: scores.personId, values: scores.values, judgeName: people.name })
         .from(scores)
         .innerJoin(people, eq(people.id, scores.personId))
-        .where(
-          and(
-            inArray(scores.nominationId, ids),
-            eq(scores.round, round),
-            isNotNull(scores.submittedAt),
-            isNull(scores.voidedAt),
-          ),
-        )
+        .where(and(inArray(scores.nominationId, ids), eq(scores.round, round), countedScore()))
     : [];
+  // Scores of a judge under suspicion wait, counted but not used, until an admin decides.
+  const [{ held }] = ids.length
+    ? await db
+        .select({ held: count() })
+        .from(scores)
+        .where(and(inArray(scores.nominationId, ids), eq(scores.round, round), isNotNull(scores.submittedAt), isNull(scores.voidedAt), scoreHeldBack()))
+    : [{ held: 0 }];
 
   // A score counts on the rubric it was given against: the criteria it has values for.
   const judgeNames = new Map<number, string>();
@@ -107,7 +107,7 @@ export async function getCategoryResults(categoryId: number, options: { viewerId
     method: cycle.rankingMethod,
   });
   const suggestion = suggestShortlist(board, category.shortlistSize);
-  return { category, cycle, round, scale, board, suggestion, entries, judgeNames };
+  return { category, cycle, round, scale, board, suggestion, entries, judgeNames, held };
 }
 
 /** Rows as the leaderboard table shows them, each with its dot plot. */
@@ -131,6 +131,59 @@ export function leaderboardRows(results: NonNullable<CategoryResults>) {
     ),
     status: byId.get(row.nominationId)?.status ?? "eligible",
   }));
+}
+
+export type ChairView =
+  | { ok: false; status: 403 | 404; message: string }
+  | { ok: true; results: NonNullable<CategoryResults>; rows: Array<ReturnType<typeof leaderboardRows>[number] & { hidden: boolean }> };
+
+/**
+ * THE chair's view of a panel's results, for every chair page: only the panel's chair, only
+ * once the round the results come from has closed, nothing the chair is conflicted on (gone
+ * before any figure is computed), and on a nomination the chair was assigned, no figure until
+ * the chair's own scores are submitted (the judges' rule, app/domain/judging.ts).
+ */
+export async function chairView(judgeId: number, categoryId: number, now = new Date()): Promise<ChairView> {
+  const [membership] = await db
+    .select({ isChair: schema.panelMembers.isChair })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judgeId)));
+  if (!membership) return { ok: false, status: 404, message: "There is no such panel." };
+  if (!membership.isChair) return { ok: false, status: 403, message: "Only the panel's chair sees its results." };
+  const results = await getCategoryResults(categoryId, { viewerId: judgeId });
+  if (!results) return { ok: false, status: 404, message: "There is no such panel." };
+  const roundClosed = roundHasClosed(results.cycle, results.round, now);
+  if (!roundClosed) return { ok: false, status: 403, message: "The panel's results are shown once scoring has closed." };
+  const own = await db
+    .select({ nominationId: schema.assignments.nominationId, submittedAt: scores.submittedAt })
+    .from(schema.assignments)
+    .leftJoin(
+      scores,
+      and(eq(scores.nominationId, schema.assignments.nominationId), eq(scores.personId, judgeId), eq(scores.round, results.round), isNull(scores.voidedAt)),
+    )
+    .where(and(eq(schema.assignments.personId, judgeId), eq(schema.assignments.round, results.round)));
+  const rows = leaderboardRows(results).map((row) => {
+    const mine = own.find((o) => o.nominationId === row.nominationId);
+    const visible = canSeeOthersScores({ role: "judge", isChair: true, assigned: Boolean(mine), ownSubmitted: Boolean(mine?.submittedAt), roundClosed });
+    if (visible) return { ...row, hidden: false };
+    return {
+      ...row,
+      hidden: true,
+      rank: null,
+      tied: false,
+      mean: null,
+      calibrated: null,
+      count: 0,
+      sd: null,
+      range: null,
+      disagreement: false,
+      plot: scoreDotPlot([], results.scale),
+    };
+  });
+  // A hidden row keeps no place in the ranking: it goes last.
+  rows.sort((a, b) => Number(a.hidden) - Number(b.hidden));
+  return { ok: true, results, rows };
 }
 
 export type ShortlistOutcome = { ok: true } | { ok: false; field: "shortlist" | "reason" | "form"; message: string };

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, TextareaField, type SummaryError } from "~/components/forms";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { ROUND_LABELS, resultsRound } from "~/domain/judging";
-import { publicStage } from "~/domain/results";
+import { heldBackLabel, publicStage } from "~/domain/results";
 import { decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
@@ -63,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage,
     publishTimes: { shortlist: formatLondon(cycle.shortlistPublishAt), winners: formatLondon(cycle.winnersPublishAt) },
     alpha: board.alpha,
+    heldBack: heldBackLabel(results.held),
     unadjustedJudges: board.unadjustedJudges.map((id) => results.judgeNames.get(id) ?? `Judge ${id}`),
     rows: leaderboardRows(results),
     suggestion,
@@ -112,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CategoryResults() {
   const loaderData = useLoaderData<typeof loader>();
-  const { category, cycle, rows, suggestion, alpha, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced } =
+  const { category, cycle, rows, suggestion, alpha, heldBack, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced } =
     loaderData;
   const hasFinal = decisiveRound === "final";
   const roundQuery = hasFinal ? `?round=${round}` : "";
@@ -190,6 +191,7 @@ export default function CategoryResults() {
         calibrated score removes each judge&apos;s typical leniency or harshness (an additive model fitted by least squares).
         Voided scores and unsubmitted drafts never count.
       </p>
+      {heldBack ? <p className="notice">{heldBack}</p> : null}
       <p>
         Panel reliability (Krippendorff&apos;s alpha, interval):{" "}
         <strong>{alpha === null ? "not enough overlapping scores yet" : alpha.toFixed(2)}</strong>
