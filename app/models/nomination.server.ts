@@ -12,6 +12,8 @@ import NominationWithdrawnEmail from "#emails/nomination-withdrawn";
 import type { Category, Cycle, Nomination, Question } from "#db/schema";
 import { MAX_FILES_PER_NOMINATION, type SniffedType } from "~/domain/files";
 import {
+  canChangeNominations,
+  canWithdraw,
   duplicateKey,
   furthestStep,
   makeReference,
@@ -30,7 +32,7 @@ import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { confirmUrl, readNominationToken, resumeUrl } from "~/utils/nomination-access.server";
 import { hitRateLimits, type RateLimitResult } from "~/utils/rate-limit.server";
-import { notFound } from "~/utils/responses.server";
+import { forbidden, notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/utils/time";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
@@ -167,6 +169,7 @@ function nomineeColumns(category: Category, v: NomineeValues) {
 export async function createDraft(journey: Pick<Journey, "cycle" | "category">, values: NomineeValues) {
   const token = generateToken();
   return db.transaction(async (tx) => {
+    await requireWindow(tx, journey.cycle.id, "change");
     for (let attempt = 0; attempt < 8; attempt++) {
       const reference = makeReference(journey.cycle.year, randomBytes(5));
       const [row] = await tx
@@ -195,7 +198,25 @@ export async function createDraft(journey: Pick<Journey, "cycle" | "category">, 
   });
 }
 
+/**
+ * The deadline, enforced where the nomination is written (the step pages check first and
+ * answer kindly; this is the rule itself): changes only while nominations are open,
+ * withdrawal only until judging starts. Read under a share lock, so a phase move waits.
+ */
+async function requireWindow(tx: Tx, cycleId: number, window: "change" | "withdraw", now = new Date()) {
+  const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, cycleId)).for("share");
+  const open = cycle && (window === "change" ? canChangeNominations(cycle, now) : canWithdraw(cycle, now));
+  if (!open) {
+    forbidden(
+      window === "change"
+        ? "Nominations are closed, so this nomination can no longer be changed."
+        : "Judging has started, so this nomination can no longer be withdrawn.",
+    );
+  }
+}
+
 async function touch(tx: Tx, nomination: Nomination, reached: Step, columns: Partial<typeof n.$inferInsert> = {}) {
+  await requireWindow(tx, nomination.cycleId, "change");
   const [row] = await tx
     .update(n)
     .set({ ...columns, step: furthestStep(nomination.step, reached), updatedAt: new Date() })
@@ -346,6 +367,7 @@ export async function submitNomination(journey: Journey & { nomination: Nominati
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(n).where(eq(n.id, journey.nomination.id)).for("update");
     if (locked.status !== "draft") return locked;
+    await requireWindow(tx, locked.cycleId, "change", now);
     await tx
       .update(n)
       .set({
@@ -452,6 +474,7 @@ export async function confirmNomination(accessToken: string, confirmToken: strin
 
 export async function withdrawNomination(journey: Journey & { nomination: Nomination }, now = new Date()) {
   return db.transaction(async (tx) => {
+    await requireWindow(tx, journey.nomination.cycleId, "withdraw", now);
     const [row] = await tx
       .update(n)
       .set({ status: "withdrawn", withdrawnAt: now, updatedAt: now })

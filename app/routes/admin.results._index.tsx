@@ -3,16 +3,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { and, count, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, summariseErrors } from "~/components/forms";
-import { ROUND_LABELS, finalRoundStartProblem, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
+import { ROUND_LABELS, finalRoundStartProblem, resultsRound, roundHasClosed } from "~/domain/judging";
 import { effectivePhase } from "~/domain/phases";
-import { IN_PLAY, publicStage } from "~/domain/results";
-import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
+import { publicStage } from "~/domain/results";
+import { getCurrentCycle } from "~/models/cycle.server";
 import { finalRoundCategories } from "~/models/final-round.server";
-import { schedulePublication } from "~/models/results.server";
+import { categorySummaries, schedulePublication } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
 import { notFound } from "~/utils/responses.server";
@@ -41,42 +41,6 @@ const ScheduleSchema = z
     },
     { path: ["winnersPublishAt"], message: "The winners cannot be published before the shortlist" },
   );
-
-/** Each category's decisions so far, and its submitted scores in the round the results come from. */
-async function categorySummaries(cycleId: number, round: Round) {
-  const categories = await listActiveCategories(cycleId);
-  const counts = await db
-    .select({ categoryId: schema.nominations.categoryId, status: schema.nominations.status, n: count() })
-    .from(schema.nominations)
-    .where(and(eq(schema.nominations.cycleId, cycleId), inArray(schema.nominations.status, IN_PLAY), isNull(schema.nominations.mergedIntoId)))
-    .groupBy(schema.nominations.categoryId, schema.nominations.status);
-  const scored = await db
-    .select({ categoryId: schema.nominations.categoryId, n: count() })
-    .from(schema.scores)
-    .innerJoin(schema.nominations, eq(schema.nominations.id, schema.scores.nominationId))
-    .where(
-      and(
-        eq(schema.nominations.cycleId, cycleId),
-        eq(schema.scores.round, round),
-        isNotNull(schema.scores.submittedAt),
-        isNull(schema.scores.voidedAt),
-      ),
-    )
-    .groupBy(schema.nominations.categoryId);
-  return categories.map((c) => {
-    const mine = counts.filter((x) => x.categoryId === c.id);
-    const of = (...statuses: string[]) => mine.filter((x) => statuses.includes(x.status)).reduce((a, x) => a + x.n, 0);
-    return {
-      id: c.id,
-      name: c.name,
-      inPlay: of(...IN_PLAY),
-      undecided: of("eligible"),
-      shortlisted: of("shortlisted", "winner", "highly_commended"),
-      winners: of("winner"),
-      scores: scored.find((x) => x.categoryId === c.id)?.n ?? 0,
-    };
-  });
-}
 
 /** The cycle named by ?year=, or the current one. */
 async function cycleFor(request: Request) {
@@ -137,43 +101,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const cycle = await cycleFor(request);
   if (!cycle) notFound("There is no such awards cycle.");
   const formData = await request.formData();
-  const submission = await parseWithZod(formData, {
-    async: true,
-    schema: ScheduleSchema.superRefine(async (value, ctx) => {
-      // Nothing goes public half-decided: every category needs its shortlist (or its winners) first.
-      const summaries = await categorySummaries(cycle.id, resultsRound(cycle));
-      const undecided = summaries.filter((c) => c.inPlay > 0 && c.undecided === c.inPlay).map((c) => c.name);
-      if (value.shortlistPublishAt && undecided.length) {
-        ctx.addIssue({ code: "custom", path: ["shortlistPublishAt"], message: `Decide the shortlist first in: ${undecided.join(", ")}` });
-      }
-      const noWinner = summaries.filter((c) => c.shortlisted > 0 && c.winners === 0).map((c) => c.name);
-      if (value.winnersPublishAt && noWinner.length) {
-        ctx.addIssue({ code: "custom", path: ["winnersPublishAt"], message: `Choose the winners first in: ${noWinner.join(", ")}` });
-      }
-      const finalCloses = cycle.finalRoundCloseAt;
-      if (value.winnersPublishAt && finalCloses && resultsRound(cycle) === "final" && parseLondonDateTime(value.winnersPublishAt)!.getTime() <= finalCloses.getTime()) {
-        ctx.addIssue({ code: "custom", path: ["winnersPublishAt"], message: `The winners cannot be published before the final round closes (${formatLondon(finalCloses)})` });
-      }
-      const now = Date.now();
-      const published = publicStage(cycle, new Date(now));
-      const changed = (before: Date | null, after?: string) =>
-        // An unreadable time is reported on its field by the schema; here it must not throw.
-        (before?.getTime() ?? null) !== ((after ? parseLondonDateTime(after) : null)?.getTime() ?? null);
-      if (published !== "none" && changed(cycle.shortlistPublishAt, value.shortlistPublishAt)) {
-        ctx.addIssue({ code: "custom", path: ["shortlistPublishAt"], message: "The shortlist is already public; its time cannot change" });
-      }
-      if (published === "winners" && changed(cycle.winnersPublishAt, value.winnersPublishAt)) {
-        ctx.addIssue({ code: "custom", path: ["winnersPublishAt"], message: "The winners are already public; their time cannot change" });
-      }
-    }),
-  });
+  const submission = parseWithZod(formData, { schema: ScheduleSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  await schedulePublication({
+  // The rule lives in app/domain/phase-rules.ts and is enforced by the model; this page shows its answer.
+  const outcome = await schedulePublication({
     cycleId: cycle.id,
     shortlistPublishAt: submission.value.shortlistPublishAt ? parseLondonDateTime(submission.value.shortlistPublishAt) : null,
     winnersPublishAt: submission.value.winnersPublishAt ? parseLondonDateTime(submission.value.winnersPublishAt) : null,
     actor: { id: admin.id, name: admin.name },
   });
+  if (!outcome.ok) {
+    const fieldErrors = Object.fromEntries(Object.entries(outcome.problems).map(([field, message]) => [field, [message]]));
+    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
+  }
   return redirect(`/admin/results?year=${cycle.year}&scheduled=1`);
 }
 
