@@ -2,7 +2,8 @@
  * What a judge reads and writes. Every query that returns a nomination, a count or a
  * score goes through app/models/judge-visibility.server.ts.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { canSeeOthersScores, currentRound, roundCloseAt, roundHasClosed, roundIsOpen, type Round } from "~/domain/judging";
 import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { audit, SYSTEM_ACTOR } from "~/utils/audit.server";
@@ -13,7 +14,6 @@ import {
   assignedAndUnconflictedFor,
   currentRoundOf,
   declarableNominationsFor,
-  isVisibleToJudge,
   visibleNominationsFor,
 } from "./judge-visibility.server";
 
@@ -394,14 +394,21 @@ export async function exportRowsForJudge(judgeId: number) {
   });
 }
 
-/** A supporting file, when its nomination (or the entry it was merged into) is visible to the judge. */
+/**
+ * A supporting file, when its nomination (or the entry it was merged into) is visible to the
+ * judge. Visibility is settled in the same query as the file's existence, before its bytes
+ * are read, so a hidden file and a missing one cost the same and answer the same.
+ */
 export async function getFileForJudge(judgeId: number, fileId: number) {
-  const [file] = await db
-    .select({ file: schema.nominationFiles, nominationId: n.id, mergedIntoId: n.mergedIntoId })
+  // The file's own nomination (perhaps a merged duplicate), and the entry judges see (`n`).
+  const part = alias(n, "file_part");
+  const [allowed] = await db
+    .select({ id: schema.nominationFiles.id })
     .from(schema.nominationFiles)
-    .innerJoin(n, eq(n.id, schema.nominationFiles.nominationId))
-    .where(and(eq(schema.nominationFiles.id, fileId), isNull(n.erasedAt)));
-  if (!file) return null;
-  const visible = await isVisibleToJudge(judgeId, file.mergedIntoId ?? file.nominationId);
-  return visible ? file.file : null;
+    .innerJoin(part, eq(part.id, schema.nominationFiles.nominationId))
+    .innerJoin(n, eq(n.id, sql`coalesce(${part.mergedIntoId}, ${part.id})`))
+    .where(and(eq(schema.nominationFiles.id, fileId), isNull(part.erasedAt), visibleNominationsFor(judgeId)));
+  if (!allowed) return null;
+  const [file] = await db.select().from(schema.nominationFiles).where(eq(schema.nominationFiles.id, allowed.id));
+  return file ?? null;
 }

@@ -105,8 +105,12 @@ export async function listFiles(nominationId: number) {
     .orderBy(asc(schema.nominationFiles.id));
 }
 
-export async function getFile(fileId: number) {
-  const [file] = await db.select().from(schema.nominationFiles).where(eq(schema.nominationFiles.id, fileId));
+/** A supporting file by id; with `nominationId`, only when it belongs to that nomination. */
+export async function getFile(fileId: number, nominationId?: number) {
+  const [file] = await db
+    .select()
+    .from(schema.nominationFiles)
+    .where(and(eq(schema.nominationFiles.id, fileId), nominationId === undefined ? undefined : eq(schema.nominationFiles.nominationId, nominationId)));
   return file ?? null;
 }
 
