@@ -9,8 +9,8 @@ import { OPERATION_NAMES, runInvariants } from "../support/invariants";
 
 const seed = Number(process.env.INVARIANTS_SEED ?? 20261128);
 const minutes = Number(process.env.INVARIANTS_MINUTES ?? 0);
-const numRuns = Number(process.env.INVARIANTS_RUNS ?? 12);
-const maxCommands = Number(process.env.INVARIANTS_STEPS ?? 30);
+const numRuns = Number(process.env.INVARIANTS_RUNS ?? 6);
+const maxCommands = Number(process.env.INVARIANTS_STEPS ?? 25);
 const say = (line: string) => {
   console.log(line);
   if (process.env.INVARIANTS_LOG) appendFileSync(process.env.INVARIANTS_LOG, `${new Date().toISOString()} ${line}\n`);

@@ -537,7 +537,7 @@ async function lastAuditId(): Promise<number> {
 
 // ---------------------------------------------------------------- a world and a run
 
-async function createWorld(setup: { judgesReady: boolean[]; startIn: "nominations_open" | "judging"; parties: Party[]; profiles: Array<{ organisations: number[]; place: number | null }> }): Promise<World> {
+async function createWorld(setup: { judgesReady: boolean[]; startIn: "nominations_open" | "judging"; parties: Party[]; eligible: boolean[]; profiles: Array<{ organisations: number[]; place: number | null }> }): Promise<World> {
   counter += 1;
   const now = Date.now();
   const admin = await createPerson({ isAdmin: true, name: `Admin ${counter}` });
@@ -602,7 +602,9 @@ async function createWorld(setup: { judgesReady: boolean[]; startIn: "nomination
   for (const party of setup.parties) await nominate(w, party, true);
   if (setup.startIn === "judging") {
     const all = await nominationsOf(w);
-    await decideEligibility(all.filter((n) => n.confirmedAt).map((n) => n.id), "eligible", "", w.admin);
+    // Some stay undecided, so late eligibility decisions and merges happen during judging.
+    const chosen = all.filter((n, k) => n.confirmedAt && setup.eligible[k % setup.eligible.length]);
+    if (chosen.length) await decideEligibility(chosen.map((n) => n.id), "eligible", "", w.admin);
     await moveCycleToPhase(w.cycleId, "nominations_closed", w.admin);
     await moveCycleToPhase(w.cycleId, "judging", w.admin);
     await db.transaction((tx) => runAssignments(tx, w.categoryId, w.admin));
@@ -615,6 +617,7 @@ const setupArb = fc.record({
   judgesReady: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
   startIn: fc.constantFrom("nominations_open" as const, "judging" as const),
   parties: fc.array(partyArb, { minLength: 2, maxLength: 5 }),
+  eligible: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
   profiles: fc.array(profileArb, { minLength: 3, maxLength: 3 }),
 });
 
