@@ -295,7 +295,9 @@ describe("publication under embargo", () => {
 
   test.runIf(process.env.TEST_DB_KIND === "postgres")("two app processes racing run the publication once", async () => {
     const { cycle, entries } = await decidedCycle();
-    await schedulePublication({ cycleId: cycle.id, shortlistPublishAt: null, winnersPublishAt: new Date(Date.now() - 1000), actor });
+    // The winners' time needs the shortlist's first (app/domain/phase-rules.ts).
+    const past = new Date(Date.now() - 1000);
+    expect(await schedulePublication({ cycleId: cycle.id, shortlistPublishAt: past, winnersPublishAt: past, actor })).toEqual({ ok: true });
     const runInChild = () =>
       new Promise<number>((resolve) => {
         const child = spawn("node_modules/.bin/tsx", ["tests/support/run-jobs-once.ts"], {
@@ -313,7 +315,9 @@ describe("publication under embargo", () => {
 
   test.runIf(process.env.TEST_DB_KIND !== "postgres")("two overlapping runs in one process publish once", async () => {
     const { cycle, entries } = await decidedCycle();
-    await schedulePublication({ cycleId: cycle.id, shortlistPublishAt: null, winnersPublishAt: new Date(Date.now() - 1000), actor });
+    // The winners' time needs the shortlist's first (app/domain/phase-rules.ts).
+    const past = new Date(Date.now() - 1000);
+    expect(await schedulePublication({ cycleId: cycle.id, shortlistPublishAt: past, winnersPublishAt: past, actor })).toEqual({ ok: true });
     await Promise.all([runScheduledWork(), runScheduledWork()]);
     expect((await outboxFor(entries[0].id)).map((m) => m.template)).toEqual(["result-winner", "result-winner"]);
   });
