@@ -18,6 +18,8 @@ export type LeaderboardRowView = {
   intervalPlot: IntervalBar | null;
   aboveNext: number | null;
   boundary: "last-in" | "first-out" | null;
+  /** A chair's own nomination before their scores are in: no figure yet. */
+  hidden?: boolean;
 };
 
 const fmt = (n: number | null, digits = 2) => (n === null ? "–" : n.toFixed(digits));
@@ -96,7 +98,7 @@ export function LeaderboardTable({ rows, method, caption }: { rows: LeaderboardR
               </td>
               <td className="num">{fmt(row.calibrated)}</td>
               <td className="num">{fmt(row.mean)}</td>
-              <td className="num">{row.count}</td>
+              <td className="num">{row.hidden ? "Submit your own scores first" : row.count}</td>
               <td className="num">
                 {fmt(row.range, 1)}
                 {row.sd !== null ? `, ${fmt(row.sd)}` : ""}

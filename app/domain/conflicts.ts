@@ -10,7 +10,8 @@ export type ConflictRule =
   | "organisation"
   | "local_authority"
   | "judge_nominated"
-  | "judge_nominated_as_nominee";
+  | "judge_nominated_as_nominee"
+  | "guardian";
 export type JudgeProfile = {
   judgeId: number;
   name: string;
@@ -20,9 +21,21 @@ export type JudgeProfile = {
 };
 export type NominationParties = {
   nominationId: number;
-  nominee: { name: string; email: string | null; organisation: string | null; localAuthority: string | null };
+  nominee: {
+    name: string;
+    email: string | null;
+    organisation: string | null;
+    localAuthority: string | null;
+    /** A group or a council is itself an organisation: its name is compared like one. */
+    type?: string | null;
+  };
   nominator: { name: string; email: string; organisation: string | null };
+  /** An under-18 nominee's parent or guardian, when one is given. */
+  guardian?: { name: string | null; email: string | null } | null;
 };
+
+/** Nominee types whose name is the name of a body (a sponsor group, a council), not of a person. */
+export const ORGANISATION_NOMINEE_TYPES: ReadonlySet<string> = new Set(["group", "council"]);
 export type Suspicion = { judgeId: number; nominationId: number; rule: ConflictRule; evidence: string };
 export type ExistingConflict = { judgeId: number; nominationId: number };
 
@@ -30,6 +43,7 @@ export type ExistingConflict = { judgeId: number; nominationId: number };
 const RULE_ORDER: readonly ConflictRule[] = [
   "judge_nominated",
   "judge_nominated_as_nominee",
+  "guardian",
   "same_email",
   "same_domain",
   "organisation",
@@ -283,10 +297,11 @@ export function detectConflicts(
   };
 
   // Normalise each party once, not once per judge.
-  const parties = nominations.map(({ nominationId, nominee, nominator }) => ({
+  const parties = nominations.map(({ nominationId, nominee, nominator, guardian }) => ({
     nominationId,
     nominee,
     nominator,
+    guardian,
     nomineeEmail: normaliseEmail(nominee.email),
     nomineeDomain: nominee.email ? emailDomain(nominee.email) : null,
     nomineeName: normaliseName(nominee.name),
@@ -325,6 +340,16 @@ export function detectConflicts(
         raiseHere("judge_nominated_as_nominee", `The nominee ${quote(nominee.name)} has the judge's name ${quote(judge.name)}`);
       }
 
+      const guardian = party.guardian;
+      if (guardian) {
+        const guardianEmail = normaliseEmail(guardian.email);
+        if (judgeEmail !== "" && judgeEmail === guardianEmail) {
+          raiseHere("guardian", `The nominee's parent or guardian's email ${judgeEmail} is the judge's email`);
+        } else if (judgeName !== "" && guardian.name && judgeName === normaliseName(guardian.name)) {
+          raiseHere("guardian", `The nominee's parent or guardian ${quote(guardian.name)} has the judge's name`);
+        }
+      }
+
       if (judgeDomain !== null && !WEBMAIL_DOMAINS.has(judgeDomain)) {
         // An identical address is already reported as same_email; the domain adds nothing.
         if (!sameNominatorEmail && judgeDomain === nominatorDomain) {
@@ -335,25 +360,33 @@ export function detectConflicts(
         }
       }
 
+      const nomineeIsBody = Boolean(nominee.type && ORGANISATION_NOMINEE_TYPES.has(nominee.type));
       for (const organisation of judgeOrganisations) {
-        for (const [role, theirs] of [
-          ["nominee", nominee.organisation],
-          ["nominator", nominator.organisation],
+        for (const [what, theirs] of [
+          ["the nominee's organisation", nominee.organisation],
+          ["the nominator's organisation", nominator.organisation],
+          // The nominee of "Group of the Year" or "Local Authority of the Year" is an organisation itself.
+          [nominee.type === "council" ? "the nominated council" : "the nominated group", nomineeIsBody ? nominee.name : null],
         ] as const) {
           if (theirs && sameOrganisation(organisation, theirs)) {
-            raiseHere(
-              "organisation",
-              `Judge's organisation ${quote(organisation)} matches the ${role}'s organisation ${quote(theirs)}`,
-            );
+            raiseHere("organisation", `Judge's organisation ${quote(organisation)} matches ${what} ${quote(theirs)}`);
           }
+        }
+        // A judge who works at a council is conflicted on that council's nomination.
+        if (nominee.type === "council" && !sameOrganisation(organisation, nominee.name) && samePlace(organisation, nominee.name)) {
+          raiseHere("organisation", `Judge's organisation ${quote(organisation)} is the nominated council ${quote(nominee.name)}`);
         }
       }
 
-      if (judge.localAuthority && nominee.localAuthority && samePlace(judge.localAuthority, nominee.localAuthority)) {
-        raiseHere(
-          "local_authority",
-          `Judge's local authority ${quote(judge.localAuthority)} matches the nominee's local authority ${quote(nominee.localAuthority)}`,
-        );
+      if (judge.localAuthority) {
+        for (const [what, theirs] of [
+          ["the nominee's local authority", nominee.localAuthority],
+          ["the nominated council", nominee.type === "council" ? nominee.name : null],
+        ] as const) {
+          if (theirs && samePlace(judge.localAuthority, theirs)) {
+            raiseHere("local_authority", `Judge's local authority ${quote(judge.localAuthority)} matches ${what} ${quote(theirs)}`);
+          }
+        }
       }
     }
   }

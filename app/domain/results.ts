@@ -57,3 +57,11 @@ export function checkAwards(choices: AwardChoice[]): Record<number, string> {
   }
   return problems;
 }
+
+/** The leaderboard's note on scores waiting for a suspected conflict to be decided. */
+export function heldBackLabel(held: number): string | null {
+  if (held <= 0) return null;
+  return held === 1
+    ? "1 score is held back until a suspected conflict of its judge is decided."
+    : `${held} scores are held back until suspected conflicts of their judges are decided.`;
+}

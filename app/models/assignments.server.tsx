@@ -14,7 +14,7 @@ import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { formatLondon } from "~/domain/time";
-import { detectConflictsForCategory } from "./conflict-detection.server";
+import { detectConflictsAfter } from "./conflict-detection.server";
 import {
   assignedAndUnconflictedFor,
   HIDING_CONFLICT_STATUSES,
@@ -44,7 +44,7 @@ export async function roundOfCategory(tx: Tx, categoryId: number): Promise<Round
  * with new pairs gets one email.
  */
 export async function runAssignments(tx: Tx, categoryId: number, actor: Actor, options: { round?: Round } = {}): Promise<AssignmentRun> {
-  await detectConflictsForCategory(tx, categoryId, actor);
+  await detectConflictsAfter(tx, { categoryIds: [categoryId] }, actor);
   const [category] = await tx.select().from(schema.categories).where(eq(schema.categories.id, categoryId));
   if (!category) throw new Error(`category ${categoryId} not found`);
   const round = options.round ?? (await roundOfCategory(tx, categoryId));
@@ -97,7 +97,8 @@ export async function runAssignments(tx: Tx, categoryId: number, actor: Actor, o
         ),
       );
     await audit(tx, { actor, action: "assignment.dropped", entityType: "assignment", entityId: `${pair.nominationId}:${pair.judgeId}`, before: { ...pair, round }, after: { reason } });
-    if (conflicts.some((c) => c.judgeId === pair.judgeId && c.nominationId === pair.nominationId)) {
+    // A confirmed conflict voids the judge's scores; a suspicion only holds them back from results until it is decided.
+    if (conflicts.some((c) => c.judgeId === pair.judgeId && c.nominationId === pair.nominationId && c.status === "confirmed")) {
       await voidScores(tx, pair, `Removed from the nomination: ${reason}`, actor);
     }
   }
@@ -123,10 +124,10 @@ export async function runAssignments(tx: Tx, categoryId: number, actor: Actor, o
 }
 
 /** Suspected or confirmed conflicts with these nominations or the duplicates merged into them. */
-async function hidingConflictPairs(tx: Tx, nominationIds: number[]): Promise<AssignmentPair[]> {
+async function hidingConflictPairs(tx: Tx, nominationIds: number[]): Promise<Array<AssignmentPair & { status: string }>> {
   if (nominationIds.length === 0) return [];
   const rows = await tx
-    .select({ judgeId: schema.conflicts.personId, nominationId: n.id, mergedIntoId: n.mergedIntoId })
+    .select({ judgeId: schema.conflicts.personId, nominationId: n.id, mergedIntoId: n.mergedIntoId, status: schema.conflicts.status })
     .from(schema.conflicts)
     .innerJoin(n, eq(n.id, schema.conflicts.nominationId))
     .where(
@@ -135,7 +136,7 @@ async function hidingConflictPairs(tx: Tx, nominationIds: number[]): Promise<Ass
         or(inArray(n.id, nominationIds), inArray(n.mergedIntoId, nominationIds)),
       ),
     );
-  return rows.map((r) => ({ judgeId: r.judgeId, nominationId: r.mergedIntoId ?? r.nominationId }));
+  return rows.map((r) => ({ judgeId: r.judgeId, nominationId: r.mergedIntoId ?? r.nominationId, status: r.status }));
 }
 
 /** Voids the pair's scores: in one round, or (for a conflict) in every round. */
@@ -246,6 +247,7 @@ export async function addAssignment(tx: Tx, pair: AssignmentPair, actor: Actor):
     .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
     .where(and(eq(schema.panels.categoryId, nomination.categoryId), eq(schema.panelMembers.personId, pair.judgeId)));
   if (!member) return "That judge is not on this category's panel.";
+  await detectConflictsAfter(tx, { nominationIds: [nomination.id] }, actor);
   const conflicts = await hidingConflictPairs(tx, [nomination.id]);
   if (conflicts.some((c) => c.judgeId === pair.judgeId)) {
     return "That judge has a suspected or confirmed conflict with this nomination, so they cannot be assigned it.";

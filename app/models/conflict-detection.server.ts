@@ -2,6 +2,9 @@
  * Runs the automatic conflict rules (app/domain/conflicts.ts) over a category's panel
  * and nominations, and stores each new suspicion as a conflict record. Pairs that
  * already have a record of any kind (a pinned dismissal included) are never touched.
+ *
+ * `detectConflictsAfter` is the one hook every write that can create a match calls, in
+ * its own transaction, before anything it wrote becomes visible (docs/decisions/012).
  */
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { detectConflicts, type NominationParties } from "~/domain/conflicts";
@@ -17,6 +20,7 @@ const RULE_LABELS: Record<string, string> = {
   local_authority: "same local authority",
   judge_nominated: "the judge nominated",
   judge_nominated_as_nominee: "the judge is the nominee",
+  guardian: "the judge is the nominee's guardian",
 };
 
 export function ruleLabel(rule: string | null): string {
@@ -25,6 +29,38 @@ export function ruleLabel(rule: string | null): string {
     .split(",")
     .map((r) => RULE_LABELS[r.trim()] ?? r.trim())
     .join(", ");
+}
+
+/** What a write touched: the categories, nominations or people whose pairs may now match. */
+export type DetectionScope = { categoryIds?: number[]; nominationIds?: number[]; personIds?: number[] };
+
+/**
+ * THE consequence of every write that can create a match between a judge and a nomination
+ * (submitted, confirmed or edited; eligibility decided; duplicates merged; a judge joining a
+ * panel, invited or changing their profile; an assignment by hand or by the solver; a cycle
+ * copied). Runs detection for every category the write touched, in the writer's
+ * transaction, so a suspicion exists before the change can be seen. Returns how many were raised.
+ */
+export async function detectConflictsAfter(tx: Tx, scope: DetectionScope, actor: Actor): Promise<number> {
+  const categoryIds = new Set(scope.categoryIds ?? []);
+  if (scope.nominationIds?.length) {
+    const rows = await tx
+      .selectDistinct({ categoryId: schema.nominations.categoryId })
+      .from(schema.nominations)
+      .where(inArray(schema.nominations.id, scope.nominationIds));
+    for (const row of rows) categoryIds.add(row.categoryId);
+  }
+  if (scope.personIds?.length) {
+    const rows = await tx
+      .selectDistinct({ categoryId: schema.panels.categoryId })
+      .from(schema.panelMembers)
+      .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+      .where(inArray(schema.panelMembers.personId, scope.personIds));
+    for (const row of rows) categoryIds.add(row.categoryId);
+  }
+  let raised = 0;
+  for (const categoryId of [...categoryIds].sort((a, b) => a - b)) raised += await detectConflictsForCategory(tx, categoryId, actor);
+  return raised;
 }
 
 /** Detects conflicts for one category's panel; returns how many suspicions were raised. */
@@ -63,8 +99,10 @@ export async function detectConflictsForCategory(tx: Tx, categoryId: number, act
       email: row.nomineeEmail,
       organisation: row.nomineeOrganisation,
       localAuthority: row.nomineeLocalAuthority,
+      type: row.nomineeType,
     },
     nominator: { name: row.nominatorName, email: row.nominatorEmail, organisation: row.nominatorOrganisation },
+    guardian: row.guardianName || row.guardianEmail ? { name: row.guardianName, email: row.guardianEmail } : null,
   }));
   const primaryOf = new Map(rows.map((row) => [row.id, row.mergedIntoId ?? row.id]));
 

@@ -4,9 +4,12 @@ import type { Phase } from "#db/schema";
 import { nextPhases, type CycleDateFields } from "~/domain/cycle-setup";
 import { effectivePhase } from "~/domain/phases";
 import { audit, type Actor } from "~/utils/audit.server";
+import { detectConflictsAfter } from "./conflict-detection.server";
 import { db, schema } from "~/utils/db.server";
 import { getCurrentCycle } from "./cycle.server";
 import { closeFinalRoundIn, startFinalRoundIn } from "./final-round.server";
+import { setPublicationTimes } from "./results.server";
+import type { PublicationField } from "~/domain/phase-rules";
 
 export async function listCycles() {
   return db.select().from(schema.cycles).orderBy(desc(schema.cycles.year));
@@ -109,6 +112,8 @@ export async function createCycleFromPrevious(
       }
     }
 
+    const copiedCategories = await tx.select({ id: schema.categories.id }).from(schema.categories).where(eq(schema.categories.cycleId, cycle.id));
+    await detectConflictsAfter(tx, { categoryIds: copiedCategories.map((c) => c.id) }, actor);
     await audit(tx, {
       actor,
       action: "cycle.created_from_previous",
@@ -128,12 +133,19 @@ type Settings = CycleDateFields & {
   minScoresPerJudge: number;
 };
 
-export async function updateCycleSettings(cycleId: number, settings: Settings, actor: Actor) {
+export type SettingsOutcome = { ok: true } | { ok: false; problems: Partial<Record<PublicationField, string>> };
+
+/** Saves the cycle's settings; its publication times go through the one rule that guards them. */
+export async function updateCycleSettings(cycleId: number, settings: Settings, actor: Actor, now = new Date()): Promise<SettingsOutcome> {
   return db.transaction(async (tx) => {
+    const { shortlistPublishAt, winnersPublishAt, ...rest } = settings;
+    const published = await setPublicationTimes(tx, { cycleId, shortlistPublishAt, winnersPublishAt, actor, now });
+    // Refused before anything is written: nothing of the form is saved, and the page shows why.
+    if (!published.ok) return published;
     const [before] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, cycleId)).for("update");
     if (!before) throw new Error(`no cycle ${cycleId}`);
-    const [after] = await tx.update(schema.cycles).set(settings).where(eq(schema.cycles.id, cycleId)).returning();
-    const keys = Object.keys(settings) as Array<keyof Settings>;
+    const [after] = await tx.update(schema.cycles).set(rest).where(eq(schema.cycles.id, cycleId)).returning();
+    const keys = Object.keys(rest) as Array<keyof typeof rest>;
     await audit(tx, {
       actor,
       action: "cycle.updated",
@@ -142,7 +154,7 @@ export async function updateCycleSettings(cycleId: number, settings: Settings, a
       before: Object.fromEntries(keys.map((k) => [k, before[k]])),
       after: Object.fromEntries(keys.map((k) => [k, after[k]])),
     });
-    return after;
+    return { ok: true };
   });
 }
 

@@ -1,19 +1,16 @@
-import { and, asc, count, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { publicCycleOf } from "~/domain/phase-rules";
 import { db, schema } from "~/utils/db.server";
 
 export type { Cycle } from "#db/schema";
 
-/** The cycle the public sees: the latest one that is not archived (or, failing that, the latest). */
+/**
+ * The cycle the public sees and nominators' links follow (publicCycleOf in
+ * app/domain/phase-rules.ts): next year's draft never displaces this year's.
+ */
 export async function getCurrentCycle() {
-  const [current] = await db
-    .select()
-    .from(schema.cycles)
-    .where(ne(schema.cycles.phase, "archived"))
-    .orderBy(desc(schema.cycles.year))
-    .limit(1);
-  if (current) return current;
-  const [latest] = await db.select().from(schema.cycles).orderBy(desc(schema.cycles.year)).limit(1);
-  return latest ?? null;
+  const all = await db.select().from(schema.cycles).orderBy(desc(schema.cycles.year));
+  return publicCycleOf(all);
 }
 
 export async function listActiveCategories(cycleId: number) {

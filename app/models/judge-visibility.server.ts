@@ -153,3 +153,33 @@ export async function isVisibleToJudge(judgeId: number, nominationId: number, op
 export function assignedAndUnconflictedFor(judgeId: number, { round = "current" }: { round?: RoundOption } = {}): SQL {
   return and(judgeable(), assignedTo(judgeId, round), notConflictedFor(judgeId))!;
 }
+
+const s = schema.scores;
+
+/**
+ * A score is held back while its judge has a suspected (or confirmed) conflict with the
+ * nomination or a duplicate merged into it: it counts again once the suspicion is
+ * dismissed, and a confirmed conflict voids it for good.
+ */
+export function scoreHeldBack(): SQL {
+  return exists(
+    db
+      .select({ one: schema.conflicts.id })
+      .from(schema.conflicts)
+      .where(
+        and(
+          eq(schema.conflicts.personId, s.personId),
+          inArray(schema.conflicts.status, [...HIDING_CONFLICT_STATUSES]),
+          or(
+            eq(schema.conflicts.nominationId, s.nominationId),
+            inArray(schema.conflicts.nominationId, db.select({ id: merged.id }).from(merged).where(eq(merged.mergedIntoId, s.nominationId))),
+          ),
+        ),
+      ),
+  );
+}
+
+/** THE condition for a score that counts in any result: submitted, not voided, not held back. */
+export function countedScore(): SQL {
+  return and(isNotNull(s.submittedAt), isNull(s.voidedAt), sql`not ${scoreHeldBack()}`)!;
+}

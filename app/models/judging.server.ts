@@ -3,19 +3,19 @@
  * score goes through app/models/judge-visibility.server.ts.
  */
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
-import { assignableStatuses, canSeeOthersScores, currentRound, roundCloseAt, roundHasClosed, roundIsOpen, type Round } from "~/domain/judging";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { canSeeOthersScores, currentRound, roundCloseAt, roundHasClosed, roundIsOpen, type Round } from "~/domain/judging";
 import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { audit, SYSTEM_ACTOR } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 import { fileBytes } from "~/utils/file-store.server";
 import { formatLondon } from "~/domain/time";
-import { detectConflictsForCategory } from "./conflict-detection.server";
+import { detectConflictsAfter } from "./conflict-detection.server";
 import {
   assignedAndUnconflictedFor,
   currentRoundOf,
   declarableNominationsFor,
-  isVisibleToJudge,
   visibleNominationsFor,
 } from "./judge-visibility.server";
 
@@ -97,8 +97,7 @@ export async function acceptConfidentiality(judge: { id: number; name: string },
       .returning();
     if (!member) return;
     await audit(tx, { actor: { id: judge.id, name: judge.name }, action: "panel.confidentiality_accepted", entityType: "panel_member", entityId: `${panelId}:${judge.id}` });
-    const [panel] = await tx.select().from(schema.panels).where(eq(schema.panels.id, panelId));
-    await detectConflictsForCategory(tx, panel.categoryId, SYSTEM_ACTOR);
+    await detectConflictsAfter(tx, { personIds: [judge.id] }, SYSTEM_ACTOR);
   });
 }
 
@@ -433,77 +432,22 @@ export async function exportRowsForJudge(judgeId: number) {
   });
 }
 
-/** A supporting file, when its nomination (or the entry it was merged into) is visible to the judge. */
-export async function getFileForJudge(judgeId: number, fileId: number) {
-  const [file] = await db
-    .select({ file: schema.nominationFiles, nominationId: n.id, mergedIntoId: n.mergedIntoId })
-    .from(schema.nominationFiles)
-    .innerJoin(n, eq(n.id, schema.nominationFiles.nominationId))
-    .where(and(eq(schema.nominationFiles.id, fileId), isNull(n.erasedAt)));
-  if (!file) return null;
-  const visible = await isVisibleToJudge(judgeId, file.mergedIntoId ?? file.nominationId);
-  return visible ? { ...file.file, content: await fileBytes(file.file) } : null;
-}
-
 /**
- * A chair's view of the panel once the round has closed: the mean of each nomination's
- * counted scores in that round. The final round shows only the shortlist it re-scored.
+ * A supporting file, when its nomination (or the entry it was merged into) is visible to the
+ * judge. Visibility is settled in the same query as the file's existence, before its bytes
+ * are read, so a hidden file and a missing one cost the same and answer the same.
  */
-export async function panelResultsForChair(judgeId: number, categoryId: number, round: Round) {
-  const rows = await db
-    .select({ id: n.id, reference: n.reference, nomineeName: n.nomineeName, values: s.values })
-    .from(n)
-    .leftJoin(s, and(eq(s.nominationId, n.id), eq(s.round, round), isNull(s.voidedAt), isNotNull(s.submittedAt)))
-    .where(
-      and(
-        eq(n.categoryId, categoryId),
-        visibleNominationsFor(judgeId, { scope: "panel" }),
-        round === "final" ? inArray(n.status, assignableStatuses("final")) : undefined,
-      ),
-    )
-    .orderBy(asc(n.nomineeName));
-  const [category] = await db.select().from(schema.categories).where(eq(schema.categories.id, categoryId));
-  const criteria = await db
-    .select({ id: schema.criteria.id, weight: schema.criteria.weight })
-    .from(schema.criteria)
-    .where(and(eq(schema.criteria.categoryId, categoryId), isNull(schema.criteria.retiredAt)));
-  const scale = { min: category.scaleMin, max: category.scaleMax };
-  // The chair's own nominations follow the judges' rule: their scores first.
-  const own = await db
-    .select({ nominationId: schema.assignments.nominationId, submittedAt: s.submittedAt })
-    .from(schema.assignments)
-    .leftJoin(s, and(eq(s.nominationId, schema.assignments.nominationId), eq(s.personId, judgeId), eq(s.round, round), isNull(s.voidedAt)))
-    .where(and(eq(schema.assignments.personId, judgeId), eq(schema.assignments.round, round)));
-  const byNomination = new Map<number, { id: number; reference: string; nomineeName: string; scores: number[] }>();
-  for (const r of rows) {
-    const entry = byNomination.get(r.id) ?? { id: r.id, reference: r.reference, nomineeName: r.nomineeName, scores: [] };
-    if (r.values && isCompleteScore(criteria, r.values, scale)) entry.scores.push(weightedScore(criteria, r.values));
-    byNomination.set(r.id, entry);
-  }
-  return [...byNomination.values()].map((e) => {
-    const mine = own.find((o) => o.nominationId === e.id);
-    const visible = canSeeOthersScores({ role: "judge", isChair: true, assigned: Boolean(mine), ownSubmitted: Boolean(mine?.submittedAt), roundClosed: true });
-    return visible ? summarise(e) : { ...summarise({ ...e, scores: [] }), hidden: true };
-  });
+export async function getFileForJudge(judgeId: number, fileId: number) {
+  // The file's own nomination (perhaps a merged duplicate), and the entry judges see (`n`).
+  const part = alias(n, "file_part");
+  const [allowed] = await db
+    .select({ id: schema.nominationFiles.id })
+    .from(schema.nominationFiles)
+    .innerJoin(part, eq(part.id, schema.nominationFiles.nominationId))
+    .innerJoin(n, eq(n.id, sql`coalesce(${part.mergedIntoId}, ${part.id})`))
+    .where(and(eq(schema.nominationFiles.id, fileId), isNull(part.erasedAt), visibleNominationsFor(judgeId)));
+  if (!allowed) return null;
+  const [file] = await db.select().from(schema.nominationFiles).where(eq(schema.nominationFiles.id, allowed.id));
+  return file ? { ...file, content: await fileBytes(file) } : null;
 }
 
-function summarise(e: { id: number; reference: string; nomineeName: string; scores: number[] }) {
-  return {
-    id: e.id,
-    reference: e.reference,
-    nomineeName: e.nomineeName,
-    hidden: false,
-    count: e.scores.length,
-    mean: e.scores.length ? Math.round((e.scores.reduce((a, b) => a + b, 0) / e.scores.length) * 100) / 100 : null,
-  };
-}
-
-/** Whether the judge chairs the panel of this category. */
-export async function isPanelChair(judgeId: number, categoryId: number): Promise<boolean> {
-  const [membership] = await db
-    .select({ isChair: schema.panelMembers.isChair })
-    .from(schema.panelMembers)
-    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
-    .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judgeId)));
-  return membership?.isChair === true;
-}

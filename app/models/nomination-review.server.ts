@@ -8,6 +8,7 @@ import { canDecideEligibility, whyNotDecidable, type EligibilityDecision } from 
 import { checkMerge, groupDuplicates } from "~/domain/duplicates";
 import NominationNewsEmail from "#emails/nomination-news";
 import { ineligibleNews, mergedNews, type NewsMessage } from "~/domain/nomination-news";
+import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -170,6 +171,7 @@ export async function decideEligibility(
       }
       result.decided.push(n.reference);
     }
+    await detectConflictsAfter(tx, { nominationIds: rows.map((r) => r.id) }, actor);
     return result;
   });
 }
@@ -224,6 +226,7 @@ export async function mergeNominations(primaryId: number, ids: number[], actor: 
       before: { entries: rows.map((r) => ({ id: r.id, reference: r.reference, mergedIntoId: r.mergedIntoId })) },
       after: { primary: primary.reference, merged: others.map((o) => o.reference) },
     });
+    await detectConflictsAfter(tx, { nominationIds: [primaryId] }, actor);
     return { ok: true };
   });
 }

@@ -13,6 +13,8 @@ import NominationWithdrawnEmail from "#emails/nomination-withdrawn";
 import type { Category, Cycle, Nomination, Question } from "#db/schema";
 import { MAX_FILES_PER_NOMINATION, type SniffedType } from "~/domain/files";
 import {
+  canChangeNominations,
+  canWithdraw,
   duplicateKey,
   furthestStep,
   isEditable,
@@ -27,6 +29,7 @@ import {
 import { summariseNomination, type NominatorValues, type NomineeValues } from "~/domain/nomination-forms";
 import { updatedReceiptHeading } from "~/domain/nomination-news";
 import { getCurrentCycle } from "~/models/cycle.server";
+import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { fileBytes, sha256, storeFileBytes } from "~/utils/file-store.server";
@@ -34,7 +37,7 @@ import { sendEmail } from "~/utils/email.server";
 import { confirmUrl, resumeUrl } from "~/utils/nomination-access.server";
 import { statusPath } from "~/utils/nomination-paths";
 import { hitRateLimits, type RateLimitResult } from "~/utils/rate-limit.server";
-import { notFound } from "~/utils/responses.server";
+import { forbidden, notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
 import { scheduleJob, type Job, type JobHandlers } from "~/utils/jobs.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
@@ -119,8 +122,12 @@ export async function listFiles(nominationId: number) {
     .orderBy(asc(schema.nominationFiles.id));
 }
 
-export async function getFile(fileId: number) {
-  const [file] = await db.select().from(schema.nominationFiles).where(eq(schema.nominationFiles.id, fileId));
+/** A supporting file by id; with `nominationId`, only when it belongs to that nomination. */
+export async function getFile(fileId: number, nominationId?: number) {
+  const [file] = await db
+    .select()
+    .from(schema.nominationFiles)
+    .where(and(eq(schema.nominationFiles.id, fileId), nominationId === undefined ? undefined : eq(schema.nominationFiles.nominationId, nominationId)));
   return file ? { ...file, content: await fileBytes(file) } : null;
 }
 
@@ -183,6 +190,7 @@ function nomineeColumns(category: Category, v: NomineeValues) {
 export async function createDraft(journey: Pick<Journey, "cycle" | "category">, values: NomineeValues) {
   const token = generateToken();
   return db.transaction(async (tx) => {
+    await requireWindow(tx, journey.cycle.id, "change");
     for (let attempt = 0; attempt < 8; attempt++) {
       const reference = makeReference(journey.cycle.year, randomBytes(5));
       const [row] = await tx
@@ -211,6 +219,23 @@ export async function createDraft(journey: Pick<Journey, "cycle" | "category">, 
   });
 }
 
+/**
+ * The deadline, enforced where the nomination is written (the step pages check first and
+ * answer kindly; this is the rule itself): changes only while nominations are open,
+ * withdrawal only until judging starts. Read under a share lock, so a phase move waits.
+ */
+async function requireWindow(tx: Tx, cycleId: number, window: "change" | "withdraw", now = new Date()) {
+  const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, cycleId)).for("share");
+  const open = cycle && (window === "change" ? canChangeNominations(cycle, now) : canWithdraw(cycle, now));
+  if (!open) {
+    forbidden(
+      window === "change"
+        ? "Nominations are closed, so this nomination can no longer be changed."
+        : "Judging has started, so this nomination can no longer be withdrawn.",
+    );
+  }
+}
+
 async function touch(
   tx: Tx,
   nomination: Nomination,
@@ -218,6 +243,7 @@ async function touch(
   columns: Partial<typeof n.$inferInsert> = {},
   token: string | null = null,
 ) {
+  await requireWindow(tx, nomination.cycleId, "change");
   const [row] = await tx
     .update(n)
     .set({ ...columns, step: furthestStep(nomination.step, reached), updatedAt: new Date() })
@@ -231,6 +257,7 @@ async function touch(
       entityId: nomination.id,
       after: { step: reached },
     });
+    await detectConflictsAfter(tx, { nominationIds: [nomination.id] }, NOMINATOR);
   }
   if (nomination.status === "submitted" && nomination.confirmedAt) await scheduleUpdatedReceipt(tx, nomination, token);
   return row;
@@ -430,6 +457,7 @@ export async function submitNomination(journey: Journey & { nomination: Nominati
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(n).where(eq(n.id, journey.nomination.id)).for("update");
     if (locked.status !== "draft") return locked;
+    await requireWindow(tx, locked.cycleId, "change", now);
     await tx
       .update(n)
       .set({
@@ -449,6 +477,7 @@ export async function submitNomination(journey: Journey & { nomination: Nominati
       entityId: row.id,
       after: { reference: row.reference, status: "submitted" },
     });
+    await detectConflictsAfter(tx, { nominationIds: [row.id] }, NOMINATOR);
     return row;
   });
 }
@@ -528,12 +557,14 @@ export async function confirmNomination(accessToken: string, confirmToken: strin
       entityId: confirmed.id,
       after: { reference: confirmed.reference, nominatorEmail: confirmed.nominatorEmail },
     });
+    await detectConflictsAfter(tx, { nominationIds: [confirmed.id] }, NOMINATOR);
     return { outcome: "confirmed", nomination: confirmed, slug: category.slug };
   });
 }
 
 export async function withdrawNomination(journey: Journey & { nomination: Nomination }, now = new Date()) {
   return db.transaction(async (tx) => {
+    await requireWindow(tx, journey.nomination.cycleId, "withdraw", now);
     const [row] = await tx
       .update(n)
       .set({ status: "withdrawn", withdrawnAt: now, updatedAt: now })

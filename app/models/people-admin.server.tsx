@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import JudgeInvitationEmail from "#emails/judge-invitation";
-import { detectConflictsForCategory } from "~/models/conflict-detection.server";
+import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { createSignInToken, LINK_LIFETIME_MS, normaliseEmail } from "~/utils/auth.server";
 import { db, schema } from "~/utils/db.server";
@@ -78,6 +78,7 @@ export async function inviteJudge(input: Profile & { email: string }, actor: Act
       before: existing ? { name: existing.name, isJudge: existing.isJudge, deactivatedAt: existing.deactivatedAt } : null,
       after: { email: person.email, ...profile, isJudge: true },
     });
+    await detectConflictsAfter(tx, { personIds: [person.id] }, actor);
     if (!env.mailConfigured) console.info(`Invitation link for ${person.email}: ${link.href}`);
     return person;
   });
@@ -96,12 +97,7 @@ export async function updateProfile(personId: number, profile: Profile, actor: A
       after: profile,
     });
     // A changed organisation or area can reveal new conflicts in every panel the judge sits on.
-    const seats = await tx
-      .select({ categoryId: schema.panels.categoryId })
-      .from(schema.panelMembers)
-      .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
-      .where(eq(schema.panelMembers.personId, personId));
-    for (const seat of seats) await detectConflictsForCategory(tx, seat.categoryId, actor);
+    await detectConflictsAfter(tx, { personIds: [personId] }, actor);
   });
 }
 
@@ -216,8 +212,7 @@ export async function addPanelMember(panelId: number, personId: number, actor: A
     if (added.length === 0) return { ok: false, message: `${person.name} is already on this panel` };
     await audit(tx, { actor, action: "panel.member_added", entityType: "panel", entityId: panelId, after: { personId, name: person.name } });
     // Suspicions are raised as soon as a judge joins, before they could be assigned anything.
-    const [panel] = await tx.select({ categoryId: schema.panels.categoryId }).from(schema.panels).where(eq(schema.panels.id, panelId));
-    if (panel) await detectConflictsForCategory(tx, panel.categoryId, actor);
+    await detectConflictsAfter(tx, { personIds: [personId] }, actor);
     return { ok: true };
   });
 }

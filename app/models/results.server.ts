@@ -2,19 +2,20 @@
  * Results per category: the leaderboard (raw and calibrated), the shortlist decision,
  * the awards, and what the public may see of them at a given moment.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
 import { PHASES } from "#db/schema";
-import { assignableStatuses, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
+import { assignableStatuses, canSeeOthersScores, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
+import { awardsProblem, publicationProblems, shortlistProblem, type PublicationField } from "~/domain/phase-rules";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
 import { weightedScore } from "~/domain/scoring";
 import { intervalBar, scoreDotPlot } from "~/domain/svg-chart";
 import { shortlistBoundary } from "~/domain/uncertainty";
 import { applyAdjustment, suggestShortlist, ShortlistAdjustmentError, type ShortlistSuggestion } from "~/domain/shortlist";
-import { visibleNominationsFor } from "~/models/judge-visibility.server";
-import { audit, type Actor } from "~/utils/audit.server";
+import { countedScore, scoreHeldBack, visibleNominationsFor } from "~/models/judge-visibility.server";
+import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
@@ -79,15 +80,15 @@ export async function getCategoryResults(categoryId: number, options: { viewerId
         .select({ nominationId: scores.nominationId, judgeId: scores.personId, values: scores.values, judgeName: people.name })
         .from(scores)
         .innerJoin(people, eq(people.id, scores.personId))
-        .where(
-          and(
-            inArray(scores.nominationId, ids),
-            eq(scores.round, round),
-            isNotNull(scores.submittedAt),
-            isNull(scores.voidedAt),
-          ),
-        )
+        .where(and(inArray(scores.nominationId, ids), eq(scores.round, round), countedScore()))
     : [];
+  // Scores of a judge under suspicion wait, counted but not used, until an admin decides.
+  const [{ held }] = ids.length
+    ? await db
+        .select({ held: count() })
+        .from(scores)
+        .where(and(inArray(scores.nominationId, ids), eq(scores.round, round), isNotNull(scores.submittedAt), isNull(scores.voidedAt), scoreHeldBack()))
+    : [{ held: 0 }];
 
   // A score counts on the rubric it was given against: the criteria it has values for.
   const judgeNames = new Map<number, string>();
@@ -113,7 +114,7 @@ export async function getCategoryResults(categoryId: number, options: { viewerId
     board.rows.filter((r) => r.rank !== null),
     category.shortlistSize,
   );
-  return { category, cycle, round, scale, board, suggestion, entries, judgeNames, boundary };
+  return { category, cycle, round, scale, board, suggestion, entries, judgeNames, boundary, held };
 }
 
 /** Rows as the leaderboard table shows them, each with its dot plot. */
@@ -170,6 +171,64 @@ export function calibrationWarnings(results: NonNullable<CategoryResults>) {
   };
 }
 
+export type ChairView =
+  | { ok: false; status: 403 | 404; message: string }
+  | { ok: true; results: NonNullable<CategoryResults>; rows: Array<ReturnType<typeof leaderboardRows>[number] & { hidden: boolean }> };
+
+/**
+ * THE chair's view of a panel's results, for every chair page: only the panel's chair, only
+ * once the round the results come from has closed, nothing the chair is conflicted on (gone
+ * before any figure is computed), and on a nomination the chair was assigned, no figure until
+ * the chair's own scores are submitted (the judges' rule, app/domain/judging.ts).
+ */
+export async function chairView(judgeId: number, categoryId: number, now = new Date()): Promise<ChairView> {
+  const [membership] = await db
+    .select({ isChair: schema.panelMembers.isChair })
+    .from(schema.panelMembers)
+    .innerJoin(schema.panels, eq(schema.panels.id, schema.panelMembers.panelId))
+    .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judgeId)));
+  if (!membership) return { ok: false, status: 404, message: "There is no such panel." };
+  if (!membership.isChair) return { ok: false, status: 403, message: "Only the panel's chair sees its results." };
+  const results = await getCategoryResults(categoryId, { viewerId: judgeId });
+  if (!results) return { ok: false, status: 404, message: "There is no such panel." };
+  const roundClosed = roundHasClosed(results.cycle, results.round, now);
+  if (!roundClosed) return { ok: false, status: 403, message: "The panel's results are shown once scoring has closed." };
+  const own = await db
+    .select({ nominationId: schema.assignments.nominationId, submittedAt: scores.submittedAt })
+    .from(schema.assignments)
+    .leftJoin(
+      scores,
+      and(eq(scores.nominationId, schema.assignments.nominationId), eq(scores.personId, judgeId), eq(scores.round, results.round), isNull(scores.voidedAt)),
+    )
+    .where(and(eq(schema.assignments.personId, judgeId), eq(schema.assignments.round, results.round)));
+  const rows = leaderboardRows(results).map((row) => {
+    const mine = own.find((o) => o.nominationId === row.nominationId);
+    const visible = canSeeOthersScores({ role: "judge", isChair: true, assigned: Boolean(mine), ownSubmitted: Boolean(mine?.submittedAt), roundClosed });
+    if (visible) return { ...row, hidden: false };
+    return {
+      ...row,
+      hidden: true,
+      rank: null,
+      tied: false,
+      mean: null,
+      calibrated: null,
+      count: 0,
+      sd: null,
+      range: null,
+      disagreement: false,
+      plot: scoreDotPlot([], results.scale),
+      calibratedInterval: null,
+      meanInterval: null,
+      intervalPlot: null,
+      aboveNext: null,
+      boundary: null,
+    };
+  });
+  // A hidden row keeps no place in the ranking: it goes last.
+  rows.sort((a, b) => Number(a.hidden) - Number(b.hidden));
+  return { ok: true, results, rows };
+}
+
 export type ShortlistOutcome = { ok: true } | { ok: false; field: "shortlist" | "reason" | "form"; message: string };
 
 /** Saves the shortlist. A list that differs from the suggestion needs a reason, kept in the audit log. */
@@ -184,9 +243,8 @@ export async function decideShortlist(input: {
   const results = await getCategoryResults(input.categoryId, { round: "main" });
   if (!results) return { ok: false, field: "form", message: "That category does not exist" };
   const now = input.now ?? new Date();
-  if (publicStage(results.cycle, now) !== "none") {
-    return { ok: false, field: "form", message: "The shortlist has been published, so it can no longer change" };
-  }
+  const refused = shortlistProblem(results.cycle, now);
+  if (refused) return { ok: false, field: "form", message: refused };
   const inPlay = new Set(results.entries.map((e) => e.id));
   const chosen = [...new Set(input.chosen)];
   if (chosen.some((id) => !inPlay.has(id))) {
@@ -241,12 +299,8 @@ export async function recordAwards(input: { categoryId: number; choices: AwardCh
   const results = await getCategoryResults(input.categoryId);
   if (!results) return { ok: false, problems: {}, form: "That category does not exist" };
   const now = input.now ?? new Date();
-  if (publicStage(results.cycle, now) === "winners") {
-    return { ok: false, problems: {}, form: "The winners have been published, so the awards can no longer change" };
-  }
-  if (results.round === "final" && !roundHasClosed(results.cycle, "final", now)) {
-    return { ok: false, problems: {}, form: "The final round is still open: close it before choosing the winners" };
-  }
+  const refused = awardsProblem(results.cycle, now);
+  if (refused) return { ok: false, problems: {}, form: refused };
   const eligible = new Set(results.entries.filter((e) => ["shortlisted", "winner", "highly_commended"].includes(e.status)).map((e) => e.id));
   if (input.choices.some((c) => !eligible.has(c.nominationId))) {
     return { ok: false, problems: {}, form: "Awards can only go to shortlisted nominations" };
@@ -288,29 +342,86 @@ export async function recordAwards(input: { categoryId: number; choices: AwardCh
 export const PUBLISH_SHORTLIST = "publish_shortlist";
 export const PUBLISH_WINNERS = "publish_winners";
 
-/** Sets the publication times and the jobs that send the emails at those moments. */
+/** Each category's decisions so far, and its submitted scores in the round the results come from. */
+export async function categorySummaries(cycleId: number, round: Round, tx: Tx = db) {
+  const categoryRows = await tx
+    .select({ id: categories.id, name: categories.name })
+    .from(categories)
+    .where(and(eq(categories.cycleId, cycleId), isNull(categories.retiredAt)))
+    .orderBy(asc(categories.position), asc(categories.id));
+  const counts = await tx
+    .select({ categoryId: nominations.categoryId, status: nominations.status, n: count() })
+    .from(nominations)
+    .where(and(eq(nominations.cycleId, cycleId), inArray(nominations.status, IN_PLAY), isNull(nominations.mergedIntoId)))
+    .groupBy(nominations.categoryId, nominations.status);
+  const scored = await tx
+    .select({ categoryId: nominations.categoryId, n: count() })
+    .from(scores)
+    .innerJoin(nominations, eq(nominations.id, scores.nominationId))
+    .where(and(eq(nominations.cycleId, cycleId), eq(scores.round, round), countedScore()))
+    .groupBy(nominations.categoryId);
+  return categoryRows.map((c) => {
+    const mine = counts.filter((x) => x.categoryId === c.id);
+    const of = (...statuses: string[]) => mine.filter((x) => statuses.includes(x.status)).reduce((a, x) => a + x.n, 0);
+    return {
+      id: c.id,
+      name: c.name,
+      inPlay: of(...IN_PLAY),
+      undecided: of("eligible"),
+      shortlisted: of("shortlisted", "winner", "highly_commended"),
+      winners: of("winner"),
+      scores: scored.find((x) => x.categoryId === c.id)?.n ?? 0,
+    };
+  });
+}
+
+export type PublicationOutcome = { ok: true } | { ok: false; problems: Partial<Record<PublicationField, string>> };
+
+/**
+ * THE writer of publication times, for every page that sets them (results, cycle settings):
+ * the shortlist rule of app/domain/phase-rules.ts under a lock on the cycle, then the
+ * times, the jobs that publish and email at those moments, and the audit entry.
+ */
+export async function setPublicationTimes(
+  tx: Tx,
+  input: { cycleId: number; shortlistPublishAt: Date | null; winnersPublishAt: Date | null; actor: Actor; now?: Date },
+): Promise<PublicationOutcome> {
+  const [before] = await tx.select().from(cycles).where(eq(cycles.id, input.cycleId)).for("update");
+  if (!before) return { ok: false, problems: { shortlistPublishAt: "That cycle does not exist" } };
+  const requested = { shortlistPublishAt: input.shortlistPublishAt, winnersPublishAt: input.winnersPublishAt };
+  const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+  if (same(before.shortlistPublishAt, requested.shortlistPublishAt) && same(before.winnersPublishAt, requested.winnersPublishAt)) {
+    return { ok: true };
+  }
+  const problems = publicationProblems({
+    cycle: before,
+    categories: await categorySummaries(before.id, resultsRound(before), tx),
+    requested,
+    now: input.now ?? new Date(),
+  });
+  if (Object.keys(problems).length) return { ok: false, problems };
+  await tx.update(cycles).set(requested).where(eq(cycles.id, input.cycleId));
+  await syncPublicationJobsFor(tx, { id: input.cycleId, ...requested });
+  await audit(tx, {
+    actor: input.actor,
+    action: "publication.scheduled",
+    entityType: "cycle",
+    entityId: input.cycleId,
+    before: { shortlistPublishAt: before.shortlistPublishAt, winnersPublishAt: before.winnersPublishAt },
+    after: requested,
+  });
+  return { ok: true };
+}
+
+/** Sets the publication times from the results page. */
 export async function schedulePublication(input: {
   cycleId: number;
   shortlistPublishAt: Date | null;
   winnersPublishAt: Date | null;
   actor: Actor;
-}) {
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(cycles).where(eq(cycles.id, input.cycleId));
-    await tx
-      .update(cycles)
-      .set({ shortlistPublishAt: input.shortlistPublishAt, winnersPublishAt: input.winnersPublishAt })
-      .where(eq(cycles.id, input.cycleId));
-    await syncPublicationJobsFor(tx, { id: input.cycleId, ...input });
-    await audit(tx, {
-      actor: input.actor,
-      action: "publication.scheduled",
-      entityType: "cycle",
-      entityId: input.cycleId,
-      before: { shortlistPublishAt: before?.shortlistPublishAt, winnersPublishAt: before?.winnersPublishAt },
-      after: { shortlistPublishAt: input.shortlistPublishAt, winnersPublishAt: input.winnersPublishAt },
-    });
-  });
+  now?: Date;
+}): Promise<PublicationOutcome> {
+  return db.transaction((tx) => setPublicationTimes(tx, input));
 }
 
 async function syncPublicationJobsFor(
@@ -437,6 +548,9 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
   const reached = stage === "shortlist" ? "shortlist_published" : "winners_published";
   const phase = PHASES.indexOf(cycle.phase) < PHASES.indexOf(reached) ? reached : cycle.phase;
   await tx.update(cycles).set({ phase }).where(eq(cycles.id, cycleId));
+  if (phase !== cycle.phase) {
+    await audit(tx, { actor: SYSTEM_ACTOR, action: "cycle.phase_changed", entityType: "cycle", entityId: cycleId, before: { phase: cycle.phase }, after: { phase } });
+  }
   await audit(tx, {
     actor: { id: null, name: "system" },
     action: stage === "shortlist" ? "shortlist.published" : "winners.published",

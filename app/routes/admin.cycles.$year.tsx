@@ -109,7 +109,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cycle = await loadCycle(params);
   const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  await updateCycleSettings(cycle.id, submission.value, user);
+  const outcome = await updateCycleSettings(cycle.id, submission.value, user);
+  if (!outcome.ok) {
+    const fieldErrors = Object.fromEntries(Object.entries(outcome.problems).map(([field, message]) => [field, [message]]));
+    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
+  }
   return redirect(withNotice(`/admin/cycles/${cycle.year}`, "cycle-saved"));
 }
 

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, TextareaField, type SummaryError } from "~/components/forms";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { ROUND_LABELS, resultsRound } from "~/domain/judging";
-import { publicStage } from "~/domain/results";
+import { heldBackLabel, publicStage } from "~/domain/results";
 import { CalibrationWarnings } from "~/components/leaderboard";
 import { calibrationWarnings, decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage,
     publishTimes: { shortlist: formatLondon(cycle.shortlistPublishAt), winners: formatLondon(cycle.winnersPublishAt) },
     alpha: board.alpha,
+    heldBack: heldBackLabel(results.held),
     unadjustedJudges: board.unadjustedJudges.map((id) => results.judgeNames.get(id) ?? `Judge ${id}`),
     rows: leaderboardRows(results),
     warnings: calibrationWarnings(results),
@@ -114,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CategoryResults() {
   const loaderData = useLoaderData<typeof loader>();
-  const { category, cycle, rows, suggestion, alpha, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced, warnings } =
+  const { category, cycle, rows, suggestion, alpha, heldBack, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced, warnings } =
     loaderData;
   const hasFinal = decisiveRound === "final";
   const roundQuery = hasFinal ? `?round=${round}` : "";
@@ -192,6 +193,7 @@ export default function CategoryResults() {
         calibrated score removes each judge&apos;s typical leniency or harshness (an additive model fitted by least squares).
         Voided scores and unsubmitted drafts never count.
       </p>
+      {heldBack ? <p className="notice">{heldBack}</p> : null}
       <p>
         Each calibrated score carries a 95% interval from the fit&apos;s standard errors, drawn as a bar beside the judges&apos;
         dots. &ldquo;Above the next&rdquo; is the probability that an entry truly ranks above the one below it: near 50% the

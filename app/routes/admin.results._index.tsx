@@ -12,8 +12,7 @@ import { publicStage } from "~/domain/results";
 import { getCurrentCycle, type Cycle } from "~/models/cycle.server";
 import { getCycleByYear, listCycles } from "~/models/cycle-setup.server";
 import { finalRoundCategories } from "~/models/final-round.server";
-import { categorySummaries } from "~/models/results-overview.server";
-import { schedulePublication } from "~/models/results.server";
+import { categorySummaries, schedulePublication } from "~/models/results.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
@@ -100,43 +99,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const cycle = await cycleFor(request);
   if (!cycle) notFound("There is no such awards cycle.");
   const formData = await request.formData();
-  const submission = await parseWithZod(formData, {
-    async: true,
-    schema: ScheduleSchema.superRefine(async (value, ctx) => {
-      // Nothing goes public half-decided: every category needs its shortlist (or its winners) first.
-      const summaries = await categorySummaries(cycle.id, resultsRound(cycle));
-      const undecided = summaries.filter((c) => c.inPlay > 0 && c.undecided === c.inPlay).map((c) => c.name);
-      if (value.shortlistPublishAt && undecided.length) {
-        ctx.addIssue({ code: "custom", path: ["shortlistPublishAt"], message: `Decide the shortlist first in: ${undecided.join(", ")}` });
-      }
-      const noWinner = summaries.filter((c) => c.shortlisted > 0 && c.winners === 0).map((c) => c.name);
-      if (value.winnersPublishAt && noWinner.length) {
-        ctx.addIssue({ code: "custom", path: ["winnersPublishAt"], message: `Choose the winners first in: ${noWinner.join(", ")}` });
-      }
-      const finalCloses = cycle.finalRoundCloseAt;
-      if (value.winnersPublishAt && finalCloses && resultsRound(cycle) === "final" && parseLondonDateTime(value.winnersPublishAt)!.getTime() <= finalCloses.getTime()) {
-        ctx.addIssue({ code: "custom", path: ["winnersPublishAt"], message: `The winners cannot be published before the final round closes (${formatLondon(finalCloses)})` });
-      }
-      const now = Date.now();
-      const published = publicStage(cycle, new Date(now));
-      const changed = (before: Date | null, after?: string) =>
-        // An unreadable time is reported on its field by the schema; here it must not throw.
-        (before?.getTime() ?? null) !== ((after ? parseLondonDateTime(after) : null)?.getTime() ?? null);
-      if (published !== "none" && changed(cycle.shortlistPublishAt, value.shortlistPublishAt)) {
-        ctx.addIssue({ code: "custom", path: ["shortlistPublishAt"], message: "The shortlist is already public; its time cannot change" });
-      }
-      if (published === "winners" && changed(cycle.winnersPublishAt, value.winnersPublishAt)) {
-        ctx.addIssue({ code: "custom", path: ["winnersPublishAt"], message: "The winners are already public; their time cannot change" });
-      }
-    }),
-  });
+  const submission = parseWithZod(formData, { schema: ScheduleSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  await schedulePublication({
+  // The rule lives in app/domain/phase-rules.ts and is enforced by the model; this page shows its answer.
+  const outcome = await schedulePublication({
     cycleId: cycle.id,
     shortlistPublishAt: submission.value.shortlistPublishAt ? parseLondonDateTime(submission.value.shortlistPublishAt) : null,
     winnersPublishAt: submission.value.winnersPublishAt ? parseLondonDateTime(submission.value.winnersPublishAt) : null,
     actor: { id: admin.id, name: admin.name },
   });
+  if (!outcome.ok) {
+    const fieldErrors = Object.fromEntries(Object.entries(outcome.problems).map(([field, message]) => [field, [message]]));
+    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
+  }
   return redirect(`/admin/results?year=${cycle.year}&scheduled=1`);
 }
 

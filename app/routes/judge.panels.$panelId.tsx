@@ -7,9 +7,10 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { Notice, RadioGroup } from "~/components/judging";
-import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, roundCloseAt, roundHasClosed } from "~/domain/judging";
+import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, roundCloseAt } from "~/domain/judging";
+import { chairView } from "~/models/results.server";
 import { declareConflict } from "~/models/conflicts.server";
-import { acceptConfidentiality, finishDeclaring, getJudgePanel, listDeclarable, panelResultsForChair } from "~/models/judging.server";
+import { acceptConfidentiality, finishDeclaring, getJudgePanel, listDeclarable } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
@@ -41,8 +42,10 @@ async function loadPanel(request: Request, panelIdParam: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { judge, panel } = await loadPanel(request, params.panelId);
   const list = panel.acceptedAt ? await listDeclarable(judge.id, panel.categoryId) : [];
-  const closed = roundHasClosed(panel.cycle, panel.round, new Date());
-  const results = panel.isChair && closed && panel.declaredAt ? await panelResultsForChair(judge.id, panel.categoryId, panel.round) : null;
+  const view = panel.isChair && panel.declaredAt ? await chairView(judge.id, panel.categoryId) : null;
+  const results = view?.ok
+    ? view.rows.map((r) => ({ id: r.nominationId, nomineeName: r.label, hidden: r.hidden, count: r.count, mean: r.mean }))
+    : null;
   const deadline = roundCloseAt(panel.cycle, panel.round);
   return {
     panel: {

@@ -11,16 +11,15 @@ import { parseId } from "~/domain/ids";
  * Always an attachment, with the type found from its content, so a browser never runs it.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  // The category and the nominator's own link are settled before any file is looked up, so
+  // someone else's file answers exactly as a missing one does, in message and in time.
+  const journey = user?.isAdmin ? null : await loadJourney(params.slug!, readNominationToken(request, params.slug!));
   const fileId = parseId(params.fileId) ?? 0;
   if (!Number.isSafeInteger(fileId) || fileId <= 0) notFound("There is no such file.");
-  const file = await getFile(fileId);
+  if (journey && !journey.nomination) notFound("There is no such file.");
+  const file = await getFile(fileId, journey?.nomination?.id);
   if (!file) notFound("There is no such file.");
-  const user = await getUser(request);
-  if (!user?.isAdmin) {
-    const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
-    // Someone else's file answers exactly as a missing one does.
-    if (!journey.nomination || journey.nomination.id !== file.nominationId) notFound("There is no such file.");
-  }
   return new Response(file.content as unknown as BodyInit, {
     headers: {
       "Content-Type": file.mediaType,

@@ -110,11 +110,8 @@ export async function getUser(request: Request): Promise<SessionPerson | null> {
   return (await getSession(request))?.person ?? null;
 }
 
-/** Where to come back to after signing in: a local path only. */
-export function safeRedirectPath(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+/** Where to come back to after signing in: a path on this site only (app/domain/redirect.ts). */
+export { safeRedirectPath } from "~/domain/redirect";
 
 export async function requireUser(request: Request): Promise<SessionPerson> {
   const user = await getUser(request);

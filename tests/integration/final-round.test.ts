@@ -400,7 +400,10 @@ describe("the final round's settings and reminders", () => {
     expect(bad.data.result.error.finalRoundCloseAt[0]).toBe("Final round closes must be after shortlist published");
     expect(bad.data.result.initialValue.finalRoundCloseAt).toBe("2026-08-20T17:00");
 
-    const good = await run(() => cycleAction(loaderArgs(makeRequest(path, { cookie, form: { ...form, finalRoundCloseAt: "2026-09-30T17:00" } }), params)));
+    // Publication times wait for the shortlist (app/domain/phase-rules.ts), so this saves the deadline alone.
+    const good = await run(() =>
+      cycleAction(loaderArgs(makeRequest(path, { cookie, form: { ...form, shortlistPublishAt: "", winnersPublishAt: "", finalRoundCloseAt: "2026-09-30T17:00" } }), params)),
+    );
     expect(good.status).toBe(302);
     expect((await cycleRow(cycle.id)).finalRoundCloseAt?.toISOString()).toBe("2026-09-30T16:00:00.000Z"); // BST
     const [entry] = await auditEntries("cycle.updated");

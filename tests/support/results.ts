@@ -8,7 +8,8 @@ export async function createCycle(overrides: Partial<typeof schema.cycles.$infer
   year += 1;
   const [cycle] = await db
     .insert(schema.cycles)
-    .values({ year, name: `Awards ${year}`, phase: "judging", ...overrides })
+    // Judging has closed: the shortlist is decided only then (app/domain/phase-rules.ts).
+    .values({ year, name: `Awards ${year}`, phase: "judging", judgingCloseAt: new Date(Date.now() - 60_000), ...overrides })
     .returning();
   return cycle;
 }

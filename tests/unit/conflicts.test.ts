@@ -27,9 +27,11 @@ function nomination(
     nominationId?: number;
     nominee?: Partial<NominationParties["nominee"]>;
     nominator?: Partial<NominationParties["nominator"]>;
+    guardian?: NominationParties["guardian"];
   } = {},
 ): NominationParties {
   return {
+    guardian: overrides.guardian ?? null,
     nominationId: overrides.nominationId ?? 10,
     nominee: { name: "Hope Welcome Group", email: "hello@hopewelcome.org", organisation: null, localAuthority: null, ...overrides.nominee },
     nominator: { name: "Sam Nominator", email: "sam@nominators.org", organisation: null, ...overrides.nominator },
@@ -218,6 +220,54 @@ describe("detectConflicts: one rule at a time", () => {
       judge: judge({ localAuthority: "Bradford" }),
       nomination: nomination({ nominee: { localAuthority: "Leeds City Council" } }),
       rules: [],
+    },
+    {
+      name: "judge's organisation is the nominated group itself",
+      judge: judge({ organisations: ["Oxfam", "Kendal Welcome Circle"] }),
+      nomination: nomination({ nominee: { type: "group", name: "Kendal Welcome Circle", email: null } }),
+      rules: ["organisation"],
+    },
+    {
+      name: "an individual nominee's name is not compared with organisations",
+      judge: judge({ organisations: ["Kendal Welcome Circle"] }),
+      nomination: nomination({ nominee: { type: "individual", name: "Kendal Welcome Circle", email: null } }),
+      rules: [],
+    },
+    {
+      name: "judge works at the council nominated as Local Authority of the Year",
+      judge: judge({ organisations: ["Leeds City Council"] }),
+      nomination: nomination({ nominee: { type: "council", name: "Leeds City Council", email: null } }),
+      rules: ["organisation"],
+    },
+    {
+      name: "judge works at the nominated council, styled differently",
+      judge: judge({ organisations: ["Leeds Council"] }),
+      nomination: nomination({ nominee: { type: "council", name: "Leeds City Council", email: null } }),
+      rules: ["organisation"],
+    },
+    {
+      name: "judge's local authority is the nominated council",
+      judge: judge({ localAuthority: "Kirklees" }),
+      nomination: nomination({ nominee: { type: "council", name: "Kirklees Council", email: null } }),
+      rules: ["local_authority"],
+    },
+    {
+      name: "judge at a charity in the nominated council's town is not the council",
+      judge: judge({ organisations: ["Leeds Refugee Support"] }),
+      nomination: nomination({ nominee: { type: "council", name: "Leeds City Council", email: null } }),
+      rules: [],
+    },
+    {
+      name: "judge is the nominee's guardian by email",
+      judge: judge({ email: "parent@family.example" }),
+      nomination: nomination({ nominee: { type: "individual", name: "Young Person", email: null }, guardian: { name: "A Parent", email: "Parent@Family.example" } }),
+      rules: ["guardian"],
+    },
+    {
+      name: "judge is the nominee's guardian by name",
+      judge: judge({ name: "Mrs Ruth Okafor" }),
+      nomination: nomination({ nominee: { type: "individual", name: "Young Person", email: null }, guardian: { name: "Ruth Okafor", email: null } }),
+      rules: ["guardian"],
     },
     {
       name: "nothing in common, nominee without email or organisation",
