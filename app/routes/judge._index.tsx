@@ -17,7 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scored = panels.reduce((sum, p) => sum + p.scored, 0);
   return {
     name: judge.name,
-    progress: judgeProgressLead(scored, assigned, panels.reduce((sum, p) => sum + p.waiting, 0)),
+    progress: progressLabel(scored, assigned),
+    // Before the statement is accepted, the nominations are counted as waiting, not as "0 of 0 scored".
+    lead: judgeProgressLead(scored, assigned, panels.reduce((sum, p) => sum + p.waiting, 0)),
     panels: panels.map((p) => ({
       panelId: p.panelId,
       category: p.category,
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const STATE_LABELS = { "not started": "Not started", draft: "Draft saved", submitted: "Submitted" } as const;
 
 export default function JudgeHome() {
-  const { name, progress, panels, nominations, anyNominator } = useLoaderData<typeof loader>();
+  const { name, lead, panels, nominations, anyNominator } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="prose wide">
@@ -53,7 +55,7 @@ export default function JudgeHome() {
         <p>You are not on a judging panel yet. The awards team will email you when you are.</p>
       ) : (
         <>
-          <p className="lead">{progress}</p>
+          <p className="lead">{lead}</p>
           <h2>Your panels</h2>
           <ul className="card-list">
             {panels.map((panel) => (

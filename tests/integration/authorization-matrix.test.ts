@@ -57,6 +57,7 @@ const MATRIX: Record<string, Entry> = {
   "_index.tsx": { loader: all(200), action: "none" },
   "archive.tsx": { loader: all(200), action: "none" },
   "privacy.tsx": { loader: "none", action: "none" },
+  "accessibility.tsx": { loader: "none", action: "none" },
   "sitemap[.]xml.ts": { loader: all(200), action: "none" },
   "healthz.ts": { loader: all(200), action: "none" },
   "winners._index.tsx": { loader: all(200), action: "none" },
