@@ -9,7 +9,7 @@ import { OPERATION_NAMES, runInvariants } from "../support/invariants";
 
 const seed = Number(process.env.INVARIANTS_SEED ?? 20261128);
 const minutes = Number(process.env.INVARIANTS_MINUTES ?? 0);
-const numRuns = Number(process.env.INVARIANTS_RUNS ?? 6);
+const numRuns = Number(process.env.INVARIANTS_RUNS ?? 20);
 const maxCommands = Number(process.env.INVARIANTS_STEPS ?? 25);
 const say = (line: string) => {
   console.log(line);

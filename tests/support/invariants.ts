@@ -210,10 +210,13 @@ const ops: Record<string, fc.Arbitrary<Op>> = {
       decideEligibility([n.id], eligible ? "eligible" : "ineligible", eligible ? "" : "Outside the rules", w.admin),
     );
   }),
-  merge: fc.tuple(fc.nat(), fc.nat()).map(([i, j]) => async (w: World) => {
+  merge: fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([i, j, late]) => async (w: World) => {
     const open = (await nominationsOf(w)).filter((x) => !x.mergedIntoId && x.confirmedAt && ["submitted", "eligible", "ineligible"].includes(x.status));
-    const a = pick(open, i);
-    const b = pick(open, i + 1 + (j % Math.max(1, open.length - 1)));
+    // Half the time, the case that matters most: an undecided duplicate found late, merged into an entry judges already see.
+    const keep = late ? open.filter((x) => x.status === "eligible") : open;
+    const fold = late ? open.filter((x) => x.status !== "eligible") : open;
+    const a = pick(keep, i);
+    const b = late ? pick(fold, j) : pick(open, i + 1 + (j % Math.max(1, open.length - 1)));
     if (!a || !b || a.id === b.id) return;
     await attempt(w, `admin: merge ${b.id} into ${a.id}`, () => mergeNominations(a.id, [b.id], w.admin));
   }),
@@ -622,7 +625,7 @@ const setupArb = fc.record({
 });
 
 // Weights: the phase and the clock move often enough that later phases are reached.
-const WEIGHTS: Partial<Record<keyof typeof ops, number>> = { phase: 3, score: 3, assignAll: 2, shortlist: 2, publish: 2, jobs: 2, eligibility: 2 };
+const WEIGHTS: Partial<Record<keyof typeof ops, number>> = { phase: 3, score: 3, assignAll: 2, shortlist: 2, publish: 2, jobs: 2, eligibility: 2, merge: 3 };
 
 export const OPERATION_NAMES = Object.keys(ops);
 
