@@ -221,7 +221,7 @@ export default function NominationsPage() {
           />
           <Checkbox
             field={fields.shareReason}
-            label="Include the reason in the email to the nominator"
+            label="Tell the nominator why, in their email"
             hint="The nominator of an ineligible nomination is always told. Without this, the email asks them to reply if they want to know why."
           />
           <SubmitButton>Record the decision</SubmitButton>

@@ -122,9 +122,10 @@ function stopReading(req: ExpressRequest, res: ExpressResponse) {
   req.unpipe();
   req.removeAllListeners("data");
   // Paused, the rest of the body waits in the client's socket rather than ours; the
-  // connection closes shortly after the answer, once the client has had time to read it.
+  // connection closes two seconds after the answer, time enough for a client on a busy
+  // machine to read it before it sees the reset.
   req.pause();
-  res.once("finish", () => setTimeout(() => req.destroy(), 500).unref());
+  res.once("finish", () => setTimeout(() => req.destroy(), 2_000).unref());
 }
 
 function checkedUrlEncoded(latin1: string, allowReserved: boolean): URLSearchParams {
