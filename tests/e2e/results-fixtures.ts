@@ -1,6 +1,7 @@
 /**
  * Builds a judged category in its own past cycle, straight into the e2e database. Past
- * years (1900–1949) keep it from becoming the current cycle that other tests rely on.
+ * years (1900–1949) keep it from becoming the current cycle that other tests rely on. Its
+ * judging has closed, as the shortlist needs (app/domain/phase-rules.ts).
  */
 import type postgres from "postgres";
 
@@ -9,7 +10,8 @@ export async function createJudgedCycle(sql: postgres.Sql, nominees: string[], s
     select y as year from generate_series(1900, 1949) as y
     where y not in (select year from cycles) order by random() limit 1`;
   const [cycle] = await sql<{ id: number }[]>`
-    insert into cycles (year, name, phase) values (${year}, ${`Awards ${year}`}, 'judging') returning id`;
+    insert into cycles (year, name, phase, judging_close_at)
+    values (${year}, ${`Awards ${year}`}, 'judging', now() - interval '1 minute') returning id`;
   const [category] = await sql<{ id: number }[]>`
     insert into categories (cycle_id, slug, name, nominee_types, shortlist_size)
     values (${cycle.id}, 'group-of-the-year', 'Group of the Year', '{group}', 2) returning id`;
