@@ -1,0 +1,61 @@
+/**
+ * Bulk actions where administrators do things in bulk: several judges onto a panel at once,
+ * the assignment for every category in one action, a selection of suspicions decided with one reason.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { action as panelAction } from "~/routes/admin.panels.$categoryId";
+import { db, schema } from "~/utils/db.server";
+import { cookieFor, createPerson, loaderArgs, makeRequest, run } from "../support/fixtures";
+import { auditMark, auditActionsSince, createJudge, createJudgedCategory, createJudgingCycle, createNomination } from "../support/judging";
+import { databaseFingerprint } from "../support/admin";
+
+async function asAdmin() {
+  const admin = await createPerson({ isAdmin: true, name: "Ada Admin" });
+  return { admin, cookie: await cookieFor(admin.id) };
+}
+
+describe("several judges onto a panel at once", () => {
+  test("one send adds every ticked judge, audits each and raises their suspicions", async () => {
+    const { cookie } = await asAdmin();
+    const cycle = await createJudgingCycle();
+    const { category, panel } = await createJudgedCategory(cycle.id);
+    const nomination = await createNomination(category, { nomineeOrganisation: "St Mary's Church, Leeds" });
+    const conflicted = await createJudge({ organisations: ["St. Marys church"] });
+    const other = await createJudge();
+    const third = await createJudge();
+    const params = { categoryId: String(category.id) };
+    const post = (form: Record<string, string | string[]>) =>
+      run<{ error?: string; picked?: number[] }>(() => panelAction(loaderArgs(makeRequest(`/admin/panels/${category.id}`, { cookie, form }), params)));
+
+    const mark = await auditMark();
+    const sent = await post({ intent: "add", personId: [String(conflicted.id), String(other.id)] });
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toContain("members-added");
+    const members = await db.select().from(schema.panelMembers).where(eq(schema.panelMembers.panelId, panel.id));
+    expect(members.map((m) => m.personId).sort((a, b) => a - b)).toEqual([conflicted.id, other.id].sort((a, b) => a - b));
+    const entries = await db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "panel.member_added"));
+    expect(entries.filter((e) => e.entityId === String(panel.id)).map((e) => (e.after as { personId: number }).personId).sort((a, b) => a - b)).toEqual(
+      [conflicted.id, other.id].sort((a, b) => a - b),
+    );
+    expect((await auditActionsSince(mark)).filter((a) => a === "panel.member_added")).toHaveLength(2);
+    const suspicions = await db.select().from(schema.conflicts).where(eq(schema.conflicts.nominationId, nomination.id));
+    expect(suspicions.map((c) => [c.personId, c.status])).toEqual([[conflicted.id, "suspected"]]);
+
+    // Nothing ticked: a 400 with a message, nothing written.
+    const before = await databaseFingerprint();
+    const empty = await post({ intent: "add" });
+    expect(empty.status).toBe(400);
+    expect(empty.data.error).toBe("Choose a judge to add");
+    // One already on the panel: nobody is added, the message names them, the ticks come back.
+    const again = await post({ intent: "add", personId: [String(third.id), String(other.id)] });
+    expect(again.status).toBe(409);
+    expect(again.data.error).toBe(`${other.name} is already on this panel`);
+    expect(again.data.picked?.sort((a, b) => a - b)).toEqual([third.id, other.id].sort((a, b) => a - b));
+    const bad = await post({ intent: "add", personId: ["abc"] });
+    expect(bad.status).toBe(400);
+    expect(await databaseFingerprint()).toEqual(before);
+    const none = await db.select().from(schema.panelMembers).where(and(eq(schema.panelMembers.panelId, panel.id), inArray(schema.panelMembers.personId, [third.id])));
+    expect(none).toHaveLength(0);
+  });
+});
