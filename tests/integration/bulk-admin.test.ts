@@ -4,10 +4,11 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
+import { action as assignmentsAction } from "~/routes/admin.judging.assignments";
 import { action as panelAction } from "~/routes/admin.panels.$categoryId";
 import { db, schema } from "~/utils/db.server";
 import { cookieFor, createPerson, loaderArgs, makeRequest, run } from "../support/fixtures";
-import { auditMark, auditActionsSince, createJudge, createJudgedCategory, createJudgingCycle, createNomination } from "../support/judging";
+import { addToPanel, auditMark, auditActionsSince, createJudge, createJudgedCategory, createJudgingCycle, createNomination } from "../support/judging";
 import { databaseFingerprint } from "../support/admin";
 
 async function asAdmin() {
@@ -57,5 +58,43 @@ describe("several judges onto a panel at once", () => {
     expect(await databaseFingerprint()).toEqual(before);
     const none = await db.select().from(schema.panelMembers).where(and(eq(schema.panelMembers.panelId, panel.id), inArray(schema.panelMembers.personId, [third.id])));
     expect(none).toHaveLength(0);
+  });
+});
+
+describe("the assignment for every category in one action", () => {
+  test("one send assigns each category and reports per category what lacks judges and why", async () => {
+    const { cookie } = await asAdmin();
+    const cycle = await createJudgingCycle();
+    const full = await createJudgedCategory(cycle.id, { judgesPerNomination: 2, name: "Full panel" });
+    const thin = await createJudgedCategory(cycle.id, { judgesPerNomination: 2, name: "Thin panel" });
+    const [a, b, c] = [await createJudge(), await createJudge(), await createJudge()];
+    await addToPanel(full.panel.id, a.id);
+    await addToPanel(full.panel.id, b.id);
+    await addToPanel(thin.panel.id, c.id);
+    const fullNoms = [await createNomination(full.category), await createNomination(full.category)];
+    const thinNom = await createNomination(thin.category, { nomineeName: "Short of judges" });
+
+    const mark = await auditMark();
+    const sent = await run<{ all: { categoryId: number; name: string; added: number; shortfalls: { nominationId: number; nomineeName: string; assigned: number; wanted: number; reason: string }[] }[] }>(() =>
+      assignmentsAction(loaderArgs(makeRequest(`/admin/judging/assignments?cycle=${cycle.id}`, { cookie, form: { intent: "run-all" } }))),
+    );
+    expect(sent.status).toBe(200);
+    const rows = await db.select().from(schema.assignments).where(inArray(schema.assignments.nominationId, [...fullNoms.map((x) => x.id), thinNom.id]));
+    expect(rows.filter((r) => r.nominationId !== thinNom.id)).toHaveLength(4);
+    expect(rows.filter((r) => r.nominationId === thinNom.id).map((r) => r.personId)).toEqual([c.id]);
+    expect(sent.data.all.map((r) => [r.name, r.added])).toEqual([
+      ["Full panel", 4],
+      ["Thin panel", 1],
+    ]);
+    expect(sent.data.all[0].shortfalls).toEqual([]);
+    expect(sent.data.all[1].shortfalls).toHaveLength(1);
+    expect(sent.data.all[1].shortfalls[0]).toMatchObject({ nominationId: thinNom.id, nomineeName: "Short of judges", assigned: 1, wanted: 2 });
+    expect(sent.data.all[1].shortfalls[0].reason).toBeTruthy();
+    // One audit entry per category's run, naming the pairs it added.
+    const computed = (await db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "assignments.computed"))).filter((e) => e.id > mark);
+    expect(computed.map((e) => [e.entityId, (e.after as { added: unknown[] }).added.length])).toEqual([
+      [String(full.category.id), 4],
+      [String(thin.category.id), 1],
+    ]);
   });
 });
