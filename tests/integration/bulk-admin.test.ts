@@ -5,6 +5,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { action as assignmentsAction } from "~/routes/admin.judging.assignments";
+import { action as conflictsAction } from "~/routes/admin.judging.conflicts";
 import { action as panelAction } from "~/routes/admin.panels.$categoryId";
 import { db, schema } from "~/utils/db.server";
 import { cookieFor, createPerson, loaderArgs, makeRequest, run } from "../support/fixtures";
@@ -96,5 +97,61 @@ describe("the assignment for every category in one action", () => {
       [String(full.category.id), 4],
       [String(thin.category.id), 1],
     ]);
+  });
+});
+
+describe("a selection of suspicions decided with one reason", () => {
+  test("one send dismisses every ticked suspicion, each audited; no reason or no tick is a 400 that keeps the selection", async () => {
+    const { admin, cookie } = await asAdmin();
+    const cycle = await createJudgingCycle();
+    const { category, panel } = await createJudgedCategory(cycle.id);
+    const [j1, j2, j3] = [await createJudge(), await createJudge(), await createJudge()];
+    for (const j of [j1, j2, j3]) await addToPanel(panel.id, j.id);
+    const nomination = await createNomination(category);
+    const rows = await db
+      .insert(schema.conflicts)
+      .values([j1, j2, j3].map((j) => ({ personId: j.id, nominationId: nomination.id, status: "suspected" as const, source: "detected" as const, rule: "same-domain" })))
+      .returning();
+    const [c1, c2, c3] = rows;
+    const post = (form: Record<string, string | string[]>) =>
+      run<{ bulk?: { errors: Record<string, string>; picked: number[]; reason: string } }>(() =>
+        conflictsAction(loaderArgs(makeRequest(`/admin/judging/conflicts?cycle=${cycle.id}`, { cookie, form }))),
+      );
+
+    const before = await databaseFingerprint();
+    const noReason = await post({ intent: "bulk-dismiss", conflictId: [String(c1.id), String(c2.id)], reason: "  " });
+    expect(noReason.status).toBe(400);
+    expect(noReason.data.bulk).toEqual({ errors: { reason: "Give a reason" }, picked: [c1.id, c2.id], reason: "  " });
+    const noneTicked = await post({ intent: "bulk-dismiss", reason: "Shared webmail domain" });
+    expect(noneTicked.status).toBe(400);
+    expect(noneTicked.data.bulk?.errors.conflictIds).toBe("Tick at least one suspicion");
+    expect(noneTicked.data.bulk?.reason).toBe("Shared webmail domain");
+    expect(await databaseFingerprint()).toEqual(before);
+
+    const mark = await auditMark();
+    const sent = await post({ intent: "bulk-dismiss", conflictId: [String(c1.id), String(c2.id)], reason: "Shared webmail domain" });
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toContain("decided=dismiss&count=2");
+    const after = await db.select().from(schema.conflicts).where(eq(schema.conflicts.nominationId, nomination.id));
+    const byId = new Map(after.map((c) => [c.id, c]));
+    for (const id of [c1.id, c2.id]) {
+      expect(byId.get(id)).toMatchObject({ status: "dismissed", decisionReason: "Shared webmail domain", decidedById: admin.id, pinned: true });
+    }
+    expect(byId.get(c3.id)).toMatchObject({ status: "suspected", decisionReason: null });
+    const entries = (await db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "conflict.dismissed"))).filter((e) => e.id > mark);
+    expect(entries.map((e) => e.entityId).sort()).toEqual([String(c1.id), String(c2.id)].sort());
+
+    // An already-decided one in the selection: refused whole, nothing changes.
+    const again = await post({ intent: "bulk-confirm", conflictId: [String(c1.id), String(c3.id)], reason: "Known colleague" });
+    expect(again.status).toBe(400);
+    expect(again.data.bulk?.errors.conflictIds).toBe("Tick only suspicions of this cycle that are still undecided");
+    const [still] = await db.select().from(schema.conflicts).where(eq(schema.conflicts.id, c3.id));
+    expect(still.status).toBe("suspected");
+
+    const confirmed = await post({ intent: "bulk-confirm", conflictId: [String(c3.id)], reason: "Known colleague" });
+    expect(confirmed.status).toBe(302);
+    const [c3After] = await db.select().from(schema.conflicts).where(eq(schema.conflicts.id, c3.id));
+    expect(c3After).toMatchObject({ status: "confirmed", decisionReason: "Known colleague" });
+    expect(await auditActionsSince(mark, "conflict")).toEqual(["conflict.dismissed", "conflict.dismissed", "conflict.confirmed"]);
   });
 });
