@@ -43,6 +43,7 @@ const NOTICES: Record<string, string> = {
   "admin-removed": "The administrator has been removed and signed out everywhere.",
   "judge-removed": "The judge has been removed from judging.",
   "member-added": "The judge has been added to the panel.",
+  "members-added": "The judges have been added to the panel.",
   "member-removed": "The judge has been removed from the panel.",
   "chair-set": "The panel's chair has been named.",
   "cap-set": "The judge's cap has been saved.",

@@ -15,6 +15,7 @@ import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { formatLondon } from "~/domain/time";
 import { detectConflictsAfter } from "./conflict-detection.server";
+import { listActiveCategories } from "./cycle.server";
 import {
   assignedAndUnconflictedFor,
   HIDING_CONFLICT_STATUSES,
@@ -293,4 +294,40 @@ export async function assignJudge(pair: AssignmentPair, actor: Actor): Promise<s
 /** Removes one pair by hand (removeAssignment) in a transaction of its own. */
 export async function unassignJudge(pair: AssignmentPair, actor: Actor, round: Round): Promise<boolean> {
   return db.transaction((tx) => removeAssignment(tx, pair, actor, round));
+}
+
+export type CategoryRunReport = {
+  categoryId: number;
+  name: string;
+  k: number;
+  added: number;
+  kept: number;
+  dropped: number;
+  shortfalls: { nominationId: number; nomineeName: string; wanted: number; assigned: number; reason: string }[];
+};
+
+/**
+ * Runs the fair assignment for every active category of a cycle, one transaction per
+ * category (a category's run commits whole, with its audit entries and emails), and
+ * reports per category what was assigned and which nominations lack judges and why.
+ */
+export async function runCycleAssignments(cycleId: number, actor: Actor, options: { round?: Round } = {}): Promise<CategoryRunReport[]> {
+  const report: CategoryRunReport[] = [];
+  for (const category of await listActiveCategories(cycleId)) {
+    const run = await runCategoryAssignments(category.id, actor, options);
+    const short = run.shortfalls.map((s) => s.nominationId);
+    const names = short.length
+      ? new Map((await db.select({ id: n.id, name: n.nomineeName }).from(n).where(inArray(n.id, short))).map((r) => [r.id, r.name]))
+      : new Map<number, string>();
+    report.push({
+      categoryId: category.id,
+      name: category.name,
+      k: run.k,
+      added: run.added.length,
+      kept: run.kept.length,
+      dropped: run.dropped.length,
+      shortfalls: run.shortfalls.map((s) => ({ ...s, nomineeName: names.get(s.nominationId) ?? `#${s.nominationId}` })),
+    });
+  }
+  return report;
 }

@@ -3,7 +3,7 @@
  * suspected by detection, confirmed or dismissed by an admin with a reason, or set by an
  * admin. Each change is audited, and a confirmed conflict voids, removes and reassigns.
  */
-import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Conflict } from "#db/schema";
 import { audit } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
@@ -65,35 +65,60 @@ export async function decideConflict(
   admin: { id: number; name: string },
   { conflictId, decision, reason }: { conflictId: number; decision: "confirm" | "dismiss"; reason: string },
 ): Promise<boolean> {
+  return db.transaction((tx) => decideInTx(tx, admin, { conflictId, decision, reason }));
+}
+
+/**
+ * Confirms or dismisses several conflicts with one reason, all or none, in one transaction:
+ * each is audited and (when confirmed) has its consequences exactly as a single decision.
+ * Returns how many were decided; false when any of them no longer exists.
+ */
+export async function decideConflicts(
+  admin: { id: number; name: string },
+  { conflictIds, decision, reason }: { conflictIds: number[]; decision: "confirm" | "dismiss"; reason: string },
+): Promise<number | false> {
+  const ids = [...new Set(conflictIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return false;
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(schema.conflicts).where(eq(schema.conflicts.id, conflictId));
-    if (!before) return false;
-    const [after] = await tx
-      .update(schema.conflicts)
-      .set({
-        status: decision === "confirm" ? "confirmed" : "dismissed",
-        decisionReason: reason,
-        decidedById: admin.id,
-        decidedAt: new Date(),
-        // Either way it is now a human decision, which detection never overrides.
-        pinned: true,
-      })
-      .where(eq(schema.conflicts.id, conflictId))
-      .returning();
-    const actor = { id: admin.id, name: admin.name };
-    await audit(tx, {
-      actor,
-      action: decision === "confirm" ? "conflict.confirmed" : "conflict.dismissed",
-      entityType: "conflict",
-      entityId: conflictId,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    if (decision === "confirm") {
-      await applyConflictConsequences(tx, { judgeId: after.personId, nominationId: after.nominationId }, actor);
-    }
-    return true;
+    const found = await tx.select({ id: schema.conflicts.id }).from(schema.conflicts).where(inArray(schema.conflicts.id, ids)).for("update");
+    if (found.length !== ids.length) return false;
+    for (const conflictId of ids) await decideInTx(tx, admin, { conflictId, decision, reason });
+    return ids.length;
   });
+}
+
+async function decideInTx(
+  tx: Tx,
+  admin: { id: number; name: string },
+  { conflictId, decision, reason }: { conflictId: number; decision: "confirm" | "dismiss"; reason: string },
+): Promise<boolean> {
+  const [before] = await tx.select().from(schema.conflicts).where(eq(schema.conflicts.id, conflictId)).for("update");
+  if (!before) return false;
+  const [after] = await tx
+    .update(schema.conflicts)
+    .set({
+      status: decision === "confirm" ? "confirmed" : "dismissed",
+      decisionReason: reason,
+      decidedById: admin.id,
+      decidedAt: new Date(),
+      // Either way it is now a human decision, which detection never overrides.
+      pinned: true,
+    })
+    .where(eq(schema.conflicts.id, conflictId))
+    .returning();
+  const actor = { id: admin.id, name: admin.name };
+  await audit(tx, {
+    actor,
+    action: decision === "confirm" ? "conflict.confirmed" : "conflict.dismissed",
+    entityType: "conflict",
+    entityId: conflictId,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
+  if (decision === "confirm") {
+    await applyConflictConsequences(tx, { judgeId: after.personId, nominationId: after.nominationId }, actor);
+  }
+  return true;
 }
 
 /** An admin records a conflict the rules could not see. */

@@ -2,7 +2,7 @@
  * Judges and administrators: invitations, profiles (which feed the conflict checks),
  * admin rights, and the panel of each category. Every change is audited.
  */
-import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import JudgeInvitationEmail from "#emails/judge-invitation";
 import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, type Actor } from "~/utils/audit.server";
@@ -205,14 +205,38 @@ export async function panelSummaries(cycleId: number) {
 }
 
 export async function addPanelMember(panelId: number, personId: number, actor: Actor): Promise<RoleChange> {
+  return addPanelMembers(panelId, [personId], actor);
+}
+
+/**
+ * Adds several judges to a panel at once: all or none. Each addition is audited; conflict
+ * detection runs once, for every category the new members touch, in the same transaction.
+ */
+export async function addPanelMembers(panelId: number, personIds: number[], actor: Actor): Promise<RoleChange> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return { ok: false, message: "Choose a judge to add" };
   return db.transaction(async (tx) => {
-    const [person] = await tx.select().from(schema.people).where(eq(schema.people.id, personId));
-    if (!person || !person.isJudge || person.deactivatedAt) return { ok: false, message: "Choose a judge who is still active" };
-    const added = await tx.insert(schema.panelMembers).values({ panelId, personId }).onConflictDoNothing().returning();
-    if (added.length === 0) return { ok: false, message: `${person.name} is already on this panel` };
-    await audit(tx, { actor, action: "panel.member_added", entityType: "panel", entityId: panelId, after: { personId, name: person.name } });
-    // Suspicions are raised as soon as a judge joins, before they could be assigned anything.
-    await detectConflictsAfter(tx, { personIds: [personId] }, actor);
+    const people = await tx.select().from(schema.people).where(inArray(schema.people.id, ids));
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const id of ids) {
+      const person = byId.get(id);
+      if (!person || !person.isJudge || person.deactivatedAt) return { ok: false, message: "Choose a judge who is still active" };
+    }
+    const existing = await tx
+      .select({ personId: schema.panelMembers.personId })
+      .from(schema.panelMembers)
+      .where(and(eq(schema.panelMembers.panelId, panelId), inArray(schema.panelMembers.personId, ids)));
+    if (existing.length) {
+      const names = existing.map((e) => byId.get(e.personId)!.name).join(", ");
+      return { ok: false, message: `${names} ${existing.length === 1 ? "is" : "are"} already on this panel` };
+    }
+    for (const id of ids) {
+      const added = await tx.insert(schema.panelMembers).values({ panelId, personId: id }).onConflictDoNothing().returning();
+      if (added.length === 0) continue; // added meanwhile by another admin: already audited there
+      await audit(tx, { actor, action: "panel.member_added", entityType: "panel", entityId: panelId, after: { personId: id, name: byId.get(id)!.name } });
+    }
+    // Suspicions are raised as soon as judges join, before they could be assigned anything.
+    await detectConflictsAfter(tx, { personIds: ids }, actor);
     return { ok: true };
   });
 }

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
 import { JudgingAdminNav, Notice } from "~/components/judging";
 import { currentRound, ROUND_LABELS } from "~/domain/judging";
-import { assignJudge, runCategoryAssignments, unassignJudge } from "~/models/assignments.server";
+import { assignJudge, runCategoryAssignments, runCycleAssignments, unassignJudge, type CategoryRunReport } from "~/models/assignments.server";
 import { assignmentBoard, judgingCycleByIdOrCurrent, reopenScores } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { MAX_ID, parseId } from "~/domain/ids";
@@ -46,12 +46,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const round = currentRound(cycle);
   const board = await assignmentBoard(cycle.id, categoryParam(request), round);
-  if (!board.category) return data({ result: null, run: null }, { status: 400 });
-  const categoryId = board.category.id;
   const actor = { id: admin.id, name: admin.name };
-  const back = `/admin/judging/assignments?cycle=${cycle.id}&category=${categoryId}`;
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === "run-all") {
+    return data({ result: null, run: null, all: await runCycleAssignments(cycle.id, actor, { round }) });
+  }
+  if (!board.category) return data({ result: null, run: null }, { status: 400 });
+  const categoryId = board.category.id;
+  const back = `/admin/judging/assignments?cycle=${cycle.id}&category=${categoryId}`;
   const pair = { judgeId: parseId(formData.get("judgeId")) ?? 0, nominationId: parseId(formData.get("nominationId")) ?? 0 };
   const inCategory = board.nominations.some((nom) => nom.id === pair.nominationId);
 
@@ -98,6 +101,7 @@ export default function AdminAssignments() {
     shouldValidate: "onSubmit",
   });
   const run = actionData?.run;
+  const all = actionData && "all" in actionData ? (actionData.all as CategoryRunReport[]) : null;
   const q = category ? `?cycle=${cycle.id}&category=${category.id}` : `?cycle=${cycle.id}`;
   return (
     <div className="prose wide">
@@ -109,6 +113,42 @@ export default function AdminAssignments() {
           The final round re-scores the shortlist: only shortlisted nominations are assigned here, on fresh score sheets.
           The main round&apos;s assignments and scores are kept as they were.
         </p>
+      ) : null}
+      {all ? (
+        <section className="panel-box" role="status" aria-labelledby="run-all-heading">
+          <h2 id="run-all-heading">The assignment ran for every category</h2>
+          {all.length === 0 ? <p>This cycle has no categories.</p> : null}
+          {all.map((c) => (
+            <div key={c.categoryId}>
+              <h3>{c.name}</h3>
+              <p>
+                {c.added} added, {c.kept} kept, {c.dropped} removed.
+              </p>
+              {c.shortfalls.length > 0 ? (
+                <>
+                  <p>
+                    <strong>{c.shortfalls.length === 1 ? "1 nomination lacks judges" : `${c.shortfalls.length} nominations lack judges`}:</strong>
+                  </p>
+                  <ul>
+                    {c.shortfalls.map((s) => (
+                      <li key={s.nominationId}>
+                        {s.nomineeName}: {s.assigned} of {s.wanted} judges, because {s.reason}.
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <p>Every nomination has {c.k} judges.</p>
+              )}
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {categories.length > 1 ? (
+        <Form method="post" action={`/admin/judging/assignments${q}`}>
+          <input type="hidden" name="intent" value="run-all" />
+          <SubmitButton>Assign judges in every category</SubmitButton>
+        </Form>
       ) : null}
       <nav aria-label="Categories">
         <ul className="tag-list">

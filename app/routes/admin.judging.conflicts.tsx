@@ -10,7 +10,7 @@ import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, 
 import { JudgingAdminNav, Notice } from "~/components/judging";
 import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";
 import { ruleLabel, detectConflictsInCycle } from "~/models/conflict-detection.server";
-import { conflictChoices, decideConflict, listConflicts, setConflict } from "~/models/conflicts.server";
+import { conflictChoices, decideConflict, decideConflicts, listConflicts, setConflict } from "~/models/conflicts.server";
 import { listActiveCategories } from "~/models/cycle.server";
 import { judgingCycleByIdOrCurrent } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -35,6 +35,17 @@ const SetSchema = z.object({
   nominationId: z.number({ error: "Choose a nomination" }).int().max(MAX_ID).positive(),
   reason,
 });
+
+const BulkSchema = z.object({
+  intent: z.enum(["bulk-confirm", "bulk-dismiss"]),
+  conflictIds: z
+    .array(z.coerce.number().int().max(MAX_ID).positive())
+    .min(1, "Tick at least one suspicion")
+    .max(500, "Tick 500 or fewer suspicions at once"),
+  reason,
+});
+
+type BulkErrors = { conflictIds?: string; reason?: string; form?: string };
 
 const FilterSchema = z.object({
   status: z.enum(CONFLICT_STATUSES).optional().catch(undefined),
@@ -83,6 +94,29 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "detect") {
     const raised = await detectConflictsInCycle(cycle.id, { id: admin.id, name: admin.name });
     return redirect(`${back}${sep}detected=${raised}`);
+  }
+  if (intent === "bulk-confirm" || intent === "bulk-dismiss") {
+    const picked = formData.getAll("conflictId").map(String);
+    const sentReason = String(formData.get("reason") ?? "");
+    const bulk = BulkSchema.safeParse({ intent, conflictIds: picked, reason: sentReason });
+    const reply = (errors: BulkErrors) =>
+      data({ form: "bulk", result: null, bulk: { errors, picked: picked.map(Number).filter(Number.isInteger), reason: sentReason } }, { status: 400 });
+    if (!bulk.success) {
+      const errors: BulkErrors = {};
+      for (const issue of bulk.error.issues) {
+        const key = issue.path[0] === "reason" ? "reason" : issue.path[0] === "conflictIds" ? "conflictIds" : "form";
+        errors[key] ??= issue.message;
+      }
+      return reply(errors);
+    }
+    const suspected = new Set((await listConflicts({ cycleId: cycle.id, status: "suspected" })).map((c) => c.id));
+    if (!bulk.data.conflictIds.every((id) => suspected.has(id))) {
+      return reply({ conflictIds: "Tick only suspicions of this cycle that are still undecided" });
+    }
+    const decision = intent === "bulk-confirm" ? "confirm" : "dismiss";
+    const decided = await decideConflicts(admin, { conflictIds: bulk.data.conflictIds, decision, reason: bulk.data.reason });
+    if (decided === false) return reply({ conflictIds: "Some of those suspicions no longer exist" });
+    return redirect(`${back}${sep}decided=${decision}&count=${decided}`);
   }
   if (intent === "set") {
     const submission = parseWithZod(formData, { schema: SetSchema });
@@ -154,13 +188,31 @@ export default function ConflictBoard() {
     shouldValidate: "onSubmit",
   });
   const detected = params.get("detected");
+  const bulk = actionData && "bulk" in actionData ? (actionData.bulk as { errors: BulkErrors; picked: number[]; reason: string }) : null;
+  const picked = new Set(bulk?.picked ?? []);
+  const suspectedCount = conflicts.filter((c) => c.status === "suspected").length;
   return (
     <div className="prose wide">
       <p className="caption">Administration · Judging {cycle.year}</p>
       <h1>Conflicts of interest</h1>
       <JudgingAdminNav cycleId={cycle.id} />
       {detected !== null ? <Notice>Detection ran: {detected === "1" ? "1 new suspicion" : `${detected} new suspicions`}.</Notice> : null}
-      {params.get("decided") ? <Notice>The conflict is {params.get("decided") === "confirm" ? "confirmed" : "dismissed"}.</Notice> : null}
+      {params.get("decided") ? (
+        <Notice>
+          {Number(params.get("count") ?? "1") > 1
+            ? `${params.get("count")} conflicts are ${params.get("decided") === "confirm" ? "confirmed" : "dismissed"}.`
+            : `The conflict is ${params.get("decided") === "confirm" ? "confirmed" : "dismissed"}.`}
+        </Notice>
+      ) : null}
+      {bulk ? (
+        <ErrorSummary
+          errors={[
+            ...(bulk.errors.conflictIds ? [{ fieldId: "bulk-conflicts", message: bulk.errors.conflictIds }] : []),
+            ...(bulk.errors.reason ? [{ fieldId: "bulk-reason", message: bulk.errors.reason }] : []),
+            ...(bulk.errors.form ? [{ fieldId: "bulk-conflicts", message: bulk.errors.form }] : []),
+          ]}
+        />
+      ) : null}
       {params.get("set") ? <Notice>The conflict is recorded.</Notice> : null}
 
       <Form method="get" className="filters">
@@ -218,6 +270,24 @@ export default function ConflictBoard() {
             {conflicts.map((c) => (
               <tr key={c.id}>
                 <td>
+                  {c.status === "suspected" ? (
+                    <div className="checkbox">
+                      <input
+                        type="checkbox"
+                        form="bulk-decide"
+                        name="conflictId"
+                        value={c.id}
+                        id={`bulk-${c.id}`}
+                        defaultChecked={picked.has(c.id)}
+                        aria-describedby={bulk?.errors.conflictIds ? "bulk-conflicts-error" : undefined}
+                      />
+                      <label htmlFor={`bulk-${c.id}`}>
+                        <span className="visually-hidden">
+                          Select {c.judgeName} and {c.nomineeName}
+                        </span>
+                      </label>
+                    </div>
+                  ) : null}
                   <strong>{c.judgeName}</strong>
                   <br />
                   {c.nomineeName} <span className="card__meta">({c.category}, {c.reference})</span>
@@ -245,6 +315,29 @@ export default function ConflictBoard() {
           </tbody>
         </table>
       )}
+
+      {suspectedCount > 0 || bulk ? (
+        <section aria-labelledby="bulk-heading">
+          <h2 id="bulk-heading">Decide the ticked suspicions</h2>
+          <p id="bulk-conflicts">Tick suspicions in the table above, give one reason for all of them, then confirm or dismiss them together.</p>
+          <ErrorList id="bulk-conflicts-error" errors={bulk?.errors.conflictIds ? [bulk.errors.conflictIds] : bulk?.errors.form ? [bulk.errors.form] : undefined} />
+          <Form method="post" id="bulk-decide" key={bulk ? `bulk-${bulk.reason}-${bulk.picked.join(",")}` : "bulk"}>
+            <TextareaField
+              label="Reason for the ticked suspicions"
+              errors={bulk?.errors.reason ? [bulk.errors.reason] : undefined}
+              textareaProps={{ id: "bulk-reason", name: "reason", rows: 2, defaultValue: bulk?.reason ?? "" }}
+            />
+            <div className="button-group">
+              <SubmitButton name="intent" value="bulk-confirm">
+                Confirm the ticked suspicions
+              </SubmitButton>
+              <SubmitButton name="intent" value="bulk-dismiss" secondary>
+                Dismiss the ticked suspicions
+              </SubmitButton>
+            </div>
+          </Form>
+        </section>
+      ) : null}
 
       <h2>Record a conflict</h2>
       <p>For a connection the automatic checks cannot see. The judge loses the nomination at once and another judge takes it.</p>

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary } from "~/components/forms";
 import { getCategory } from "~/models/category-setup.server";
 import {
-  addPanelMember,
+  addPanelMembers,
   getPanelForCategory,
   judgesNotOnPanel,
   listPanelMembers,
@@ -20,9 +20,15 @@ import { invariantResponse, notFound } from "~/utils/responses.server";
 import { MAX_ID, parseId } from "~/domain/ids";
 
 const ChangeSchema = z.object({
-  intent: z.enum(["add", "remove", "chair"]),
-  personId: z.coerce.number({ error: "Choose a judge to add" }).int().max(MAX_ID).positive("Choose a judge to add"),
+  intent: z.enum(["remove", "chair"]),
+  personId: z.coerce.number().int().max(MAX_ID).positive(),
 });
+
+/** The ticked judges (one `personId` per box); at least one. */
+const AddSchema = z
+  .array(z.coerce.number({ error: "Choose a judge to add" }).int().max(MAX_ID).positive("Choose a judge to add"))
+  .min(1, "Choose a judge to add")
+  .max(500, "Choose fewer judges at once");
 
 const CapSchema = z.object({
   intent: z.literal("cap"),
@@ -60,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const { category, panel } = await load(params);
-  const form = Object.fromEntries(await request.formData());
+  const formData = await request.formData();
+  const form = Object.fromEntries(formData);
   const here = `/admin/panels/${category.id}`;
   if (form.intent === "cap") {
     const cap = CapSchema.safeParse(form);
@@ -71,16 +78,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved.ok) return data({ error: saved.message, capError: null }, { status: 404 });
     return redirect(withNotice(here, "cap-set"));
   }
+  if (form.intent === "add") {
+    const picked = AddSchema.safeParse(formData.getAll("personId").filter((v) => v !== ""));
+    if (!picked.success) return data({ error: picked.error.issues[0]?.message ?? "Choose a judge to add", capError: null, picked: [] as number[] }, { status: 400 });
+    const added = await addPanelMembers(panel.id, picked.data, user);
+    if (!added.ok) return data({ error: added.message, capError: null, picked: picked.data }, { status: 409 });
+    return redirect(withNotice(here, picked.data.length === 1 ? "member-added" : "members-added"));
+  }
   const parsed = ChangeSchema.safeParse(form);
   if (!parsed.success) {
-    return data({ error: parsed.error.issues.find((i) => i.path[0] === "personId")?.message ?? "That change was not understood.", capError: null }, { status: 400 });
+    return data({ error: "That change was not understood.", capError: null }, { status: 400 });
   }
   const { intent, personId } = parsed.data;
-  if (intent === "add") {
-    const added = await addPanelMember(panel.id, personId, user);
-    if (!added.ok) return data({ error: added.message, capError: null }, { status: 409 });
-    return redirect(withNotice(here, "member-added"));
-  }
   if (intent === "remove") {
     invariantResponse(await removePanelMember(panel.id, personId, user), "That judge is not on this panel.", { status: 404 });
     return redirect(withNotice(here, "member-removed"));
@@ -95,6 +104,7 @@ export default function PanelPage() {
   const actionData = useActionData<typeof action>();
   const error = actionData?.error;
   const capError = actionData?.capError ?? null;
+  const picked = new Set<number>(actionData && "picked" in actionData ? (actionData.picked as number[]) : []);
   return (
     <div className="prose wide">
       <p className="caption">
@@ -182,24 +192,22 @@ export default function PanelPage() {
         <p>No judges are on this panel yet.</p>
       )}
       <section aria-labelledby="add-heading" className="prose">
-        <h2 id="add-heading">Add a judge</h2>
+        <h2 id="add-heading">Add judges</h2>
         {candidates.length ? (
           <Form method="post">
             <input type="hidden" name="intent" value="add" />
-            <div className={`field${error ? " field--error" : ""}`}>
-              <label htmlFor="panel-add-judge" className="field__label">
-                Judge
-              </label>
+            <fieldset className={`field${error ? " field--error" : ""}`} aria-describedby={error ? "panel-add-judge-error" : undefined}>
+              <legend className="field__label">Judges to add</legend>
               <ErrorList id="panel-add-judge-error" errors={error ? [error] : undefined} />
-              <select id="panel-add-judge" name="personId" defaultValue="" aria-describedby={error ? "panel-add-judge-error" : undefined}>
-                <option value="">Choose a judge</option>
-                {candidates.map((c) => (
-                  <option key={c.id} value={c.id}>
+              {candidates.map((c, i) => (
+                <div key={c.id} className="checkbox">
+                  <input type="checkbox" id={i === 0 ? "panel-add-judge" : `panel-add-judge-${c.id}`} name="personId" value={c.id} defaultChecked={picked.has(c.id)} />
+                  <label htmlFor={i === 0 ? "panel-add-judge" : `panel-add-judge-${c.id}`}>
                     {c.name} ({c.email})
-                  </option>
-                ))}
-              </select>
-            </div>
+                  </label>
+                </div>
+              ))}
+            </fieldset>
             <button type="submit" className="button">
               Add to the panel
             </button>
