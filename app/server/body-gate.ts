@@ -77,7 +77,7 @@ export function bodyGate({ limitBytes, idleMs }: BodyGateOptions): RequestHandle
     const refuse = (refusal: Refusal) => {
       if (settled) return;
       settled = true;
-      stopReading(req, res);
+      stopReading(req, res, refusal.status === 413);
       res.status(refusal.status).type("text/plain; charset=utf-8").send(refusal.message);
     };
     const pass = (form: URLSearchParams | FormData) => {
@@ -113,19 +113,25 @@ export function bodyGate({ limitBytes, idleMs }: BodyGateOptions): RequestHandle
 }
 
 /** Answer first, then close: destroying at once could reset the connection before the client reads the refusal. */
-function stopReading(req: ExpressRequest, res: ExpressResponse) {
+function stopReading(req: ExpressRequest, res: ExpressResponse, linger: boolean) {
   if (req.complete) return;
   // Nothing read yet (a declared length over the limit, a refused type): Node discards the
   // body without keeping it (bounded by requestTimeout), so the client can read the answer.
   if (req.readableFlowing === null) return;
-  res.setHeader("Connection", "close");
   req.unpipe();
   req.removeAllListeners("data");
-  // Paused, the rest of the body waits in the client's socket rather than ours; the
-  // connection closes two seconds after the answer, time enough for a client on a busy
-  // machine to read it before it sees the reset.
-  req.pause();
+  // The connection closes two seconds after the answer, time enough for a client on a busy
+  // machine to read it.
   res.once("finish", () => setTimeout(() => req.destroy(), 2_000).unref());
+  if (linger) {
+    // A client still sending (an oversize upload) would see a reset, not the answer, if we
+    // closed now: the rest is read and dropped until then, kept nowhere (a lingering close).
+    req.resume();
+    return;
+  }
+  // Paused, the rest of the body waits in the client's socket rather than ours.
+  res.setHeader("Connection", "close");
+  req.pause();
 }
 
 function checkedUrlEncoded(latin1: string, allowReserved: boolean): URLSearchParams {
