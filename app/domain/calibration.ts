@@ -197,11 +197,12 @@ function indexScores(scores: JudgeScore[]): Design {
   return { nominationIds, judgeIds, nom, judge, y };
 }
 
-/** Connected groups of the judge–nomination graph, as a group id per judge. */
-function judgeGroups({ nominationIds, judgeIds, nom, judge }: Design): Int32Array {
-  const N = nominationIds.length;
-  const J = judgeIds.length;
-  const parent = new Int32Array(N + J);
+/**
+ * The connected parts of the judge–nomination graph (union–find): the root of each node,
+ * nominations first (0..N-1), then judges (N..N+J-1). Two nodes share a root when scores link them.
+ */
+export function graphRoots(nominations: number, judges: number, nom: ArrayLike<number>, judge: ArrayLike<number>): Int32Array {
+  const parent = new Int32Array(nominations + judges);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -212,14 +213,22 @@ function judgeGroups({ nominationIds, judgeIds, nom, judge }: Design): Int32Arra
   };
   for (let k = 0; k < nom.length; k++) {
     const a = find(nom[k]);
-    const b = find(N + judge[k]);
+    const b = find(nominations + judge[k]);
     if (a !== b) parent[a] = b;
   }
+  return Int32Array.from(parent, (_, i) => find(i));
+}
+
+/** Connected groups of the judge–nomination graph, as a group id per judge. */
+function judgeGroups({ nominationIds, judgeIds, nom, judge }: Design): Int32Array {
+  const N = nominationIds.length;
+  const J = judgeIds.length;
+  const roots = graphRoots(N, J, nom, judge);
   // Renumber roots to 0..groups-1 so group ids can index arrays of length J.
   const id = new Map<number, number>();
   const group = new Int32Array(J);
   for (let j = 0; j < J; j++) {
-    const root = find(N + j);
+    const root = roots[N + j];
     let g = id.get(root);
     if (g === undefined) id.set(root, (g = id.size));
     group[j] = g;

@@ -18,7 +18,7 @@
 // degrees of freedom, and the interval uses Student's t on those.
 
 import jstat from "jstat";
-import type { CalibrationResult, JudgeScore } from "./calibration";
+import { graphRoots, type CalibrationResult, type JudgeScore } from "./calibration";
 
 const { jStat } = jstat;
 
@@ -270,22 +270,9 @@ function componentOf(scores: JudgeScore[]) {
     judge[k] = j;
   });
   const N = nominationIds.length;
-  const parent = new Int32Array(N + judgeIds.length);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
-  for (let k = 0; k < scores.length; k++) {
-    const a = find(nom[k]);
-    const b = find(N + judge[k]);
-    if (a !== b) parent[a] = b;
-  }
-  const nominationRoot = Int32Array.from({ length: N }, (_, n) => find(n));
-  const judgeRoot = Int32Array.from({ length: judgeIds.length }, (_, j) => find(N + j));
+  const roots = graphRoots(N, judgeIds.length, nom, judge);
+  const nominationRoot = roots.slice(0, N);
+  const judgeRoot = roots.slice(N);
   return { nomIndex, nominationIds, judgeIds, nom, judge, nominationRoot, judgeRoot };
 }
 

@@ -517,25 +517,7 @@ export async function confirmNomination(accessToken: string, confirmToken: strin
     const [confirmed] = await tx.update(n).set({ confirmedAt: now, updatedAt: now }).where(eq(n.id, row.id)).returning();
     await flagDuplicates(tx, confirmed, now);
     const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, row.cycleId));
-    const questions = await tx
-      .select()
-      .from(schema.questions)
-      .where(and(eq(schema.questions.categoryId, category.id), isNull(schema.questions.retiredAt)))
-      .orderBy(asc(schema.questions.position), asc(schema.questions.id));
-    const answers = await tx.select().from(schema.nominationAnswers).where(eq(schema.nominationAnswers.nominationId, row.id));
-    const files = await tx
-      .select({ filename: schema.nominationFiles.filename })
-      .from(schema.nominationFiles)
-      .where(eq(schema.nominationFiles.nominationId, row.id))
-      .orderBy(asc(schema.nominationFiles.id));
-    const sections = summariseNomination(
-      category,
-      questions,
-      confirmed,
-      new Map(answers.map((a) => [a.questionId, a.answer])),
-      files,
-      NOMINEE_TYPE_LABELS,
-    );
+    const sections = await receiptSections(tx, category, confirmed);
     await sendEmail(tx, {
       to: confirmed.nominatorEmail,
       subject: `Nomination received: ${confirmed.reference}`,
