@@ -24,8 +24,10 @@ import {
   CONFLICT_STATUSES,
   EMAIL_STATUSES,
   NOMINATION_STATUSES,
+  LANGUAGES,
   NOMINEE_TYPES,
   PHASES,
+  PUBLICATION_CONSENTS,
   ROUNDS,
   type NomineeType,
 } from "../app/domain/vocabulary";
@@ -36,12 +38,14 @@ export {
   CONFLICT_SOURCES,
   CONFLICT_STATUSES,
   EMAIL_STATUSES,
+  LANGUAGES,
   NOMINATION_STATUSES,
   NOMINEE_TYPES,
   PHASES,
+  PUBLICATION_CONSENTS,
   ROUNDS,
 };
-export type { NominationStatus, NomineeType, Phase, Round } from "../app/domain/vocabulary";
+export type { Language, NominationStatus, NomineeType, Phase, PublicationConsent, Round } from "../app/domain/vocabulary";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -115,6 +119,8 @@ export const cycles = pgTable("cycles", {
   id: serial("id").primaryKey(),
   year: integer("year").notNull().unique(),
   name: text("name").notNull(),
+  /** Welsh text beside the English: null until an admin writes it, and public pages fall back to English. */
+  nameCy: text("name_cy"),
   /** The phase an admin last moved the cycle to; dates move it through the open/close steps. */
   phase: text("phase", { enum: PHASES }).notNull().default("draft"),
   nominationsOpenAt: ts("nominations_open_at"),
@@ -155,6 +161,10 @@ export const categories = pgTable(
     /** Young Champion: nominees are under 18, so a guardian's contact and consent are required. */
     nomineeUnder18: boolean("nominee_under_18").notNull().default(false),
     sponsor: text("sponsor"),
+    nameCy: text("name_cy"),
+    descriptionCy: text("description_cy"),
+    eligibilityCy: text("eligibility_cy"),
+    sponsorCy: text("sponsor_cy"),
     shortlistSize: integer("shortlist_size").notNull().default(3),
     judgesPerNomination: integer("judges_per_nomination").notNull().default(3),
     scaleMin: integer("scale_min").notNull().default(1),
@@ -186,6 +196,8 @@ export const questions = pgTable("questions", {
     .references(() => categories.id, { onDelete: "cascade" }),
   label: text("label").notNull(),
   help: text("help").notNull().default(""),
+  labelCy: text("label_cy"),
+  helpCy: text("help_cy"),
   wordLimit: integer("word_limit").notNull().default(300),
   required: boolean("required").notNull().default(true),
   position: integer("position").notNull().default(0),
@@ -238,6 +250,9 @@ export const nominations = pgTable(
     guardianEmail: text("guardian_email"),
     guardianPhone: text("guardian_phone"),
     guardianConsent: boolean("guardian_consent").notNull().default(false),
+    /** The guardian's separate consent to publication of an under-18 nominee: how they may be named. */
+    guardianPublicationConsent: text("guardian_publication_consent", { enum: PUBLICATION_CONSENTS }),
+    guardianPublicationConsentAt: ts("guardian_publication_consent_at"),
 
     nominatorName: text("nominator_name").notNull().default(""),
     nominatorEmail: text("nominator_email").notNull().default(""),
@@ -254,6 +269,9 @@ export const nominations = pgTable(
     mergedIntoId: integer("merged_into_id"),
     ineligibleReason: text("ineligible_reason"),
     citation: text("citation"),
+    citationCy: text("citation_cy"),
+    /** The language of the journey the nominator used: every email to them and the nominee is in it. */
+    language: text("language", { enum: LANGUAGES }).notNull().default("en"),
 
     submittedAt: ts("submitted_at"),
     /** SHA-256 of the secret in the confirm-your-nomination link, and when that link stops working. */

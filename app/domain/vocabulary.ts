@@ -41,3 +41,11 @@ export const ROUNDS = ["main", "final"] as const;
 export type Round = (typeof ROUNDS)[number];
 
 export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+
+/** The languages of the public side: English and Welsh (Cymraeg). */
+export const LANGUAGES = ["en", "cy"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** How a guardian lets an under-18 nominee be named in public: in full, by first name only, or not at all. */
+export const PUBLICATION_CONSENTS = ["full", "first_name", "not_named"] as const;
+export type PublicationConsent = (typeof PUBLICATION_CONSENTS)[number];
