@@ -7,6 +7,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { getFeedbackForReview, listFeedback, releaseFeedback } from "~/models/feedback.server";
 import { updateCycleSettings } from "~/models/cycle-setup.server";
+import { erasePerson } from "~/models/privacy.server";
 import * as feedbackList from "~/routes/admin.feedback._index";
 import * as feedbackRoute from "~/routes/admin.feedback.$id";
 import * as nominationRoute from "~/routes/judge.nominations.$nominationId";
@@ -227,6 +228,13 @@ describe("feedback to nominees", () => {
     expect(off).toMatchObject({ ok: false, problems: { feedbackToNominees: expect.stringMatching(/already been released for 1 nomination/) } });
     const [stored] = await db.select().from(schema.cycles).where(eq(schema.cycles.id, cycle.id));
     expect(stored.feedbackToNominees).toBe(true);
+
+    // Erasing the nominee erases the edited and released text too, and sends nothing again.
+    await erasePerson(adult.nomineeEmail!, { id: admin.id, name: admin.name });
+    expect(await db.select().from(schema.feedbackComments).where(eq(schema.feedbackComments.nominationId, adult.id))).toEqual([]);
+    const [erased] = await db.select().from(schema.feedbackReleases).where(eq(schema.feedbackReleases.nominationId, adult.id));
+    expect(erased.comments).toEqual([]);
+    expect(await releaseFeedback({ id: admin.id, name: admin.name }, adult.id, [])).toMatchObject({ ok: false, status: 404 });
   });
 
   test("a young nominee's parent or guardian hears instead of the child; all left out means nothing to release", async () => {
