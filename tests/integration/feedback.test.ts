@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { getFeedbackForReview, listFeedback, releaseFeedback } from "~/models/feedback.server";
 import { updateCycleSettings } from "~/models/cycle-setup.server";
 import { erasePerson } from "~/models/privacy.server";
+import * as cycleRoute from "~/routes/admin.cycles.$year";
 import * as feedbackList from "~/routes/admin.feedback._index";
 import * as feedbackRoute from "~/routes/admin.feedback.$id";
 import * as nominationRoute from "~/routes/judge.nominations.$nominationId";
@@ -117,6 +118,34 @@ async function expectNoFeedbackInPublic(year: number, nominationId: number) {
 }
 
 describe("feedback to nominees", () => {
+  test("the cycle page turns feedback on, audited; once feedback is out it cannot be turned off", async () => {
+    const admin = await createPerson({ isAdmin: true, name: "Feedback Admin" });
+    const cookie = await cookieFor(admin.id);
+    const cycle = await createJudgingCycle();
+    const path = `/admin/cycles/${cycle.year}`;
+    const params = { year: String(cycle.year) };
+    const form = { name: cycle.name, retentionDays: "365", rankingMethod: "calibrated", minScoresPerJudge: "3" };
+    const mark = await auditMark();
+    const on = await run(() => cycleRoute.action(loaderArgs(makeRequest(path, { cookie, form: { ...form, feedbackToNominees: "on" } }), params)));
+    expect(on.status).toBe(302);
+    const [entry] = (await auditSince(mark, "cycle.updated")).filter((e) => e.entityId === String(cycle.id));
+    expect(entry).toMatchObject({ before: { feedbackToNominees: false }, after: { feedbackToNominees: true } });
+    const page = await run<{ cycle: { feedbackToNominees: boolean } }>(() => cycleRoute.loader(loaderArgs(makeRequest(path, { cookie }), params)));
+    expect(page.data.cycle.feedbackToNominees).toBe(true);
+
+    // One nomination's feedback has gone out: the page refuses to turn it off, beside the box.
+    const { category } = await createJudgedCategory(cycle.id);
+    const nomination = await createNomination(category);
+    await db.insert(schema.feedbackReleases).values({ nominationId: nomination.id, comments: ["Kind words"] });
+    const off = await run<{ result: { error: Record<string, string[]> } }>(() =>
+      cycleRoute.action(loaderArgs(makeRequest(path, { cookie, form: { ...form, name: "Renamed" } }), params)),
+    );
+    expect(off.status).toBe(400);
+    expect(off.data.result.error.feedbackToNominees[0]).toMatch(/already been released for 1 nomination/);
+    const [stored] = await db.select().from(schema.cycles).where(eq(schema.cycles.id, cycle.id));
+    expect(stored).toMatchObject({ feedbackToNominees: true, name: cycle.name });
+  });
+
   test("a judge's choice is stored: shared, private, or private because the screen never offered sharing", async () => {
     const { adult, judges } = await judgedWithFeedback();
     expect((await scoreRow(adult.id, judges[0].id))?.commentPrivate).toBe(false);
