@@ -10,6 +10,8 @@ import { getCurrentCycle } from "./cycle.server";
 import { closeFinalRoundIn, startFinalRoundIn } from "./final-round.server";
 import { setPublicationTimes } from "./results.server";
 import type { PublicationField } from "~/domain/phase-rules";
+import { feedbackSettingProblem } from "~/domain/feedback";
+import { releasedFeedbackCount } from "./feedback.server";
 
 export async function listCycles() {
   return db.select().from(schema.cycles).orderBy(desc(schema.cycles.year));
@@ -131,14 +133,19 @@ type Settings = CycleDateFields & {
   blindJudging: boolean;
   rankingMethod: "calibrated" | "raw";
   minScoresPerJudge: number;
+  /** Left out: unchanged. */
+  feedbackToNominees?: boolean;
 };
 
-export type SettingsOutcome = { ok: true } | { ok: false; problems: Partial<Record<PublicationField, string>> };
+export type SettingsOutcome = { ok: true } | { ok: false; problems: Partial<Record<PublicationField | "feedbackToNominees", string>> };
 
 /** Saves the cycle's settings; its publication times go through the one rule that guards them. */
 export async function updateCycleSettings(cycleId: number, settings: Settings, actor: Actor, now = new Date()): Promise<SettingsOutcome> {
   return db.transaction(async (tx) => {
     const { shortlistPublishAt, winnersPublishAt, ...rest } = settings;
+    const [current] = await tx.select({ feedbackToNominees: schema.cycles.feedbackToNominees }).from(schema.cycles).where(eq(schema.cycles.id, cycleId)).for("update");
+    const feedback = current && feedbackSettingProblem({ before: current.feedbackToNominees, after: rest.feedbackToNominees ?? current.feedbackToNominees, released: await releasedFeedbackCount(tx, cycleId) });
+    if (feedback) return { ok: false, problems: { feedbackToNominees: feedback } };
     const published = await setPublicationTimes(tx, { cycleId, shortlistPublishAt, winnersPublishAt, actor, now });
     // Refused before anything is written: nothing of the form is saved, and the page shows why.
     if (!published.ok) return published;

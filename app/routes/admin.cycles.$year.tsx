@@ -58,6 +58,7 @@ const SettingsSchema = z
       .min(30, "Keep personal data for at least 30 days after archiving")
       .max(3650, "Keep personal data for at most 3650 days (10 years)"),
     blindJudging: z.boolean().default(false),
+    feedbackToNominees: z.boolean().default(false),
     rankingMethod: z.enum(RANKING_METHODS, { error: "Choose how the leaderboard ranks nominations" }),
     minScoresPerJudge: z
       .number({ error: `Enter a whole number of scores, like 3` })
@@ -91,6 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phase: PHASE_LABELS[phase],
       retentionDays: cycle.retentionDays,
       blindJudging: cycle.blindJudging,
+      feedbackToNominees: cycle.feedbackToNominees,
       rankingMethod: cycle.rankingMethod,
       minScoresPerJudge: cycle.minScoresPerJudge,
       archivedAt: cycle.archivedAt ? formatLondon(cycle.archivedAt) : null,
@@ -128,6 +130,7 @@ export default function CyclePage() {
       name: cycle.name,
       retentionDays: String(cycle.retentionDays),
       blindJudging: cycle.blindJudging ? "on" : undefined,
+      feedbackToNominees: cycle.feedbackToNominees ? "on" : undefined,
       rankingMethod: cycle.rankingMethod,
       minScoresPerJudge: String(cycle.minScoresPerJudge),
       ...Object.fromEntries(DATE_FIELDS.map((f) => [f, cycle.dates[f].input])),
@@ -142,7 +145,7 @@ export default function CyclePage() {
       <p className="caption">Cycle {cycle.year}</p>
       <h1>{cycle.name}</h1>
       <Notice />
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge])} />
+      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge, fields.feedbackToNominees])} />
 
       <h2>Phase</h2>
       <dl className="summary-list">
@@ -233,11 +236,31 @@ export default function CyclePage() {
           className="field--short"
           inputProps={{ ...getInputProps(fields.minScoresPerJudge, { type: "text" }), inputMode: "numeric" }}
         />
+        <div className={`field${fields.feedbackToNominees.errors ? " field--error" : ""}`}>
+          <ErrorList id={`${fields.feedbackToNominees.id}-error`} errors={fields.feedbackToNominees.errors} />
+          <div className="checkbox">
+            <input
+              {...getInputProps(fields.feedbackToNominees, { type: "checkbox" })}
+              aria-describedby={`feedback-hint${fields.feedbackToNominees.errors ? ` ${fields.feedbackToNominees.id}-error` : ""}`}
+            />
+            <label htmlFor={fields.feedbackToNominees.id}>Feedback to nominees</label>
+          </div>
+          <p className="field__hint" id="feedback-hint">
+            Judges are told that their comments may be shared without their names, and can keep a comment private. After the
+            winners are published you review the comments on each nomination and release them by email to the nominator and
+            nominee. Comments written before this is turned on stay private.
+          </p>
+        </div>
         <SubmitButton>Save the cycle</SubmitButton>
       </Form>
       <p>
         <Link to={`/admin/categories?cycle=${cycle.year}`}>Categories of {cycle.year}</Link>
       </p>
+      {cycle.feedbackToNominees ? (
+        <p>
+          <Link to={`/admin/feedback?year=${cycle.year}`}>Feedback to nominees of {cycle.year}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

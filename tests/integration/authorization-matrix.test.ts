@@ -172,6 +172,9 @@ const MATRIX: Record<string, Entry> = {
     loader: ADMIN,
     action: adminThen(400),
   },
+  // The matrix's cycle shares no feedback: the review is refused with the reason, even to an admin.
+  "admin.feedback._index.tsx": { loader: ADMIN, action: "none" },
+  "admin.feedback.$id.tsx": { params: (w) => ({ id: String(w.x.id) }), loader: adminThen(409), action: adminThen(409) },
   "admin.judging._index.tsx": { loader: ADMIN, action: adminThen(400) },
   "admin.judging.assignments.tsx": { query: "?category=", loader: ADMIN, action: adminThen(400), params: () => ({}) },
   "admin.judging.conflicts.tsx": { loader: ADMIN, action: adminThen(400) },
