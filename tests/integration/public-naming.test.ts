@@ -21,8 +21,6 @@ const mailTo = (to: string) => db.select().from(schema.emailOutbox).where(eq(sch
 
 let cycle: Awaited<ReturnType<typeof createCycle>>;
 let firstNameWinner: Awaited<ReturnType<typeof createNomination>>;
-let notNamed: Awaited<ReturnType<typeof createNomination>>;
-let legacy: Awaited<ReturnType<typeof createNomination>>;
 let mergedAway: Awaited<ReturnType<typeof createNomination>>;
 
 beforeAll(async () => {
@@ -43,7 +41,7 @@ beforeAll(async () => {
     guardianPublicationConsentAt: new Date("2090-01-05T10:00:00Z"),
     citation: "Amira Okonkwo sang every family into Larkspur Youth Choir; Miss Okonkwo's welcome is known across Leeds.",
   });
-  notNamed = await createNomination(cycle, young.id, {
+  await createNomination(cycle, young.id, {
     ...child,
     status: "shortlisted",
     nomineeName: "Toby Whitlock",
@@ -53,7 +51,7 @@ beforeAll(async () => {
     guardianPublicationConsent: "not_named",
   });
   // Made before the consent was asked: no consent recorded, so not named.
-  legacy = await createNomination(cycle, volunteers.id, {
+  await createNomination(cycle, volunteers.id, {
     ...child,
     status: "winner",
     nomineeName: "Rosa Penhaligon",
