@@ -36,7 +36,7 @@ type UnderEighteenEntry = {
 /** Before publishing: the under-18 nominees on the public lists, and how each will be named. */
 export function UnderEighteenPublicationList({ entries }: { entries: UnderEighteenEntry[] }) {
   return (
-    <section aria-labelledby="under-18-heading">
+    <div className="under-18-publication">
       <h3 id="under-18-heading">Under-18 nominees on the public lists</h3>
       {entries.length === 0 ? (
         <p>No shortlisted or winning nominee is under 18.</p>
@@ -80,6 +80,6 @@ export function UnderEighteenPublicationList({ entries }: { entries: UnderEighte
           </div>
         </>
       )}
-    </section>
+    </div>
   );
 }
