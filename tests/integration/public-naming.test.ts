@@ -6,6 +6,8 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
+import type { NomineeValues } from "~/domain/nomination-forms";
+import { createDraft, saveNominee } from "~/models/nomination.server";
 import { mergeNominations } from "~/models/nomination-review.server";
 import { schedulePublication, underEighteenOnPublicLists } from "~/models/results.server";
 import { runScheduledWork } from "~/server/background";
@@ -121,5 +123,37 @@ describe("emails at publication", () => {
   test("the child's own nominator, who gave her name, reads it in full", async () => {
     const [mail] = await mailTo(firstNameWinner.nominatorEmail);
     expect(mail.text).toContain("Amira Okonkwo has won");
+  });
+});
+
+describe("the guardian's consent, as the nominee step writes it", () => {
+  test("recorded with the time it was given, kept while unchanged, renewed when changed, dropped for an adult", async () => {
+    const open = await createCycle({ phase: "nominations_open" });
+    const { category, questions } = await createCategory(open.id, { nomineeTypes: ["individual"] });
+    const child: NomineeValues = {
+      nomineeType: "individual",
+      nomineeName: "Sami Young",
+      nomineeKnows: "yes",
+      nomineeIsUnder18: "yes",
+      guardianName: "Rana Young",
+      guardianEmail: "rana@example.test",
+      guardianConsent: true,
+      guardianPublicationConsent: "first_name",
+    };
+    const journey = { cycle: open, category, questions };
+    const { nomination, token } = await createDraft(journey, child);
+    expect(nomination.guardianPublicationConsent).toBe("first_name");
+    const given = nomination.guardianPublicationConsentAt!;
+    expect(given).toBeInstanceOf(Date);
+
+    const same = await saveNominee({ ...journey, token, nomination }, child);
+    expect(same.guardianPublicationConsentAt).toEqual(given);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const changed = await saveNominee({ ...journey, token, nomination: same }, { ...child, guardianPublicationConsent: "not_named" });
+    expect(changed.guardianPublicationConsent).toBe("not_named");
+    expect(changed.guardianPublicationConsentAt!.getTime()).toBeGreaterThan(given.getTime());
+
+    const adult = await saveNominee({ ...journey, token, nomination: changed }, { ...child, nomineeIsUnder18: "no" });
+    expect([adult.guardianPublicationConsent, adult.guardianPublicationConsentAt]).toEqual([null, null]);
   });
 });
