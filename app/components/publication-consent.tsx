@@ -43,7 +43,7 @@ export function UnderEighteenPrivacy() {
         of worship or sponsorship group), and we take them out of the judges&rsquo; citation. This applies to the results
         pages, the archive, what we share online and emails to anyone other than their nominator and their parent or
         guardian. If no choice was recorded, they are not named. Their parent or guardian is told how they are named when
-        the results are published, and can change the choice at any time by replying to any of our emails.
+        the results are published, and can change the choice at any time by contacting us.
       </p>
     </section>
   );
