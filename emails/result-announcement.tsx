@@ -12,6 +12,8 @@ export type ResultAnnouncementProps = {
   categoryName: string;
   year: number;
   citation?: string | null;
+  /** To an under-18 nominee's guardian: how the public results name their child (app/domain/public-naming.ts). */
+  naming?: string | null;
   resultsUrl: string;
 };
 
@@ -38,7 +40,7 @@ export function subjectFor({ outcome, categoryName, year }: Pick<ResultAnnouncem
 
 /** One message for every published result; the words change with the outcome and the reader. */
 export function ResultAnnouncementEmail(props: ResultAnnouncementProps) {
-  const { outcome, audience, recipientName, nomineeName, categoryName, year, citation, resultsUrl } = props;
+  const { outcome, audience, recipientName, nomineeName, categoryName, year, citation, naming, resultsUrl } = props;
   const who = audience === "nominee" ? "you" : nomineeName;
   const lines: Record<Outcome, string> = {
     shortlisted: `We are delighted to tell you that ${who} ${audience === "nominee" ? "are" : "is"} on the shortlist for ${categoryName} in the Community Sponsorship Awards ${year}.`,
@@ -55,6 +57,11 @@ export function ResultAnnouncementEmail(props: ResultAnnouncementProps) {
       <Text style={paragraph}>Dear {recipientName},</Text>
       <Text style={paragraph}>{lines[outcome]}</Text>
       {citation ? <Text style={{ ...paragraph, fontStyle: "italic" }}>“{citation}”</Text> : null}
+      {naming ? (
+        <Text style={paragraph}>
+          {naming} If you would like this changed, reply to this email and we will change the public page.
+        </Text>
+      ) : null}
       <Text style={paragraph}>
         See the results: <Link href={resultsUrl}>{resultsUrl}</Link>
       </Text>

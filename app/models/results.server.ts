@@ -10,6 +10,8 @@ import { assignableStatuses, canSeeOthersScores, resultsRound, roundHasClosed, t
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { awardsProblem, publicationProblems, shortlistProblem, type PublicationField } from "~/domain/phase-rules";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
+import { isUnder18, namingSentence, publicNamingSummary, publicNominee } from "~/domain/public-naming";
+import { formatLondon } from "~/domain/time";
 import { weightedScore } from "~/domain/scoring";
 import { intervalBar, scoreDotPlot } from "~/domain/svg-chart";
 import { shortlistBoundary } from "~/domain/uncertainty";
@@ -456,14 +458,15 @@ export async function syncPublicationJobs() {
   }
 }
 
-type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian" };
+/** `named`: whether they may read the nominee's name as nominated (they gave it, or it is theirs); others read the public name. */
+type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian"; named: boolean };
 
 function recipientsOf(n: typeof nominations.$inferSelect): Recipient[] {
   const list: Recipient[] = [];
-  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || "nominator", audience: "nominator" });
+  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || "nominator", audience: "nominator", named: true });
   // Nominees hear from us only when they know of the nomination and gave a contact.
   if (n.nomineeEmail && n.nomineeKnows !== false && n.nomineeEmail.toLowerCase() !== n.nominatorEmail.toLowerCase()) {
-    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee" });
+    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee", named: true });
   }
   return list;
 }
@@ -480,8 +483,11 @@ function alsoConcerned(n: typeof nominations.$inferSelect, merged: Array<typeof 
     seen.add(r.to.toLowerCase());
     list.push(r);
   };
-  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || "parent or guardian", audience: "guardian" });
-  for (const m of merged) if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) add({ to: m.nominatorEmail, name: m.nominatorName || "nominator", audience: "nominator" });
+  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || "parent or guardian", audience: "guardian", named: true });
+  // Another nominator's words for the nominee are not theirs to read: they get the public name.
+  for (const m of merged) {
+    if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) add({ to: m.nominatorEmail, name: m.nominatorName || "nominator", audience: "nominator", named: false });
+  }
   return list;
 }
 
@@ -500,7 +506,7 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
   const statuses: (typeof nominations.$inferSelect.status)[] =
     stage === "shortlist" ? ["shortlisted", "not_shortlisted", "eligible", "winner", "highly_commended"] : ["shortlisted", "winner", "highly_commended"];
   const rows = await tx
-    .select({ nomination: nominations, categoryName: categories.name })
+    .select({ nomination: nominations, categoryName: categories.name, nomineeUnder18: categories.nomineeUnder18 })
     .from(nominations)
     .innerJoin(categories, eq(categories.id, nominations.categoryId))
     .where(and(eq(nominations.cycleId, cycleId), inArray(nominations.status, statuses), isNull(nominations.mergedIntoId)))
@@ -510,7 +516,7 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
   const mergedAway = rows.length
     ? await tx.select().from(nominations).where(inArray(nominations.mergedIntoId, rows.map((r) => r.nomination.id)))
     : [];
-  for (const { nomination, categoryName } of rows) {
+  for (const { nomination, categoryName, nomineeUnder18 } of rows) {
     let outcome: Outcome;
     if (stage === "shortlist") {
       const onList = ["shortlisted", "winner", "highly_commended"].includes(nomination.status);
@@ -525,6 +531,10 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
     if (together && outcome === "shortlisted") continue;
     const direct = recipientsOf(nomination);
     const concerned = alsoConcerned(nomination, mergedAway.filter((m) => m.mergedIntoId === nomination.id), direct);
+    const category = { nomineeUnder18 };
+    const shown = publicNominee(nomination, category);
+    // The guardian of a nominee on a public list reads how their child is named there.
+    const naming = outcome !== "not_shortlisted" && isUnder18(nomination, category) ? namingSentence(nomination, category) : null;
     for (const r of [...direct, ...concerned]) {
       await sendEmail(tx, {
         to: r.to,
@@ -534,10 +544,11 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
           outcome,
           audience: r.audience,
           recipientName: r.name,
-          nomineeName: nomination.nomineeName,
+          nomineeName: r.named ? nomination.nomineeName : shown.name,
           categoryName,
           year: cycle.year,
-          citation: stage === "winners" ? nomination.citation : null,
+          citation: stage === "winners" ? (r.named ? nomination.citation : shown.citation) : null,
+          naming: r.audience === "guardian" ? naming : null,
           resultsUrl,
         }),
         meta: { nominationIds: [nomination.id], stage },
@@ -600,9 +611,11 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
     .select({
       categoryId: nominations.categoryId,
       status: nominations.status,
-      name: nominations.nomineeName,
-      organisation: nominations.nomineeOrganisation,
-      area: nominations.nomineeLocalAuthority,
+      nomineeName: nominations.nomineeName,
+      nomineeOrganisation: nominations.nomineeOrganisation,
+      nomineeLocalAuthority: nominations.nomineeLocalAuthority,
+      nomineeIsUnder18: nominations.nomineeIsUnder18,
+      guardianPublicationConsent: nominations.guardianPublicationConsent,
       citation: nominations.citation,
     })
     .from(nominations)
@@ -614,7 +627,7 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
         isNull(nominations.erasedAt),
       ),
     )
-    .orderBy(asc(nominations.nomineeName));
+    .orderBy(asc(nominations.id));
 
   return {
     year: cycle.year,
@@ -623,12 +636,17 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
     cacheSeconds: cacheSecondsUntilChange(cycle, now),
     categories: cats
       .map((c) => {
-        const mine = rows.filter((r) => r.categoryId === c.id);
-        const entry = (r: (typeof rows)[number], withCitation: boolean): PublicEntry => ({
-          name: r.name,
-          organisation: r.organisation,
-          area: r.area,
-          citation: withCitation ? r.citation : null,
+        // In order of the names shown, so the order gives away nothing of a name that is not.
+        const mine = rows
+          .filter((r) => r.categoryId === c.id)
+          .map((r) => ({ ...r, shown: publicNominee(r, c) }))
+          .sort((a, b) => a.shown.name.localeCompare(b.shown.name, "en-GB"));
+        // Only what the naming rule lets out leaves this function: an under-18 nominee as their guardian agreed.
+        const entry = ({ shown }: (typeof mine)[number], withCitation: boolean): PublicEntry => ({
+          name: shown.name,
+          organisation: shown.organisation,
+          area: shown.area,
+          citation: withCitation ? shown.citation : null,
         });
         return {
           slug: c.slug,
@@ -643,6 +661,54 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
       })
       .filter((c) => c.shortlist.length > 0),
   };
+}
+
+/**
+ * Before publishing: every under-18 nominee on a shortlist or among the winners, with the
+ * consent their guardian gave to publication and the name the public pages will show.
+ */
+export async function underEighteenOnPublicLists(cycleId: number) {
+  const rows = await db
+    .select({
+      id: nominations.id,
+      reference: nominations.reference,
+      status: nominations.status,
+      category: categories.name,
+      nomineeUnder18: categories.nomineeUnder18,
+      nomineeName: nominations.nomineeName,
+      nomineeOrganisation: nominations.nomineeOrganisation,
+      nomineeLocalAuthority: nominations.nomineeLocalAuthority,
+      nomineeIsUnder18: nominations.nomineeIsUnder18,
+      guardianPublicationConsent: nominations.guardianPublicationConsent,
+      guardianPublicationConsentAt: nominations.guardianPublicationConsentAt,
+    })
+    .from(nominations)
+    .innerJoin(categories, eq(categories.id, nominations.categoryId))
+    .where(
+      and(
+        eq(nominations.cycleId, cycleId),
+        inArray(nominations.status, ["shortlisted", "winner", "highly_commended"]),
+        isNull(nominations.mergedIntoId),
+        isNull(nominations.erasedAt),
+      ),
+    )
+    .orderBy(asc(categories.position), asc(nominations.id));
+  return rows.flatMap((r) => {
+    const naming = publicNamingSummary(r, { nomineeUnder18: r.nomineeUnder18 });
+    if (!naming) return [];
+    return [
+      {
+        id: r.id,
+        reference: r.reference,
+        status: r.status,
+        category: r.category,
+        nomineeName: r.nomineeName,
+        consent: naming.consent,
+        shownAs: naming.shownAs,
+        consentAt: r.guardianPublicationConsentAt ? formatLondon(r.guardianPublicationConsentAt) : null,
+      },
+    ];
+  });
 }
 
 /** Years with anything public, newest first, with the stage each has reached. */

@@ -6,6 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { UnderEighteenPublicationList } from "~/components/publication-consent-admin";
+import { underEighteenOnPublicLists } from "~/models/results.server";
 import { ErrorList, ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import {
   checkCycleDates,
@@ -103,6 +105,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       >,
     },
     next: nextPhases(phase).map((p) => ({ phase: p, label: PHASE_LABELS[p] })),
+    underEighteen: await underEighteenOnPublicLists(cycle.id),
   };
 }
 
@@ -120,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CyclePage() {
-  const { cycle, next } = useLoaderData<typeof loader>();
+  const { cycle, next, underEighteen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "cycle-settings",
@@ -181,6 +184,7 @@ export default function CyclePage() {
 
       <h2>Dates and settings</h2>
       <p>Times are in UK time (Europe/London). Leave a date empty if it is not decided yet.</p>
+      <UnderEighteenPublicationList entries={underEighteen} />
       <Form method="post" {...getFormProps(form)}>
         <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
         {DATE_FIELDS.map((f) => (
