@@ -127,6 +127,8 @@ async function eraseNominationContent(tx: Tx, ids: number[]) {
   if (ids.length === 0) return;
   await tx.update(schema.nominationAnswers).set({ answer: ERASED }).where(inArray(schema.nominationAnswers.nominationId, ids));
   await tx.delete(schema.nominationFiles).where(inArray(schema.nominationFiles.nominationId, ids));
+  // The panel meeting's note and reason may describe the nominee; the decision itself stays.
+  await tx.update(schema.panelDecisions).set({ note: ERASED, reason: ERASED }).where(inArray(schema.panelDecisions.nominationId, ids));
 }
 
 export type ErasureReport = {

@@ -232,3 +232,14 @@ describe("the panel meeting", () => {
     expect(outcome).toMatchObject({ ok: false, status: 404 });
   });
 });
+
+test("erasing a nominee erases the panel's note and reason on them, and keeps the decision", async () => {
+  const { erasePerson } = await import("~/models/privacy.server");
+  const w = await setUp({ closed: true });
+  await w.adminPost({ intent: "record", nominationId: String(w.entries[1].id), note: "Fir's founder told us about her illness", decision: "reserve", reason: "Her illness slowed the work" });
+  await erasePerson(w.entries[1].nomineeEmail!, { id: w.admin.id, name: w.admin.name });
+  const [record] = await db.select().from(schema.panelDecisions).where(eq(schema.panelDecisions.nominationId, w.entries[1].id));
+  expect(record.decision).toBe("reserve");
+  expect(record.note).not.toContain("illness");
+  expect(record.reason).not.toContain("illness");
+});
