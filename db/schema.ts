@@ -26,6 +26,7 @@ import {
   NOMINATION_STATUSES,
   LANGUAGES,
   NOMINEE_TYPES,
+  PANEL_DECISIONS,
   PHASES,
   PUBLICATION_CONSENTS,
   ROUNDS,
@@ -41,11 +42,12 @@ export {
   LANGUAGES,
   NOMINATION_STATUSES,
   NOMINEE_TYPES,
+  PANEL_DECISIONS,
   PHASES,
   PUBLICATION_CONSENTS,
   ROUNDS,
 };
-export type { Language, NominationStatus, NomineeType, Phase, PublicationConsent, Round } from "../app/domain/vocabulary";
+export type { Language, NominationStatus, NomineeType, PanelDecision, Phase, PublicationConsent, Round } from "../app/domain/vocabulary";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -458,6 +460,23 @@ export const feedbackReleases = pgTable("feedback_releases", {
   comments: jsonb("comments").$type<string[]>().notNull(),
   releasedAt: ts("released_at").notNull().defaultNow(),
   releasedBy: integer("released_by").references(() => people.id, { onDelete: "set null" }),
+});
+
+/**
+ * The panel meeting's record of one nomination (main round): the chair's or an admin's note,
+ * and the panel's decision with its reason. Every change is audited; the agreed shortlist
+ * is applied through the shortlist step.
+ */
+export const panelDecisions = pgTable("panel_decisions", {
+  nominationId: integer("nomination_id")
+    .primaryKey()
+    .references(() => nominations.id, { onDelete: "cascade" }),
+  note: text("note").notNull().default(""),
+  decision: text("decision", { enum: PANEL_DECISIONS }),
+  reason: text("reason").notNull().default(""),
+  updatedById: integer("updated_by_id").references(() => people.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
 // ---------------------------------------------------------------- operations

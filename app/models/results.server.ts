@@ -181,9 +181,10 @@ export type ChairView =
  * THE chair's view of a panel's results, for every chair page: only the panel's chair, only
  * once the round the results come from has closed, nothing the chair is conflicted on (gone
  * before any figure is computed), and on a nomination the chair was assigned, no figure until
- * the chair's own scores are submitted (the judges' rule, app/domain/judging.ts).
+ * the chair's own scores are submitted (the judges' rule, app/domain/judging.ts). `round`
+ * picks a round other than the one the winners come from (the panel meeting reads the main round).
  */
-export async function chairView(judgeId: number, categoryId: number, now = new Date()): Promise<ChairView> {
+export async function chairView(judgeId: number, categoryId: number, now = new Date(), options: { round?: Round } = {}): Promise<ChairView> {
   const [membership] = await db
     .select({ isChair: schema.panelMembers.isChair })
     .from(schema.panelMembers)
@@ -191,7 +192,7 @@ export async function chairView(judgeId: number, categoryId: number, now = new D
     .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judgeId)));
   if (!membership) return { ok: false, status: 404, message: "There is no such panel." };
   if (!membership.isChair) return { ok: false, status: 403, message: "Only the panel's chair sees its results." };
-  const results = await getCategoryResults(categoryId, { viewerId: judgeId });
+  const results = await getCategoryResults(categoryId, { viewerId: judgeId, round: options.round });
   if (!results) return { ok: false, status: 404, message: "There is no such panel." };
   const roundClosed = roundHasClosed(results.cycle, results.round, now);
   if (!roundClosed) return { ok: false, status: 403, message: "The panel's results are shown once scoring has closed." };
