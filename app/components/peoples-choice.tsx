@@ -1,7 +1,7 @@
 /** People's Choice on a year's results page: the way to vote while it is open, the counts once the winners are public. */
 import { Link } from "@remix-run/react";
 
-export type PeoplesChoiceSummary = { open: boolean; votePath: string; counts: Array<{ name: string; votes: number }> | null };
+export type PeoplesChoiceSummary = { open: boolean; votePath: string; counts?: Array<{ name: string; votes: number }> };
 
 export function PeoplesChoiceForCategory({ summary, category }: { summary: PeoplesChoiceSummary | undefined; category: string }) {
   if (!summary) return null;

@@ -343,7 +343,8 @@ export async function confirmVote(token: string, now = new Date()): Promise<Vote
 export type PublicPeoplesChoice = {
   /** Dates at which a page showing this changes: each window's opening and closing. */
   moments: Array<Date | null>;
-  categories: Record<string, { open: boolean; votePath: string; counts: Array<{ name: string; votes: number }> | null }>;
+  /** `counts` is there only once the winners are public: before, a data request cannot even see the key. */
+  categories: Record<string, { open: boolean; votePath: string; counts?: Array<{ name: string; votes: number }> }>;
 };
 
 /**
@@ -362,13 +363,14 @@ export async function getPublicPeoplesChoice(year: number, now = new Date()): Pr
     const state = votingState(window, cycle, now);
     if (state === "off") continue;
     result.moments.push(...votingMoments(window));
-    let counts: Array<{ name: string; votes: number }> | null = null;
+    result.categories[category.slug] = { open: state === "open", votePath: votePath(cycle.year, category.slug) };
     if (countsArePublic(cycle, now)) {
       const [shortlist, votes] = await Promise.all([shortlistOf(category.id), votesOf(category.id)]);
       const tallied = tally(votes);
-      counts = shortlist.map((n) => ({ name: n.name, votes: tallied.get(n.id) ?? 0 })).sort((a, b) => b.votes - a.votes || (a.name < b.name ? -1 : 1));
+      result.categories[category.slug].counts = shortlist
+        .map((n) => ({ name: n.name, votes: tallied.get(n.id) ?? 0 }))
+        .sort((a, b) => b.votes - a.votes || (a.name < b.name ? -1 : 1));
     }
-    result.categories[category.slug] = { open: state === "open", votePath: votePath(cycle.year, category.slug), counts };
   }
   return result;
 }
