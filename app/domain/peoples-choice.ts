@@ -13,6 +13,11 @@ export const MIN_SECONDS_ON_PAGE = 3;
 export const MAX_FORM_AGE_MS = 12 * 60 * 60 * 1000;
 export const VOID_REASON_MAX = 500;
 
+/** The public vote page of a category. */
+export function votePath(year: number, slug: string) {
+  return `/vote/${year}/${slug}`;
+}
+
 export type VotingWindow = { opensAt: Date | null; closesAt: Date | null };
 export type VotingState = "off" | "not_open" | "open" | "closed";
 

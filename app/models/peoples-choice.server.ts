@@ -16,6 +16,7 @@ import {
   VOTE_CONFIRM_LIFETIME_MS,
   voidProblem,
   votingMoments,
+  votePath,
   votingState,
   windowProblems,
   type BatchKind,
@@ -45,10 +46,6 @@ const windowOf = (c: { peoplesChoiceOpensAt: Date | null; peoplesChoiceClosesAt:
   opensAt: c.peoplesChoiceOpensAt,
   closesAt: c.peoplesChoiceClosesAt,
 });
-
-export function votePath(year: number, slug: string) {
-  return `/vote/${year}/${slug}`;
-}
 
 async function shortlistOf(categoryId: number) {
   return db

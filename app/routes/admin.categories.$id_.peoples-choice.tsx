@@ -5,9 +5,9 @@ import { Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, TextareaField, type SummaryError } from "~/components/forms";
 import { parseId } from "~/domain/ids";
-import { VOID_REASON_MAX, type BatchKind, type ReportRow } from "~/domain/peoples-choice";
+import { VOID_REASON_MAX, votePath, type BatchKind, type ReportRow } from "~/domain/peoples-choice";
 import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
-import { getPeoplesChoiceAdmin, setVotingWindow, voidVotes, votePath } from "~/models/peoples-choice.server";
+import { getPeoplesChoiceAdmin, setVotingWindow, voidVotes } from "~/models/peoples-choice.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 

@@ -9,10 +9,10 @@ import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components
 import { Honeypot, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
 import { MAX_ID } from "~/domain/ids";
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";
-import { stampProblem, type StampProblem } from "~/domain/peoples-choice";
+import { stampProblem, votePath, type StampProblem } from "~/domain/peoples-choice";
 import { PRIVATE_NO_STORE } from "~/domain/public-cache";
 import { formatLondon } from "~/domain/time";
-import { castVote, getVotePage, limitVote, votePath, type CastOutcome } from "~/models/peoples-choice.server";
+import { castVote, getVotePage, limitVote, type CastOutcome } from "~/models/peoples-choice.server";
 import { issueStamp, readStamp } from "~/utils/form-stamp.server";
 import { HONEYPOT_MESSAGE, rateLimited } from "~/utils/nomination-journey.server";
 import { clientIp } from "~/utils/request.server";
