@@ -5,7 +5,7 @@
  * app/domain/peoples-choice.ts here, where the writes happen; every write's audit entry
  * and email commit with it.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import PeoplesChoiceConfirmEmail from "#emails/peoples-choice-confirm";
 import {
   countsArePublic,
@@ -24,8 +24,9 @@ import {
   type VotingWindow,
   type WindowField,
 } from "~/domain/peoples-choice";
+import { ERASED, isRetentionDue } from "~/domain/retention";
 import { formatLondon } from "~/domain/time";
-import { audit, type Actor } from "~/utils/audit.server";
+import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
@@ -370,4 +371,65 @@ export async function getPublicPeoplesChoice(year: number, now = new Date()): Pr
     }
   }
   return result;
+}
+
+// ---------------------------------------------------------------- privacy
+
+/** The votes cast from an address (as typed or as its normalised key), for the privacy export: no secrets. */
+export async function votesOfEmail(tx: Tx, email: string) {
+  const key = normaliseVoterEmail(email)?.key ?? email;
+  return tx
+    .select({
+      category: categories.name,
+      year: cycles.year,
+      nominee: nominations.nomineeName,
+      email: v.email,
+      network: v.network,
+      createdAt: v.createdAt,
+      confirmedAt: v.confirmedAt,
+      voidedAt: v.voidedAt,
+      voidReason: v.voidReason,
+    })
+    .from(v)
+    .innerJoin(categories, eq(categories.id, v.categoryId))
+    .innerJoin(cycles, eq(cycles.id, categories.cycleId))
+    .innerJoin(nominations, eq(nominations.id, v.nominationId))
+    .where(or(eq(sql`lower(${v.email})`, email), eq(v.emailKey, key)))
+    .orderBy(asc(v.id));
+}
+
+/**
+ * Erases a voter's address from their votes. The vote itself stays (and counts, if it did):
+ * a count of anonymous votes holds nothing personal. The domain and network stay for the report.
+ */
+export async function eraseVotesOfEmail(tx: Tx, email: string): Promise<number[]> {
+  const key = normaliseVoterEmail(email)?.key ?? email;
+  const rows = await tx
+    .update(v)
+    .set({ email: ERASED, emailKey: sql`'erased-' || ${v.id}`, confirmTokenHash: null })
+    .where(or(eq(sql`lower(${v.email})`, email), eq(v.emailKey, key)))
+    .returning({ id: v.id });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Once a cycle's retention is due (docs/decisions/034), its voters' addresses go: one vote
+ * per email no longer needs them. Only votes not yet erased are touched.
+ */
+export async function applyVoteRetention(now = new Date(), actor: Actor = SYSTEM_ACTOR) {
+  const archived = await db.select().from(cycles).where(isNotNull(cycles.archivedAt));
+  const due = archived.filter((c) => isRetentionDue(c, now)).map((c) => c.id);
+  if (due.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const inCycles = tx.select({ id: categories.id }).from(categories).where(inArray(categories.cycleId, due));
+    const rows = await tx
+      .update(v)
+      .set({ email: ERASED, emailKey: sql`'erased-' || ${v.id}`, confirmTokenHash: null })
+      .where(and(inArray(v.categoryId, inCycles), sql`${v.email} <> ${ERASED}`))
+      .returning({ id: v.id });
+    if (rows.length) {
+      await audit(tx, { actor, action: "retention.applied", entityType: "peoples_choice_votes", after: { votes: rows.map((r) => r.id) } });
+    }
+    return rows.map((r) => r.id);
+  });
 }

@@ -16,6 +16,7 @@ import { action as voteAction, loader as voteLoader } from "~/routes/vote.$year.
 import { loader as winnersLoader } from "~/routes/winners.$year";
 import { loader as winnersIndexLoader } from "~/routes/winners._index";
 import { getPeoplesChoiceAdmin } from "~/models/peoples-choice.server";
+import { applyRetention, erasePerson, exportPersonData } from "~/models/privacy.server";
 import { db, schema } from "~/utils/db.server";
 import { issueStamp } from "~/utils/form-stamp.server";
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";
@@ -358,5 +359,33 @@ describe("counts stay hidden until the winners' publication", () => {
     const sMaxAge = Number(/s-maxage=(\d+)/.exec(page.headers.get("Cache-Control") ?? "")?.[1]);
     expect(sMaxAge).toBeGreaterThan(0);
     expect(sMaxAge).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("a voter's personal data", () => {
+  test("is in the privacy export, and erasure or the cycle's retention removes the address but keeps the count", async () => {
+    await openVote(w);
+    await vote(w, w.nominees[0].id, "Private.Person+pc@example.org");
+    await confirm(await linkTo("Private.Person+pc@example.org"));
+    await vote(w, w.nominees[1].id, "kept@example.org");
+    await confirm(await linkTo("kept@example.org"));
+    const actor = { id: null, name: "test" };
+
+    const exported = await exportPersonData("private.person@example.org", actor);
+    expect(exported.peoplesChoiceVotes).toHaveLength(1);
+    expect(exported.peoplesChoiceVotes[0]).toMatchObject({ nominee: "Ashby Welcome", email: "Private.Person+pc@example.org", network: expect.stringMatching(/\/24$/) });
+    expect(JSON.stringify(exported)).not.toMatch(/confirmTokenHash|confirm_token_hash/);
+
+    const report = await erasePerson("Private.Person+pc@example.org", actor);
+    expect(report.peoplesChoiceVotes).toHaveLength(1);
+    const rows = await votesOf(w);
+    expect(rows.find((r) => r.id === report.peoplesChoiceVotes[0])).toMatchObject({ email: "[erased]", emailKey: `erased-${report.peoplesChoiceVotes[0]}`, confirmTokenHash: null });
+    expect(await counts(w)).toMatchObject({ "Ashby Welcome": 1, "Bramley Friends": 1 });
+
+    // The cycle is archived and its retention has come: every voter's address goes.
+    await db.update(schema.cycles).set({ archivedAt: new Date(Date.now() - 400 * 24 * HOUR), retentionDays: 365 }).where(eq(schema.cycles.id, w.cycle.id));
+    await applyRetention();
+    expect((await votesOf(w)).map((r) => r.email)).toEqual(["[erased]", "[erased]"]);
+    expect(await counts(w)).toMatchObject({ "Ashby Welcome": 1, "Bramley Friends": 1 });
   });
 });
