@@ -31,6 +31,7 @@ import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { hitRateLimits, type RateLimitResult } from "~/utils/rate-limit.server";
+import { keyedDigest } from "~/utils/signing.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 const { categories, cycles, nominations } = schema;
@@ -205,12 +206,15 @@ export const VOTE_LIMITS = {
   perNetwork: { limit: 100, windowMs: HOUR },
 };
 
-/** Each attempt may email someone: limited per address, per network and per email. */
-export function limitVote(ip: string, email: string): Promise<RateLimitResult> {
+/**
+ * Each attempt may email someone: limited per address, per network and per email. The
+ * counters' keys hold keyed digests, so the rate_limits table keeps no voter's address.
+ */
+export async function limitVote(ip: string, email: string): Promise<RateLimitResult> {
   const key = normaliseVoterEmail(email)?.key ?? email.trim().toLowerCase();
   return hitRateLimits([
-    { key: `vote:email:${key}`, rule: VOTE_LIMITS.perEmail },
-    { key: `vote:ip:${ip}`, rule: VOTE_LIMITS.perAddress },
+    { key: `vote:email:${await keyedDigest("vote-email", key)}`, rule: VOTE_LIMITS.perEmail },
+    { key: `vote:ip:${await keyedDigest("vote-ip", ip)}`, rule: VOTE_LIMITS.perAddress },
     { key: `vote:net:${networkOf(ip)}`, rule: VOTE_LIMITS.perNetwork },
   ]);
 }

@@ -13,7 +13,7 @@ import { stampProblem, votePath, type StampProblem } from "~/domain/peoples-choi
 import { PRIVATE_NO_STORE } from "~/domain/public-cache";
 import { formatLondon } from "~/domain/time";
 import { castVote, getVotePage, limitVote, type CastOutcome } from "~/models/peoples-choice.server";
-import { issueStamp, readStamp } from "~/utils/form-stamp.server";
+import { issueStamp, readStamp } from "~/utils/signing.server";
 import { HONEYPOT_MESSAGE, rateLimited } from "~/utils/nomination-journey.server";
 import { clientIp } from "~/utils/request.server";
 import { notFound } from "~/utils/responses.server";

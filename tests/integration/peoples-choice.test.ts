@@ -18,7 +18,7 @@ import { loader as winnersIndexLoader } from "~/routes/winners._index";
 import { getPeoplesChoiceAdmin } from "~/models/peoples-choice.server";
 import { applyRetention, erasePerson, exportPersonData } from "~/models/privacy.server";
 import { db, schema } from "~/utils/db.server";
-import { issueStamp } from "~/utils/form-stamp.server";
+import { issueStamp } from "~/utils/signing.server";
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";
 import { toLondonInputValue } from "~/domain/time";
 import { createCategory, createCycle, createNomination } from "../support/admin";
@@ -243,6 +243,11 @@ describe("a public vote", () => {
     for (let i = 0; i < 21; i++) last = (await vote(w, w.nominees[0].id, `many${i}@example.org`, {}, ip)).status;
     expect(last).toBe(429);
     expect(await votesOf(w)).toHaveLength(20);
+    // The counters keep a keyed digest of the address, never the address itself.
+    const keys = (await db.select({ key: schema.rateLimits.key }).from(schema.rateLimits)).map((r) => r.key);
+    expect(keys.filter((k) => k.startsWith("vote:ip:"))).not.toHaveLength(0);
+    expect(keys.join(" ")).not.toContain(ip);
+    expect(keys.join(" ")).not.toContain("many0@example.org");
   });
 });
 

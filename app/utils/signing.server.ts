@@ -1,5 +1,6 @@
 /**
- * A signed timestamp a page puts in its form, so the action can tell how long the page was
+ * Signing with a key only the servers hold: a keyed digest (so a rate limit can be kept per
+ * client address without storing the address), and a signed timestamp a page puts in its form, so the action can tell how long the page was
  * open without keeping anything per visitor (the vote form's minimum time on the page).
  * The key is made once and kept in the database, so every app server signs alike and a
  * restart does not refuse forms already on people's screens.
@@ -9,7 +10,7 @@ import { eq } from "drizzle-orm";
 import { db, schema } from "./db.server";
 import { generateToken } from "./tokens.server";
 
-const KEY_NAME = "form-stamp";
+const KEY_NAME = "form-signing";
 let cached: Promise<string> | null = null;
 
 async function loadKey(): Promise<string> {
@@ -25,11 +26,6 @@ function key(): Promise<string> {
     throw error;
   });
   return cached;
-}
-
-/** Tests that wipe the database forget the key with it. */
-export function forgetStampKey() {
-  cached = null;
 }
 
 const sign = (secret: string, payload: string) => createHmac("sha256", secret).update(`stamp:${payload}`).digest("base64url");
@@ -48,4 +44,9 @@ export async function readStamp(value: unknown): Promise<number | null> {
   const expected = Buffer.from(sign(await key(), m[1]));
   const given = Buffer.from(m[2]);
   return expected.length === given.length && timingSafeEqual(expected, given) ? Number(m[1]) : null;
+}
+
+/** An HMAC of `value` for `purpose`: equal inputs match, and without the key it cannot be reversed. */
+export async function keyedDigest(purpose: string, value: string): Promise<string> {
+  return createHmac("sha256", await key()).update(`${purpose}:${value}`).digest("base64url");
 }
