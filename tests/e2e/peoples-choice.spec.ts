@@ -36,7 +36,7 @@ async function createShortlistedCycle(sql: postgres.Sql) {
 }
 
 test("a member of the public votes without JavaScript and confirms by the emailed link", async ({ page, browser, sql, createPerson, signInAs }) => {
-  test.setTimeout(journeyBudget(8));
+  test.setTimeout(journeyBudget(9));
   const { year, categoryId } = await createShortlistedCycle(sql);
   const email = `voter-${Date.now().toString(36)}@example.test`;
 
@@ -118,4 +118,21 @@ test("a member of the public votes without JavaScript and confirms by the emaile
   await expect(page.getByRole("table", { name: "Counted votes per nominee" }).getByRole("row", { name: /Bramley Friends/ })).toContainText("1");
   await expect(page.getByRole("table", { name: "Votes by email domain" })).toContainText("example.test");
   await expectAccessible(page);
+
+  // Once the winners are public, the counts show on the winners page.
+  await sql`update nominations set status = 'winner' where category_id = ${categoryId} and nominee_name = 'Ashby Welcome'`;
+  await sql`update cycles set winners_publish_at = now() - interval '1 second', phase = 'winners_published'
+            where id = (select cycle_id from categories where id = ${categoryId})`;
+  const after = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const reader = await after.newPage();
+    await reader.goto(`/winners/${year}`);
+    await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`Winners ${year}`);
+    await expect(reader.getByRole("heading", { name: "People's Choice" })).toBeVisible();
+    await expect(reader.getByRole("listitem").filter({ hasText: "Bramley Friends" }).filter({ hasText: "1 vote" })).toBeVisible();
+    await expect(reader.getByText("1 confirmed vote from the public.")).toBeVisible();
+    await expectAccessibleAsServed(reader, false);
+  } finally {
+    await after.close();
+  }
 });
