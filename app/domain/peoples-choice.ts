@@ -89,6 +89,33 @@ export function windowProblems(input: {
   return problems;
 }
 
+/**
+ * The other side of the window rule, for whoever moves the publication times: the shortlist
+ * cannot go public after a vote opens, nor the winners before one closes. Only a changed time
+ * is judged.
+ */
+export function publicationWindowProblems(input: {
+  windows: ReadonlyArray<VotingWindow & { name: string }>;
+  current: PublicationTimes;
+  requested: PublicationTimes;
+}): Partial<Record<keyof PublicationTimes, string>> {
+  const { windows, current, requested } = input;
+  const problems: Partial<Record<keyof PublicationTimes, string>> = {};
+  const changed = (field: keyof PublicationTimes) => (current[field]?.getTime() ?? null) !== (requested[field]?.getTime() ?? null);
+  const names = (pick: (w: VotingWindow) => boolean) => windows.filter((w) => w.opensAt && w.closesAt && pick(w)).map((w) => w.name);
+  const shortlist = requested.shortlistPublishAt;
+  const winners = requested.winnersPublishAt;
+  if (changed("shortlistPublishAt") && shortlist) {
+    const early = names((w) => w.opensAt!.getTime() < shortlist.getTime());
+    if (early.length) problems.shortlistPublishAt = `People's Choice voting opens before this time in: ${early.join(", ")}. Move its window first`;
+  }
+  if (changed("winnersPublishAt") && winners) {
+    const late = names((w) => w.closesAt!.getTime() > winners.getTime());
+    if (late.length) problems.winnersPublishAt = `People's Choice voting closes after this time in: ${late.join(", ")}. Close it earlier first`;
+  }
+  return problems;
+}
+
 /** Why a batch of votes cannot be voided now, or null. Counts are final once public. */
 export function voidProblem(cycle: PublicationTimes, now: Date): string | null {
   return countsArePublic(cycle, now) ? "The winners have been published, so the votes are final" : null;

@@ -165,6 +165,15 @@ export async function voidVotes(input: { categoryId: number; kind: BatchKind; va
   });
 }
 
+/** A cycle's voting windows, for the rule on moving publication times (publicationWindowProblems). */
+export async function votingWindowsOf(tx: Tx, cycleId: number) {
+  const rows = await tx
+    .select({ name: categories.name, opensAt: categories.peoplesChoiceOpensAt, closesAt: categories.peoplesChoiceClosesAt })
+    .from(categories)
+    .where(and(eq(categories.cycleId, cycleId), isNull(categories.retiredAt), isNotNull(categories.peoplesChoiceOpensAt)));
+  return rows;
+}
+
 // ---------------------------------------------------------------- the public's vote
 
 export type VotePage = {

@@ -16,6 +16,7 @@ import { action as voteAction, loader as voteLoader } from "~/routes/vote.$year.
 import { loader as winnersLoader } from "~/routes/winners.$year";
 import { loader as winnersIndexLoader } from "~/routes/winners._index";
 import { getPeoplesChoiceAdmin } from "~/models/peoples-choice.server";
+import { schedulePublication } from "~/models/results.server";
 import { applyRetention, erasePerson, exportPersonData } from "~/models/privacy.server";
 import { db, schema } from "~/utils/db.server";
 import { issueStamp } from "~/utils/signing.server";
@@ -122,6 +123,22 @@ describe("the admin's voting window", () => {
       .where(and(eq(schema.auditLog.action, "peoples_choice.window_set"), eq(schema.auditLog.entityId, String(w.category.id))));
     expect(audit).toHaveLength(1);
     expect(audit[0].actorLabel).toBe("Ada Admin");
+  });
+
+  test("the winners cannot then be moved before voting closes", async () => {
+    await openVote(w);
+    // The winners are chosen, so only the vote stands in the way.
+    await db.update(schema.nominations).set({ status: "winner" }).where(eq(schema.nominations.id, w.nominees[0].id));
+    const [category] = await db.select().from(schema.categories).where(eq(schema.categories.id, w.category.id));
+    const moved = await schedulePublication({
+      cycleId: w.cycle.id,
+      shortlistPublishAt: w.cycle.shortlistPublishAt,
+      winnersPublishAt: new Date(category.peoplesChoiceClosesAt!.getTime() - 60_000),
+      actor: { id: null, name: "test" },
+    });
+    expect(moved).toEqual({ ok: false, problems: { winnersPublishAt: `People's Choice voting closes after this time in: ${w.category.name}. Close it earlier first` } });
+    const [cycle] = await db.select().from(schema.cycles).where(eq(schema.cycles.id, w.cycle.id));
+    expect(cycle.winnersPublishAt).toEqual(w.cycle.winnersPublishAt);
   });
 
   test("the vote page does not exist while the category has no vote", async () => {

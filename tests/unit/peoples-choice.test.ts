@@ -5,6 +5,7 @@ import {
   normaliseVoterEmail,
   reportBy,
   stampProblem,
+  publicationWindowProblems,
   tally,
   votingState,
   windowProblems,
@@ -77,6 +78,23 @@ describe("the voting window", () => {
     expect(windowProblems({ cycle, current: off, requested: window, shortlisted: 3, now: t("2026-10-15T00:00:00Z") }).form).toMatch(/winners have been published/);
     // Unchanged is never a problem.
     expect(windowProblems({ cycle, current: window, requested: window, shortlisted: 3, now: t("2026-10-15T00:00:00Z") })).toEqual({});
+  });
+});
+
+describe("moving the publication times around a vote", () => {
+  const windows = [{ name: "Group of the Year", ...window }, { name: "Off", opensAt: null, closesAt: null }];
+  test.each([
+    ["the winners before voting closes", { ...cycle, winnersPublishAt: t("2026-10-10T16:59:59Z") }, { winnersPublishAt: "People's Choice voting closes after this time in: Group of the Year. Close it earlier first" }],
+    ["the winners exactly when voting closes", { ...cycle, winnersPublishAt: window.closesAt }, {}],
+    ["the shortlist after voting opens", { ...cycle, shortlistPublishAt: t("2026-09-02T09:00:01Z") }, { shortlistPublishAt: "People's Choice voting opens before this time in: Group of the Year. Move its window first" }],
+    ["the winners' time cleared", { ...cycle, winnersPublishAt: null }, {}],
+  ] as const)("%s", (_name, requested, expected) => {
+    expect(publicationWindowProblems({ windows, current: cycle, requested })).toEqual(expected);
+  });
+
+  test("a time that does not change is not judged again", () => {
+    const stale = { ...cycle, winnersPublishAt: t("2026-10-01T00:00:00Z") };
+    expect(publicationWindowProblems({ windows, current: stale, requested: stale })).toEqual({});
   });
 });
 
