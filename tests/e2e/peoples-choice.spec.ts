@@ -136,3 +136,24 @@ test("a member of the public votes without JavaScript and confirms by the emaile
     await after.close();
   }
 });
+
+test("with JavaScript, the same form checks the choice in the browser and sends the vote", async ({ page, sql }) => {
+  test.setTimeout(journeyBudget(2));
+  const { year, categoryId } = await createShortlistedCycle(sql);
+  await sql`update categories set peoples_choice_opens_at = now() - interval '1 minute', peoples_choice_closes_at = now() + interval '12 hours'
+            where id = ${categoryId}`;
+  const email = `js-voter-${Date.now().toString(36)}@example.test`;
+  await page.goto(`/vote/${year}/group-of-the-year`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send my vote" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Choose who you are voting for" })).toBeVisible();
+  // Whether the browser or the server refused, the form now on the page is at most this old.
+  const shownAt = Date.now();
+  await expectAccessible(page);
+  await page.getByRole("group", { name: "Who do you vote for?" }).getByLabel("Calder Refuge").check();
+  await page.waitForTimeout(Math.max(0, 3_500 - (Date.now() - shownAt)));
+  await page.getByRole("button", { name: "Send my vote" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const rows = await sql<{ email: string }[]>`select email from peoples_choice_votes where category_id = ${categoryId}`;
+  expect(rows.map((r) => r.email)).toEqual([email]);
+});
