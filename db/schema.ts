@@ -174,6 +174,9 @@ export const categories = pgTable(
     scaleMin: integer("scale_min").notNull().default(1),
     scaleMax: integer("scale_max").notNull().default(5),
     position: integer("position").notNull().default(0),
+    /** People's Choice: the public's voting window; both null when the category has no vote. */
+    peoplesChoiceOpensAt: ts("peoples_choice_opens_at"),
+    peoplesChoiceClosesAt: ts("peoples_choice_closes_at"),
     retiredAt: ts("retired_at"),
     createdAt: createdAt(),
   },
@@ -642,6 +645,47 @@ export const campaignFeedback = pgTable("campaign_feedback", {
   createdAt: createdAt(),
 });
 
+// ---------------------------------------------------------------- People's Choice (issue 16)
+
+/**
+ * A member of the public's vote for one shortlisted nominee. It counts once its email is
+ * confirmed and while it is not voided. One per normalised email per category. The client's
+ * address is kept only as its network (IPv4 /24, IPv6 /48): see docs/decisions/034.
+ */
+export const peoplesChoiceVotes = pgTable(
+  "peoples_choice_votes",
+  {
+    id: serial("id").primaryKey(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id, { onDelete: "cascade" }),
+    /** As typed: where the confirmation link goes. */
+    email: text("email").notNull(),
+    /** Normalised (lower case, no +tag, Gmail's dots removed): one vote per key per category. */
+    emailKey: text("email_key").notNull(),
+    emailDomain: text("email_domain").notNull(),
+    network: text("network").notNull(),
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    confirmExpiresAt: ts("confirm_expires_at"),
+    confirmedAt: ts("confirmed_at"),
+    voidedAt: ts("voided_at"),
+    voidReason: text("void_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("peoples_choice_votes_one_per_email").on(t.categoryId, t.emailKey), index("peoples_choice_votes_nomination_idx").on(t.nominationId)],
+);
+
+/** Server-side keys for signing what a page hands the browser (the vote form's timestamp). */
+export const signingKeys = pgTable("signing_keys", {
+  name: text("name").primaryKey(),
+  secret: text("secret").notNull(),
+  createdAt: createdAt(),
+});
+
+export type PeoplesChoiceVote = typeof peoplesChoiceVotes.$inferSelect;
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignLetter = typeof campaignLetters.$inferSelect;
 export type MpEntry = typeof mpDirectory.$inferSelect;

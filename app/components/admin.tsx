@@ -50,6 +50,8 @@ const NOTICES: Record<string, string> = {
   retried: "The email is queued to be sent again.",
   erased: "The person's data has been erased.",
   "retention-run": "The retention rule has run.",
+  "peoples-choice-saved": "The People's Choice voting window has been saved.",
+  "votes-voided": "The votes have been voided.",
 };
 
 export function Notice() {

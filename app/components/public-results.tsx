@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { PublicEntry, PublicResults } from "~/models/results.server";
 
 function Entry({ entry }: { entry: PublicEntry }) {
@@ -12,7 +13,7 @@ function Entry({ entry }: { entry: PublicEntry }) {
 }
 
 /** A year's public results: the winners and highly commended, or, before them, the shortlist. */
-export function PublicResultsView({ results }: { results: PublicResults }) {
+export function PublicResultsView({ results, after }: { results: PublicResults; after?: (category: { slug: string; name: string }) => ReactNode }) {
   return (
     <>
       {results.categories.map((category) => (
@@ -54,6 +55,7 @@ export function PublicResultsView({ results }: { results: PublicResults }) {
               </ul>
             </>
           )}
+          {after?.(category)}
         </section>
       ))}
     </>

@@ -17,6 +17,7 @@ import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { normaliseEmail } from "~/utils/auth.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { applyLetterRetention, eraseLettersOfSender, lettersOfSender } from "./campaign-letter.server";
+import { applyVoteRetention, eraseVotesOfEmail, votesOfEmail } from "./peoples-choice.server";
 
 const lower = (column: Parameters<typeof sql>[1]) => sql`lower(${column})`;
 
@@ -111,6 +112,7 @@ export async function exportPersonData(rawEmail: string, actor: Actor) {
       })),
       emails,
       campaignLetters: await lettersOfSender(tx, email),
+      peoplesChoiceVotes: await votesOfEmail(tx, email),
     };
     await audit(tx, {
       actor,
@@ -141,6 +143,7 @@ export type ErasureReport = {
   personId: number | null;
   emails: number;
   campaignLetters: number[];
+  peoplesChoiceVotes: number[];
 };
 
 /**
@@ -154,7 +157,7 @@ export async function erasePerson(rawEmail: string, actor: Actor): Promise<Erasu
   return db.transaction(async (tx) => {
     const now = new Date();
     const nominations = await nominationsByEmail(tx, email);
-    const report: ErasureReport = { asNominee: [], asNominator: [], asGuardian: [], personId: null, emails: 0, campaignLetters: [] };
+    const report: ErasureReport = { asNominee: [], asNominator: [], asGuardian: [], personId: null, emails: 0, campaignLetters: [], peoplesChoiceVotes: [] };
     for (const n of nominations) {
       const roles = rolesOf(n, email);
       const patch = {
@@ -196,6 +199,7 @@ export async function erasePerson(rawEmail: string, actor: Actor): Promise<Erasu
       .returning({ id: schema.emailOutbox.id });
     report.emails = mails.length;
     report.campaignLetters = await eraseLettersOfSender(tx, email, now);
+    report.peoplesChoiceVotes = await eraseVotesOfEmail(tx, email);
 
     await audit(tx, { actor, action: "privacy.erased", entityType: "person", entityId: person?.id ?? null, after: report });
     return report;
@@ -245,5 +249,6 @@ export async function applyRetention(now = new Date(), actor: Actor = SYSTEM_ACT
     report.push({ year: cycle.year, erased: erased.length });
   }
   await applyLetterRetention(now, actor);
+  await applyVoteRetention(now, actor);
   return report;
 }

@@ -9,6 +9,7 @@ import { PHASES } from "#db/schema";
 import { assignableStatuses, canSeeOthersScores, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { awardsProblem, publicationProblems, shortlistProblem, type PublicationField } from "~/domain/phase-rules";
+import { publicationWindowProblems } from "~/domain/peoples-choice";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
 import { isUnder18, namingSentence, publicNamingSummary, publicNominee } from "~/domain/public-naming";
 import { formatLondon } from "~/domain/time";
@@ -17,6 +18,7 @@ import { intervalBar, scoreDotPlot } from "~/domain/svg-chart";
 import { shortlistBoundary } from "~/domain/uncertainty";
 import { applyAdjustment, suggestShortlist, ShortlistAdjustmentError, type ShortlistSuggestion } from "~/domain/shortlist";
 import { countedScore, scoreHeldBack, visibleNominationsFor } from "~/models/judge-visibility.server";
+import { votingWindowsOf } from "~/models/peoples-choice.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -396,12 +398,15 @@ export async function setPublicationTimes(
   if (same(before.shortlistPublishAt, requested.shortlistPublishAt) && same(before.winnersPublishAt, requested.winnersPublishAt)) {
     return { ok: true };
   }
-  const problems = publicationProblems({
-    cycle: before,
-    categories: await categorySummaries(before.id, resultsRound(before), tx),
-    requested,
-    now: input.now ?? new Date(),
-  });
+  const problems = {
+    ...publicationWindowProblems({ windows: await votingWindowsOf(tx, before.id), current: before, requested }),
+    ...publicationProblems({
+      cycle: before,
+      categories: await categorySummaries(before.id, resultsRound(before), tx),
+      requested,
+      now: input.now ?? new Date(),
+    }),
+  };
   if (Object.keys(problems).length) return { ok: false, problems };
   await tx.update(cycles).set(requested).where(eq(cycles.id, input.cycleId));
   await syncPublicationJobsFor(tx, { id: input.cycleId, ...requested });

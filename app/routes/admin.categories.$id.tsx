@@ -271,7 +271,8 @@ export default function EditCategory() {
       {category.retired ? <p className="panel-box">This category is retired: the public does not see it.</p> : null}
       <p>
         {nominations} {nominations === 1 ? "nomination" : "nominations"}.{" "}
-        <Link to={`/admin/panels/${category.id}`}>The panel for this category</Link>
+        <Link to={`/admin/panels/${category.id}`}>The panel for this category</Link>.{" "}
+        <Link to={`/admin/categories/${category.id}/peoples-choice`}>People&apos;s Choice</Link>
       </p>
 
       <section aria-labelledby="details-heading" className="prose">

@@ -76,6 +76,9 @@ const MATRIX: Record<string, Entry> = {
   "campaigns.$slug.briefing[.]pdf.tsx": { params: () => ({ slug: "no-such-campaign" }), loader: all(404), action: "none" },
   "campaigns.confirm.tsx": { query: "?t=x", loader: all(400), action: all(400), form: () => ({ t: "a".repeat(32) }) },
   "campaigns.follow-up.tsx": { query: `?t=${"a".repeat(32)}&replied=yes`, loader: all(400), action: "none" },
+  // People's Choice (issue 16): the world's categories hold no vote, so every vote address is unknown.
+  "vote.$year.$slug.tsx": { params: (w) => ({ year: String(w.judging.year), slug: SLUG }), loader: all(404), action: all(404) },
+  "vote.confirm.tsx": { query: "?t=x", loader: all(400), action: all(400), form: () => ({ t: "a".repeat(32) }) },
 
   // ---------------------------------------------------------------- signing in
   "login.tsx": {
@@ -161,6 +164,13 @@ const MATRIX: Record<string, Entry> = {
   "admin.categories._index.tsx": { loader: ADMIN, action: adminThen(400) },
   "admin.categories.new.tsx": { loader: ADMIN, action: adminThen(400) },
   "admin.categories.$id.tsx": { params: (w) => ({ id: String(w.category.id) }), loader: ADMIN, action: adminThen(400) },
+  // The judging cycle has no publication times: a voting window is refused, even to the admin.
+  "admin.categories.$id_.peoples-choice.tsx": {
+    params: (w) => ({ id: String(w.category.id) }),
+    loader: ADMIN,
+    action: adminThen(400),
+    form: () => ({ intent: "window", opensAt: "2031-09-01T09:00", closesAt: "2031-09-08T09:00" }),
+  },
   "admin.categories.$id_.criteria.$criterionId.tsx": {
     params: (w) => ({ id: String(w.category.id), criterionId: String(w.criteria[0].id) }),
     loader: ADMIN,
