@@ -1,7 +1,8 @@
 /**
  * Work the server does between requests: delivering the outbox, running scheduled jobs
  * (publication), the automatic judging reminder, turning unconfirmed nominations older than
- * seven days back into drafts, and once a day the retention rule.
+ * seven days back into drafts, and once a day the retention rule and the pruning of
+ * rate-limit counters.
  * It all runs once at start-up, so anything that fell due while the server was down
  * happens now, and then every few seconds. Each part is idempotent, so several servers,
  * or a restart, running it again change nothing.
@@ -16,6 +17,7 @@ import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
 import { sweepUnreferencedFiles } from "~/utils/file-store.server";
 import { deliverDueEmails } from "~/utils/mailer.server";
+import { pruneRateLimits } from "~/utils/rate-limit.server";
 
 export const jobHandlers: JobHandlers = { ...publicationJobs, ...nominationJobs, ...campaignJobs, [DIRECTORY_JOB]: (tx, job) => refreshDirectoryJob(tx, job) };
 
@@ -35,6 +37,8 @@ export async function runScheduledWork() {
   if (Date.now() - lastRetentionRun >= DAY) {
     lastRetentionRun = Date.now();
     await applyRetention();
+    // Rate-limit counters hold addresses and emails: none is kept past the day after its window.
+    await pruneRateLimits();
   }
   // Bytes beside PGlite that no row names any more (removed, erased, or never committed).
   await sweepUnreferencedFiles();

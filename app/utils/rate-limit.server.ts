@@ -1,7 +1,7 @@
 /**
  * Fixed-window rate limits kept in the database, so they hold across app servers.
  */
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import { db, schema } from "./db.server";
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -34,6 +34,21 @@ export async function hitRateLimits(hits: Array<{ key: string; rule: RateLimitRu
   const blocked = results.filter((r) => !r.allowed);
   if (blocked.length === 0) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(...blocked.map((r) => r.retryAfterSeconds)) };
+}
+
+/**
+ * Counters name addresses and emails, so none outlives the day after its window: every rule's
+ * window is an hour or less, and a counter idle for a day has nothing left to limit.
+ */
+export const RATE_LIMIT_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes counters whose window started more than a day ago; returns how many went. */
+export async function pruneRateLimits(now = new Date()): Promise<number> {
+  const gone = await db
+    .delete(schema.rateLimits)
+    .where(lt(schema.rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_KEPT_MS)))
+    .returning({ key: schema.rateLimits.key });
+  return gone.length;
 }
 
 export function describeWait(seconds: number): string {
