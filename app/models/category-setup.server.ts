@@ -11,8 +11,10 @@ import {
   planRemoval,
   questionMeaningChanged,
 } from "~/domain/category-setup";
+import { categoryWelshProblems, missingWelshInCategory, normaliseWelsh, questionWelshProblems } from "~/domain/welsh-content";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
+import { invariantResponse } from "~/utils/responses.server";
 
 export async function listCategories(cycleId: number) {
   return db
@@ -78,7 +80,26 @@ export type CategoryDetails = {
   sponsor: string | null;
   shortlistSize: number;
   judgesPerNomination: number;
+  /** The Welsh beside the English: blank or absent is no Welsh yet. */
+  nameCy?: string | null;
+  descriptionCy?: string | null;
+  eligibilityCy?: string | null;
+  sponsorCy?: string | null;
 };
+
+/** The details as stored: Welsh trimmed (blank → null), refused when it breaks a rule of app/domain/welsh-content. */
+function withWelsh(details: CategoryDetails): CategoryDetails {
+  const stored = {
+    ...details,
+    nameCy: normaliseWelsh(details.nameCy),
+    descriptionCy: normaliseWelsh(details.descriptionCy),
+    eligibilityCy: normaliseWelsh(details.eligibilityCy),
+    sponsorCy: normaliseWelsh(details.sponsorCy),
+  };
+  const problems = Object.values(categoryWelshProblems(stored));
+  invariantResponse(problems.length === 0, problems.join(". "));
+  return stored;
+}
 
 export async function slugTaken(cycleId: number, slug: string, exceptId?: number) {
   const [row] = await db
@@ -89,7 +110,8 @@ export async function slugTaken(cycleId: number, slug: string, exceptId?: number
 }
 
 /** A new category comes with its panel and a 1–5 scale waiting for descriptions. */
-export async function createCategory(cycleId: number, details: CategoryDetails, actor: Actor) {
+export async function createCategory(cycleId: number, input: CategoryDetails, actor: Actor) {
+  const details = withWelsh(input);
   return db.transaction(async (tx) => {
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${schema.categories.position}) + 1, 0)::int` })
@@ -102,7 +124,8 @@ export async function createCategory(cycleId: number, details: CategoryDetails, 
   });
 }
 
-export async function updateCategory(id: number, details: CategoryDetails, actor: Actor) {
+export async function updateCategory(id: number, input: CategoryDetails, actor: Actor) {
+  const details = withWelsh(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.categories).where(eq(schema.categories.id, id)).for("update");
     await tx.update(schema.categories).set(details).where(eq(schema.categories.id, id));
@@ -152,7 +175,14 @@ export async function moveCategory(id: number, direction: "up" | "down", actor: 
 
 // ---------------------------------------------------------------- questions
 
-export type QuestionInput = { label: string; help: string; wordLimit: number; required: boolean };
+export type QuestionInput = { label: string; help: string; wordLimit: number; required: boolean; labelCy?: string | null; helpCy?: string | null };
+
+function questionWithWelsh(input: QuestionInput): QuestionInput {
+  const stored = { ...input, labelCy: normaliseWelsh(input.labelCy), helpCy: normaliseWelsh(input.helpCy) };
+  const problems = Object.values(questionWelshProblems(stored));
+  invariantResponse(problems.length === 0, problems.join(". "));
+  return stored;
+}
 
 async function questionAnswers(tx: Tx, questionId: number) {
   const [row] = await tx.select({ n: count() }).from(schema.nominationAnswers).where(eq(schema.nominationAnswers.questionId, questionId));
@@ -167,7 +197,8 @@ async function nextPosition(tx: Tx, table: typeof schema.questions | typeof sche
   return next;
 }
 
-export async function addQuestion(categoryId: number, input: QuestionInput, actor: Actor) {
+export async function addQuestion(categoryId: number, given: QuestionInput, actor: Actor) {
+  const input = questionWithWelsh(given);
   return db.transaction(async (tx) => {
     const position = await nextPosition(tx, schema.questions, categoryId);
     const [question] = await tx.insert(schema.questions).values({ categoryId, ...input, position }).returning();
@@ -177,12 +208,20 @@ export async function addQuestion(categoryId: number, input: QuestionInput, acto
 }
 
 /** Rewording an answered question retires it and adds the new wording in its place. */
-export async function editQuestion(id: number, input: QuestionInput, actor: Actor) {
+export async function editQuestion(id: number, given: QuestionInput, actor: Actor) {
+  const input = questionWithWelsh(given);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.questions).where(eq(schema.questions.id, id)).for("update");
     const answers = await questionAnswers(tx, id);
     const plan = planEdit(answers > 0, questionMeaningChanged(before, input));
-    const beforeFields = { label: before.label, help: before.help, wordLimit: before.wordLimit, required: before.required };
+    const beforeFields = {
+      label: before.label,
+      help: before.help,
+      wordLimit: before.wordLimit,
+      required: before.required,
+      labelCy: before.labelCy,
+      helpCy: before.helpCy,
+    };
     if (plan === "update") {
       await tx.update(schema.questions).set(input).where(eq(schema.questions.id, id));
       await audit(tx, { actor, action: "question.updated", entityType: "question", entityId: id, before: beforeFields, after: input });
@@ -340,4 +379,40 @@ export async function saveScale(
     });
     return { ok: true };
   });
+}
+
+// ---------------------------------------------------------------- Welsh still to write
+
+/** What the category and its questions still lack in Welsh (app/domain/welsh-content). */
+export async function missingWelshForCategory(categoryId: number) {
+  const category = await getCategory(categoryId);
+  if (!category) return [];
+  const questions = await db
+    .select()
+    .from(schema.questions)
+    .where(and(eq(schema.questions.categoryId, categoryId), isNull(schema.questions.retiredAt)))
+    .orderBy(asc(schema.questions.position), asc(schema.questions.id));
+  return missingWelshInCategory(category, questions);
+}
+
+/** How many Welsh texts each category of the cycle still lacks, by category id. */
+export async function countMissingWelsh(cycleId: number): Promise<Map<number, number>> {
+  const categories = await listCategories(cycleId);
+  const questions = categories.length
+    ? await db
+        .select()
+        .from(schema.questions)
+        .innerJoin(schema.categories, eq(schema.categories.id, schema.questions.categoryId))
+        .where(and(eq(schema.categories.cycleId, cycleId), isNull(schema.questions.retiredAt)))
+        .orderBy(asc(schema.questions.position), asc(schema.questions.id))
+    : [];
+  return new Map(
+    categories.map((c) => [
+      c.id,
+      missingWelshInCategory(
+        c,
+        questions.filter((q) => q.questions.categoryId === c.id).map((q) => q.questions),
+      ).length,
+    ]),
+  );
 }

@@ -4,8 +4,10 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
+import { emailText } from "#emails/i18n";
 import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
 import { PHASES } from "#db/schema";
+import { localised, type Language } from "~/domain/language";
 import { assignableStatuses, canSeeOthersScores, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { awardsProblem, publicationProblems, shortlistProblem, type PublicationField } from "~/domain/phase-rules";
@@ -456,14 +458,18 @@ export async function syncPublicationJobs() {
   }
 }
 
-type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian" };
+/** Each recipient hears in the language of the nomination that concerns them (its nominator's choice). */
+type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian"; language: Language };
+
+const fallbackName = (language: Language, who: "nominator" | "guardian") => emailText(language).t(`fallbackName.${who}`);
 
 function recipientsOf(n: typeof nominations.$inferSelect): Recipient[] {
   const list: Recipient[] = [];
-  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || "nominator", audience: "nominator" });
+  const language = n.language;
+  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || fallbackName(language, "nominator"), audience: "nominator", language });
   // Nominees hear from us only when they know of the nomination and gave a contact.
   if (n.nomineeEmail && n.nomineeKnows !== false && n.nomineeEmail.toLowerCase() !== n.nominatorEmail.toLowerCase()) {
-    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee" });
+    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee", language });
   }
   return list;
 }
@@ -480,8 +486,12 @@ function alsoConcerned(n: typeof nominations.$inferSelect, merged: Array<typeof 
     seen.add(r.to.toLowerCase());
     list.push(r);
   };
-  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || "parent or guardian", audience: "guardian" });
-  for (const m of merged) if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) add({ to: m.nominatorEmail, name: m.nominatorName || "nominator", audience: "nominator" });
+  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || fallbackName(n.language, "guardian"), audience: "guardian", language: n.language });
+  for (const m of merged) {
+    if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) {
+      add({ to: m.nominatorEmail, name: m.nominatorName || fallbackName(m.language, "nominator"), audience: "nominator", language: m.language });
+    }
+  }
   return list;
 }
 
@@ -500,17 +510,18 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
   const statuses: (typeof nominations.$inferSelect.status)[] =
     stage === "shortlist" ? ["shortlisted", "not_shortlisted", "eligible", "winner", "highly_commended"] : ["shortlisted", "winner", "highly_commended"];
   const rows = await tx
-    .select({ nomination: nominations, categoryName: categories.name })
+    .select({ nomination: nominations, categoryName: categories.name, categoryNameCy: categories.nameCy })
     .from(nominations)
     .innerJoin(categories, eq(categories.id, nominations.categoryId))
     .where(and(eq(nominations.cycleId, cycleId), inArray(nominations.status, statuses), isNull(nominations.mergedIntoId)))
     .orderBy(asc(nominations.id));
-  const resultsUrl = `${getEnv().APP_URL}/winners/${cycle.year}`;
+  // The Welsh pages are the English ones under /cy.
+  const resultsUrl = (language: Language) => `${getEnv().APP_URL}${language === "cy" ? "/cy" : ""}/winners/${cycle.year}`;
   const together = stage === "shortlist" && winnersAnnouncedTogether(cycle);
   const mergedAway = rows.length
     ? await tx.select().from(nominations).where(inArray(nominations.mergedIntoId, rows.map((r) => r.nomination.id)))
     : [];
-  for (const { nomination, categoryName } of rows) {
+  for (const { nomination, categoryName, categoryNameCy } of rows) {
     let outcome: Outcome;
     if (stage === "shortlist") {
       const onList = ["shortlisted", "winner", "highly_commended"].includes(nomination.status);
@@ -526,19 +537,21 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
     const direct = recipientsOf(nomination);
     const concerned = alsoConcerned(nomination, mergedAway.filter((m) => m.mergedIntoId === nomination.id), direct);
     for (const r of [...direct, ...concerned]) {
+      const category = localised(categoryName, categoryNameCy, r.language);
       await sendEmail(tx, {
         to: r.to,
-        subject: subjectFor({ outcome, categoryName, year: cycle.year }),
+        subject: subjectFor({ language: r.language, outcome, categoryName: category, year: cycle.year }),
         template: `result-${outcome}`,
         react: createElement(ResultAnnouncementEmail, {
+          language: r.language,
           outcome,
           audience: r.audience,
           recipientName: r.name,
           nomineeName: nomination.nomineeName,
-          categoryName,
+          categoryName: category,
           year: cycle.year,
-          citation: stage === "winners" ? nomination.citation : null,
-          resultsUrl,
+          citation: stage === "winners" && nomination.citation ? localised(nomination.citation, nomination.citationCy, r.language) : null,
+          resultsUrl: resultsUrl(r.language),
         }),
         meta: { nominationIds: [nomination.id], stage },
       });
