@@ -14,7 +14,7 @@ export const WELSH_LIMITS = {
   categorySponsor: 200,
   questionLabel: 300,
   questionHelp: 1000,
-  citation: 1000,
+  citation: 1200,
 } as const;
 
 /** Blank Welsh is no Welsh: stored as null, so the English shows (marked as English). */

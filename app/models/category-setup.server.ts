@@ -87,18 +87,22 @@ export type CategoryDetails = {
   sponsorCy?: string | null;
 };
 
-/** The details as stored: Welsh trimmed (blank → null), refused when it breaks a rule of app/domain/welsh-content. */
-function withWelsh(details: CategoryDetails): CategoryDetails {
-  const stored = {
-    ...details,
-    nameCy: normaliseWelsh(details.nameCy),
-    descriptionCy: normaliseWelsh(details.descriptionCy),
-    eligibilityCy: normaliseWelsh(details.eligibilityCy),
-    sponsorCy: normaliseWelsh(details.sponsorCy),
-  };
-  const problems = Object.values(categoryWelshProblems(stored));
-  invariantResponse(problems.length === 0, problems.join(". "));
+const CATEGORY_WELSH = ["nameCy", "descriptionCy", "eligibilityCy", "sponsorCy"] as const;
+
+/** The details as stored: Welsh trimmed (blank or null → null; absent → left as it is). */
+function withWelsh<T extends Partial<Record<(typeof CATEGORY_WELSH)[number], string | null | undefined>>>(details: T): T {
+  const stored = { ...details };
+  for (const key of CATEGORY_WELSH) {
+    if (stored[key] === undefined) delete stored[key];
+    else stored[key] = normaliseWelsh(stored[key]) as T[typeof key];
+  }
   return stored;
+}
+
+/** Refused (400) when the category as it would be stored breaks a Welsh rule of app/domain/welsh-content. */
+function requireWelshRules(category: Parameters<typeof categoryWelshProblems>[0]) {
+  const problems = Object.values(categoryWelshProblems(category));
+  invariantResponse(problems.length === 0, problems.join(". "));
 }
 
 export async function slugTaken(cycleId: number, slug: string, exceptId?: number) {
@@ -112,6 +116,7 @@ export async function slugTaken(cycleId: number, slug: string, exceptId?: number
 /** A new category comes with its panel and a 1–5 scale waiting for descriptions. */
 export async function createCategory(cycleId: number, input: CategoryDetails, actor: Actor) {
   const details = withWelsh(input);
+  requireWelshRules({ nameCy: null, descriptionCy: null, eligibilityCy: null, sponsorCy: null, ...details });
   return db.transaction(async (tx) => {
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${schema.categories.position}) + 1, 0)::int` })
@@ -128,6 +133,7 @@ export async function updateCategory(id: number, input: CategoryDetails, actor: 
   const details = withWelsh(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.categories).where(eq(schema.categories.id, id)).for("update");
+    requireWelshRules({ ...before, ...details });
     await tx.update(schema.categories).set(details).where(eq(schema.categories.id, id));
     const keys = Object.keys(details) as Array<keyof CategoryDetails>;
     await audit(tx, {
@@ -177,9 +183,14 @@ export async function moveCategory(id: number, direction: "up" | "down", actor: 
 
 export type QuestionInput = { label: string; help: string; wordLimit: number; required: boolean; labelCy?: string | null; helpCy?: string | null };
 
-function questionWithWelsh(input: QuestionInput): QuestionInput {
-  const stored = { ...input, labelCy: normaliseWelsh(input.labelCy), helpCy: normaliseWelsh(input.helpCy) };
-  const problems = Object.values(questionWelshProblems(stored));
+/** The question as stored: Welsh trimmed (blank or null → null; absent → left as it is), refused (400) when it breaks a rule. */
+function questionWithWelsh(input: QuestionInput, before?: { labelCy: string | null; helpCy: string | null }): QuestionInput {
+  const stored = { ...input };
+  for (const key of ["labelCy", "helpCy"] as const) {
+    if (stored[key] === undefined) delete stored[key];
+    else stored[key] = normaliseWelsh(stored[key]);
+  }
+  const problems = Object.values(questionWelshProblems({ labelCy: before?.labelCy ?? null, helpCy: before?.helpCy ?? null, ...stored }));
   invariantResponse(problems.length === 0, problems.join(". "));
   return stored;
 }
@@ -209,9 +220,9 @@ export async function addQuestion(categoryId: number, given: QuestionInput, acto
 
 /** Rewording an answered question retires it and adds the new wording in its place. */
 export async function editQuestion(id: number, given: QuestionInput, actor: Actor) {
-  const input = questionWithWelsh(given);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.questions).where(eq(schema.questions.id, id)).for("update");
+    const input = questionWithWelsh(given, before);
     const answers = await questionAnswers(tx, id);
     const plan = planEdit(answers > 0, questionMeaningChanged(before, input));
     const beforeFields = {

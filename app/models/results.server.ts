@@ -8,6 +8,7 @@ import { emailText } from "#emails/i18n";
 import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
 import { PHASES } from "#db/schema";
 import { localised, type Language } from "~/domain/language";
+import { normaliseWelsh } from "~/domain/welsh-content";
 import { assignableStatuses, canSeeOthersScores, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { awardsProblem, publicationProblems, shortlistProblem, type PublicationField } from "~/domain/phase-rules";
@@ -71,6 +72,7 @@ export async function getCategoryResults(categoryId: number, options: { viewerId
       nomineeOrganisation: nominations.nomineeOrganisation,
       status: nominations.status,
       citation: nominations.citation,
+      citationCy: nominations.citationCy,
     })
     .from(nominations)
     .where(and(...conditions))
@@ -316,13 +318,16 @@ export async function recordAwards(input: { categoryId: number; choices: AwardCh
   await db.transaction(async (tx) => {
     const before = results.entries
       .filter((e) => eligible.has(e.id))
-      .map((e) => ({ id: e.id, status: e.status, citation: e.citation }));
+      .map((e) => ({ id: e.id, status: e.status, citation: e.citation, citationCy: e.citationCy }));
     for (const choice of input.choices) {
+      // No award: no citation in either language. Welsh left out is left as it is.
+      const citationCy = choice.award === "none" ? null : choice.citationCy === undefined ? undefined : normaliseWelsh(choice.citationCy);
       await tx
         .update(nominations)
         .set({
           status: choice.award === "none" ? "shortlisted" : choice.award,
           citation: choice.award === "none" ? null : choice.citation.trim(),
+          ...(citationCy === undefined ? {} : { citationCy }),
           updatedAt: now,
         })
         .where(eq(nominations.id, choice.nominationId));
@@ -333,7 +338,12 @@ export async function recordAwards(input: { categoryId: number; choices: AwardCh
       entityType: "category",
       entityId: input.categoryId,
       before,
-      after: input.choices.map((c) => ({ id: c.nominationId, award: c.award, citation: c.citation.trim() || null })),
+      after: input.choices.map((c) => ({
+        id: c.nominationId,
+        award: c.award,
+        citation: c.citation.trim() || null,
+        ...(c.citationCy === undefined ? {} : { citationCy: c.award === "none" ? null : normaliseWelsh(c.citationCy) }),
+      })),
     });
   });
   return { ok: true };
