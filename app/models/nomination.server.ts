@@ -440,7 +440,9 @@ export async function removeFile(nomination: Nomination, fileId: number) {
 
 /**
  * The language of every later email about the nomination, chosen on check your answers.
- * Changeable while the nomination can be changed; the change is audited, and sends nothing.
+ * A preference rather than an answer, so it is not held to the nominations deadline (the
+ * shortlist and winners' emails come later); not for a withdrawn or erased nomination. The
+ * change is audited, and sends nothing.
  */
 export async function setNominationLanguage(
   nomination: Nomination,
@@ -450,8 +452,12 @@ export async function setNominationLanguage(
   if (!language) return { ok: false, message: "Choose English or Cymraeg for your emails" };
   if (language === nomination.language) return { ok: true, nomination };
   return db.transaction(async (tx) => {
-    await requireWindow(tx, nomination.cycleId, "change");
-    const [row] = await tx.update(n).set({ language, updatedAt: new Date() }).where(eq(n.id, nomination.id)).returning();
+    const [row] = await tx
+      .update(n)
+      .set({ language, updatedAt: new Date() })
+      .where(and(eq(n.id, nomination.id), isNull(n.erasedAt), ne(n.status, "withdrawn")))
+      .returning();
+    if (!row) return { ok: false as const, message: "This nomination can no longer be changed" };
     await audit(tx, {
       actor: NOMINATOR,
       action: "nomination.language_changed",
