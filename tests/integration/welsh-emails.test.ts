@@ -187,7 +187,7 @@ describe("the language of the emails is chosen on check your answers", () => {
     expect(changed.status).toBe(302);
     const [row] = await db.select().from(schema.nominations).where(eq(schema.nominations.id, draft.journey.nomination.id));
     expect(row.language).toBe("cy");
-    const [entry] = await db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, row.id)).then((rows) => rows.filter((r) => r.action === "nomination.language_changed"));
+    const [entry] = await db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, String(row.id))).then((rows) => rows.filter((r) => r.action === "nomination.language_changed"));
     expect(entry.before).toEqual({ language: "en" });
     expect(entry.after).toEqual({ language: "cy" });
 
