@@ -139,6 +139,8 @@ describe("a nomination made in Welsh is written to in Welsh", () => {
     expect(says(withdrawal, "Mae eich enwebiad wedi'i dynnu'n ôl")).toBe(true);
     expect(says(withdrawal, "has been withdrawn")).toBe(false);
     expectWelsh(withdrawal);
+    // Withdrawn: the language no longer changes.
+    expect(await setNominationLanguage({ ...confirmed, language: "cy" }, "en")).toEqual({ ok: false, message: "This nomination can no longer be changed" });
   });
 
   test("the same journey in English is written to in English", async () => {
@@ -198,9 +200,11 @@ describe("the language of the emails is chosen on check your answers", () => {
     expect(confirm.subject).toBe("Cadarnhewch eich enwebiad ar gyfer y Gwobrau Nawdd Cymunedol");
     expectWelsh(confirm);
 
-    // Back to English after sending: the receipt is English.
+    // Back to English after sending, with the small form a sent nomination has: the receipt is English.
+    const back = await post(checkAction, `/nominate/${slug}/check`, slug, { intent: "email-language", emailLanguage: "en" }, { token: draft.token });
+    expect(back.status).toBe(302);
     const [submitted] = await db.select().from(schema.nominations).where(eq(schema.nominations.id, row.id));
-    expect(await setNominationLanguage(submitted, "en")).toMatchObject({ ok: true });
+    expect(submitted).toMatchObject({ status: "submitted", language: "en" });
     const link = linkIn(confirm.text, "/nominate/confirm");
     await confirmNomination(link.searchParams.get("t")!, link.searchParams.get("c")!);
     const [receipt] = await mailTo(draft.email, "nomination-receipt");
