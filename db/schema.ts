@@ -26,6 +26,7 @@ import {
   NOMINATION_STATUSES,
   LANGUAGES,
   NOMINEE_TYPES,
+  PANEL_DECISIONS,
   PHASES,
   PUBLICATION_CONSENTS,
   ROUNDS,
@@ -41,11 +42,12 @@ export {
   LANGUAGES,
   NOMINATION_STATUSES,
   NOMINEE_TYPES,
+  PANEL_DECISIONS,
   PHASES,
   PUBLICATION_CONSENTS,
   ROUNDS,
 };
-export type { Language, NominationStatus, NomineeType, Phase, PublicationConsent, Round } from "../app/domain/vocabulary";
+export type { Language, NominationStatus, NomineeType, PanelDecision, Phase, PublicationConsent, Round } from "../app/domain/vocabulary";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -137,6 +139,8 @@ export const cycles = pgTable("cycles", {
   blindJudging: boolean("blind_judging").notNull().default(false),
   rankingMethod: text("ranking_method", { enum: ["calibrated", "raw"] }).notNull().default("calibrated"),
   minScoresPerJudge: integer("min_scores_per_judge").notNull().default(3),
+  /** Judges' comments may go, anonymised and reviewed, to nominators and nominees after the winners are published. */
+  feedbackToNominees: boolean("feedback_to_nominees").notNull().default(false),
   /** The automatic judging reminder goes out this many days before judging closes; null: none. */
   reminderDaysBefore: integer("reminder_days_before").default(3),
   archivedAt: ts("archived_at"),
@@ -416,6 +420,11 @@ export const scores = pgTable(
     /** criterion id → integer value on the category's scale */
     values: jsonb("values").$type<Record<string, number>>().notNull().default({}),
     comment: text("comment").notNull().default(""),
+    /**
+     * Kept from nominees' feedback. True until the judge saves the sheet where the cycle shares
+     * feedback and they were told so: a comment written without that notice is never shared.
+     */
+    commentPrivate: boolean("comment_private").notNull().default(true),
     submittedAt: ts("submitted_at"),
     /** Voided scores are kept for audit and never counted. */
     voidedAt: ts("voided_at"),
@@ -425,6 +434,50 @@ export const scores = pgTable(
   },
   (t) => [uniqueIndex("scores_sheet_key").on(t.nominationId, t.personId, t.round)],
 );
+
+// ---------------------------------------------------------------- feedback to nominees
+
+/** An admin's anonymised edit of one judge's comment, or its exclusion, before release. */
+export const feedbackComments = pgTable("feedback_comments", {
+  scoreId: integer("score_id")
+    .primaryKey()
+    .references(() => scores.id, { onDelete: "cascade" }),
+  nominationId: integer("nomination_id")
+    .notNull()
+    .references(() => nominations.id, { onDelete: "cascade" }),
+  text: text("text").notNull(),
+  excluded: boolean("excluded").notNull().default(false),
+  editedAt: ts("edited_at").notNull().defaultNow(),
+  editedBy: integer("edited_by").references(() => people.id, { onDelete: "set null" }),
+});
+
+/** One row per nomination whose feedback has gone out: the key that makes release happen once. */
+export const feedbackReleases = pgTable("feedback_releases", {
+  nominationId: integer("nomination_id")
+    .primaryKey()
+    .references(() => nominations.id, { onDelete: "cascade" }),
+  /** The comments as sent. */
+  comments: jsonb("comments").$type<string[]>().notNull(),
+  releasedAt: ts("released_at").notNull().defaultNow(),
+  releasedBy: integer("released_by").references(() => people.id, { onDelete: "set null" }),
+});
+
+/**
+ * The panel meeting's record of one nomination (main round): the chair's or an admin's note,
+ * and the panel's decision with its reason. Every change is audited; the agreed shortlist
+ * is applied through the shortlist step.
+ */
+export const panelDecisions = pgTable("panel_decisions", {
+  nominationId: integer("nomination_id")
+    .primaryKey()
+    .references(() => nominations.id, { onDelete: "cascade" }),
+  note: text("note").notNull().default(""),
+  decision: text("decision", { enum: PANEL_DECISIONS }),
+  reason: text("reason").notNull().default(""),
+  updatedById: integer("updated_by_id").references(() => people.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
 
 // ---------------------------------------------------------------- operations
 

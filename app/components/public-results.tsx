@@ -23,8 +23,8 @@ export function PublicResultsView({ results }: { results: PublicResults }) {
             <>
               <h3 className="result-heading">{category.winners.length > 1 ? "Joint winners" : "Winner"}</h3>
               <ul className="result-list result-list--winners">
-                {category.winners.map((entry) => (
-                  <li key={entry.name} className="result result--winner">
+                {category.winners.map((entry, i) => (
+                  <li key={`${i}-${entry.name}`} className="result result--winner">
                     <Entry entry={entry} />
                   </li>
                 ))}
@@ -33,8 +33,8 @@ export function PublicResultsView({ results }: { results: PublicResults }) {
                 <>
                   <h3 className="result-heading">Highly commended</h3>
                   <ul className="result-list">
-                    {category.highlyCommended.map((entry) => (
-                      <li key={entry.name} className="result">
+                    {category.highlyCommended.map((entry, i) => (
+                      <li key={`${i}-${entry.name}`} className="result">
                         <Entry entry={entry} />
                       </li>
                     ))}
@@ -46,8 +46,8 @@ export function PublicResultsView({ results }: { results: PublicResults }) {
             <>
               <h3 className="result-heading">Shortlist</h3>
               <ul className="result-list">
-                {category.shortlist.map((entry) => (
-                  <li key={entry.name} className="result">
+                {category.shortlist.map((entry, i) => (
+                  <li key={`${i}-${entry.name}`} className="result">
                     <Entry entry={entry} />
                   </li>
                 ))}
@@ -60,12 +60,18 @@ export function PublicResultsView({ results }: { results: PublicResults }) {
   );
 }
 
+/** The share preview names the winners, as the page does: only the names the naming rule let out. */
+function sharedNames(results: PublicResults): string {
+  const winners = results.categories.flatMap((c) => c.winners.map((w) => `${c.name}: ${w.name}`));
+  return winners.length ? ` ${winners.join("; ")}.` : "";
+}
+
 export function publicResultsMeta(results: PublicResults | null | undefined, url: string) {
   if (!results) return [{ title: "Not published yet – Community Sponsorship Awards" }, { name: "robots", content: "noindex" }];
   const title = `${results.stage === "winners" ? "Winners" : "Shortlist"} – Community Sponsorship Awards ${results.year}`;
   const description =
     results.stage === "winners"
-      ? `The winners of the Community Sponsorship Awards ${results.year}, celebrating the groups, volunteers and councils who welcome refugee families.`
+      ? `The winners of the Community Sponsorship Awards ${results.year}, celebrating the groups, volunteers and councils who welcome refugee families.${sharedNames(results)}`
       : `The shortlist for the Community Sponsorship Awards ${results.year}.`;
   return [
     { title },
@@ -76,5 +82,7 @@ export function publicResultsMeta(results: PublicResults | null | undefined, url
     { property: "og:url", content: url },
     { property: "og:image", content: `${new URL(url).origin}/og-image.png` },
     { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:title", content: title },
+    { name: "twitter:description", content: description },
   ];
 }

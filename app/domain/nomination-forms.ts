@@ -4,7 +4,8 @@
  * check re-runs all of them on what was saved, so the two can never disagree.
  */
 import { z } from "zod";
-import type { NomineeType } from "./vocabulary";
+import { PUBLICATION_CONSENTS, type NomineeType, type PublicationConsent } from "./vocabulary";
+import { PUBLICATION_CONSENT_LABELS } from "./public-naming";
 import { MAX_FILE_BYTES } from "./files";
 import {
   asksAboutAge,
@@ -64,6 +65,8 @@ const yesNo = (message: string) => z.enum(["yes", "no"], { error: message });
 
 // ---------------------------------------------------------------- the nominee
 
+export const PUBLICATION_CONSENT_MESSAGE = "Choose how their parent or guardian agrees they may be named if they are shortlisted or win";
+
 export function nomineeSchema(category: CategoryRules) {
   return z
     .object({
@@ -80,6 +83,7 @@ export function nomineeSchema(category: CategoryRules) {
       guardianEmail: optionalEmail("The parent or guardian's email address"),
       guardianPhone: phone("The parent or guardian's phone number"),
       guardianConsent: z.boolean().optional(),
+      guardianPublicationConsent: z.enum(PUBLICATION_CONSENTS, { error: PUBLICATION_CONSENT_MESSAGE }).optional(),
     })
     // `when`: the conditional fields are checked in the same pass as the rest, so one send shows every error.
     .superRefine((value, ctx) => {
@@ -99,6 +103,9 @@ export function nomineeSchema(category: CategoryRules) {
           path: ["guardianConsent"],
           message: "Confirm that their parent or guardian agrees to this nomination",
         });
+      }
+      if (!value.guardianPublicationConsent) {
+        ctx.addIssue({ code: "custom", path: ["guardianPublicationConsent"], message: PUBLICATION_CONSENT_MESSAGE });
       }
     }, ALWAYS);
 }
@@ -191,6 +198,7 @@ export type SavedNomination = {
   guardianEmail: string | null;
   guardianPhone: string | null;
   guardianConsent: boolean;
+  guardianPublicationConsent: PublicationConsent | null;
   nominatorName: string;
   nominatorEmail: string;
   nominatorPhone: string | null;
@@ -215,6 +223,7 @@ export function nomineeFormValues(n: SavedNomination) {
     guardianEmail: str(n.guardianEmail),
     guardianPhone: str(n.guardianPhone),
     guardianConsent: n.guardianConsent ? "on" : undefined,
+    guardianPublicationConsent: n.guardianPublicationConsent ?? undefined,
   };
 }
 
@@ -292,6 +301,11 @@ export function summariseNomination(
       { label: "Parent or guardian's email", value: shown(n.guardianEmail), field: "guardianEmail" },
       { label: "Parent or guardian's phone", value: shown(n.guardianPhone), field: "guardianPhone" },
       { label: "Parent or guardian agrees", value: n.guardianConsent ? "Yes" : "No", field: "guardianConsent" },
+      {
+        label: "How they may be named in public",
+        value: n.guardianPublicationConsent ? PUBLICATION_CONSENT_LABELS[n.guardianPublicationConsent] : "Not given",
+        field: "guardianPublicationConsent",
+      },
     );
   }
   return [

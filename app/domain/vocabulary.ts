@@ -49,3 +49,10 @@ export type Language = (typeof LANGUAGES)[number];
 /** How a guardian lets an under-18 nominee be named in public: in full, by first name only, or not at all. */
 export const PUBLICATION_CONSENTS = ["full", "first_name", "not_named"] as const;
 export type PublicationConsent = (typeof PUBLICATION_CONSENTS)[number];
+
+/**
+ * What the panel meeting decides for a nomination: on the shortlist, held in reserve (not on
+ * the shortlist, first in line if a place falls free), or not shortlisted.
+ */
+export const PANEL_DECISIONS = ["shortlist", "reserve", "not_shortlisted"] as const;
+export type PanelDecision = (typeof PANEL_DECISIONS)[number];

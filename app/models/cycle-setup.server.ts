@@ -11,6 +11,8 @@ import { getCurrentCycle } from "./cycle.server";
 import { closeFinalRoundIn, startFinalRoundIn } from "./final-round.server";
 import { setPublicationTimes } from "./results.server";
 import type { PublicationField } from "~/domain/phase-rules";
+import { feedbackSettingProblem } from "~/domain/feedback";
+import { releasedFeedbackCount } from "./feedback.server";
 
 export async function listCycles() {
   return db.select().from(schema.cycles).orderBy(desc(schema.cycles.year));
@@ -147,9 +149,11 @@ type Settings = CycleDateFields & {
   blindJudging: boolean;
   rankingMethod: "calibrated" | "raw";
   minScoresPerJudge: number;
+  /** Left out: unchanged. */
+  feedbackToNominees?: boolean;
 };
 
-export type SettingsOutcome = { ok: true } | { ok: false; problems: Partial<Record<PublicationField | "nameCy", string>> };
+export type SettingsOutcome = { ok: true } | { ok: false; problems: Partial<Record<PublicationField | "feedbackToNominees" | "nameCy", string>> };
 
 /** Saves the cycle's settings; its publication times go through the one rule that guards them. */
 export async function updateCycleSettings(cycleId: number, settings: Settings, actor: Actor, now = new Date()): Promise<SettingsOutcome> {
@@ -157,10 +161,16 @@ export async function updateCycleSettings(cycleId: number, settings: Settings, a
     const { shortlistPublishAt, winnersPublishAt, ...given } = settings;
     // Welsh left out is left as it is; blank is no Welsh.
     const { nameCy, ...others } = given;
-    const [current] = await tx.select({ nameCy: schema.cycles.nameCy }).from(schema.cycles).where(eq(schema.cycles.id, cycleId));
+    const [current] = await tx
+      .select({ feedbackToNominees: schema.cycles.feedbackToNominees, nameCy: schema.cycles.nameCy })
+      .from(schema.cycles)
+      .where(eq(schema.cycles.id, cycleId))
+      .for("update");
     const nameCyProblem = welshProblem(settings.name, nameCy === undefined ? current?.nameCy : nameCy, "name", WELSH_LIMITS.cycleName);
     if (nameCyProblem) return { ok: false, problems: { nameCy: nameCyProblem } };
     const rest = nameCy === undefined ? others : { ...others, nameCy: normaliseWelsh(nameCy) };
+    const feedback = current && feedbackSettingProblem({ before: current.feedbackToNominees, after: rest.feedbackToNominees ?? current.feedbackToNominees, released: await releasedFeedbackCount(tx, cycleId) });
+    if (feedback) return { ok: false, problems: { feedbackToNominees: feedback } };
     const published = await setPublicationTimes(tx, { cycleId, shortlistPublishAt, winnersPublishAt, actor, now });
     // Refused before anything is written: nothing of the form is saved, and the page shows why.
     if (!published.ok) return published;

@@ -258,12 +258,14 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
       nomineeLocalAuthority: nomination.nomineeLocalAuthority,
     },
     category: { id: category.id, name: category.name, scaleMin: category.scaleMin, scaleMax: category.scaleMax },
-    cycle: { id: cycle.id, blindJudging: cycle.blindJudging, closeAt: roundCloseAt(cycle, round) },
+    cycle: { id: cycle.id, blindJudging: cycle.blindJudging, feedbackToNominees: cycle.feedbackToNominees, closeAt: roundCloseAt(cycle, round) },
     round,
     statements,
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight })),
     anchors: anchors.map((a) => ({ value: a.value, description: a.description })),
-    sheet: sheet ? { values: sheet.values, comment: sheet.comment, submittedAt: sheet.submittedAt, version: sheetVersion(sheet) } : null,
+    sheet: sheet
+      ? { values: sheet.values, comment: sheet.comment, commentPrivate: sheet.commentPrivate, submittedAt: sheet.submittedAt, version: sheetVersion(sheet) }
+      : null,
     mayScore,
     roundClosed,
     others,
@@ -332,7 +334,7 @@ export function sheetVersion(sheet: { values: Record<string, number>; comment: s
 export async function saveScores(
   judge: { id: number; name: string },
   nominationId: number,
-  draft: { values: Record<string, number>; comment: string; final: false } | { final: true; version?: string },
+  draft: { values: Record<string, number>; comment: string; commentPrivate?: boolean; final: false } | { final: true; version?: string },
   now = new Date(),
 ): Promise<SaveResult> {
   const { final } = draft;
@@ -389,10 +391,12 @@ export async function saveScores(
       return { ok: false, status: 400, message: "Score every criterion before you submit." };
     }
     const submittedAt = final ? now : null;
+    // A comment may be shared only when the judge saved it under the notice that says so (app/domain/feedback.ts).
+    const commentPrivate = final ? existing!.commentPrivate : !row.cycle.feedbackToNominees || (draft.commentPrivate ?? true);
     await tx
       .insert(s)
-      .values({ nominationId, personId: judge.id, round, values: kept, comment, submittedAt, updatedAt: now })
-      .onConflictDoUpdate({ target: [s.nominationId, s.personId, s.round], set: { values: kept, comment, submittedAt, updatedAt: now } });
+      .values({ nominationId, personId: judge.id, round, values: kept, comment, commentPrivate, submittedAt, updatedAt: now })
+      .onConflictDoUpdate({ target: [s.nominationId, s.personId, s.round], set: { values: kept, comment, commentPrivate, submittedAt, updatedAt: now } });
     if (final) {
       await audit(tx, {
         actor: { id: judge.id, name: judge.name },

@@ -28,6 +28,7 @@ import {
   type Step,
 } from "~/domain/nomination";
 import { answerField, summariseNomination, type NominatorValues, type NomineeValues } from "~/domain/nomination-forms";
+import { consentGivenAt } from "~/domain/public-naming";
 import { getCurrentCycle } from "~/models/cycle.server";
 import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
@@ -163,13 +164,15 @@ export function limitNominationMail(ip: string, email: string): Promise<RateLimi
 
 // ---------------------------------------------------------------- writing the steps
 
-function nomineeColumns(category: Category, v: NomineeValues) {
+/** `before`: the consent as saved, so its time stays the time it was given until it changes. */
+function nomineeColumns(category: Category, v: NomineeValues, before: Pick<Nomination, "guardianPublicationConsent" | "guardianPublicationConsentAt"> | null = null) {
   const isUnder18 = category.nomineeUnder18
     ? true
     : v.nomineeType === "individual" && v.nomineeIsUnder18
       ? v.nomineeIsUnder18 === "yes"
       : null;
   const guardian = needsGuardian(category, { type: v.nomineeType, isUnder18 });
+  const publicationConsent = guardian ? (v.guardianPublicationConsent ?? null) : null;
   return {
     nomineeType: v.nomineeType as Nomination["nomineeType"],
     nomineeName: v.nomineeName,
@@ -182,6 +185,12 @@ function nomineeColumns(category: Category, v: NomineeValues) {
     guardianEmail: guardian ? (v.guardianEmail?.toLowerCase() ?? null) : null,
     guardianPhone: guardian ? (v.guardianPhone ?? null) : null,
     guardianConsent: guardian ? Boolean(v.guardianConsent) : false,
+    guardianPublicationConsent: publicationConsent,
+    guardianPublicationConsentAt: consentGivenAt(
+      { consent: before?.guardianPublicationConsent ?? null, at: before?.guardianPublicationConsentAt ?? null },
+      publicationConsent,
+      new Date(),
+    ),
   };
 }
 
@@ -339,7 +348,7 @@ async function receiptSections(tx: Tx, category: Category, row: Nomination) {
 
 export async function saveNominee(journey: Journey & { nomination: Nomination }, values: NomineeValues) {
   return db.transaction(async (tx) => {
-    const row = await touch(tx, journey.nomination, "nominator", nomineeColumns(journey.category, values), journey.token);
+    const row = await touch(tx, journey.nomination, "nominator", nomineeColumns(journey.category, values, journey.nomination), journey.token);
     if (row.confirmedAt) await flagDuplicates(tx, row, new Date());
     return row;
   });

@@ -127,6 +127,11 @@ async function eraseNominationContent(tx: Tx, ids: number[]) {
   if (ids.length === 0) return;
   await tx.update(schema.nominationAnswers).set({ answer: ERASED }).where(inArray(schema.nominationAnswers.nominationId, ids));
   await tx.delete(schema.nominationFiles).where(inArray(schema.nominationFiles.nominationId, ids));
+  // The admin's edits and the released text speak of the nominee; the release row stays, so nothing is sent again.
+  await tx.delete(schema.feedbackComments).where(inArray(schema.feedbackComments.nominationId, ids));
+  await tx.update(schema.feedbackReleases).set({ comments: [] }).where(inArray(schema.feedbackReleases.nominationId, ids));
+  // The panel meeting's note and reason may describe the nominee; the decision itself stays.
+  await tx.update(schema.panelDecisions).set({ note: ERASED, reason: ERASED }).where(inArray(schema.panelDecisions.nominationId, ids));
 }
 
 export type ErasureReport = {

@@ -13,6 +13,8 @@ import { assignableStatuses, canSeeOthersScores, resultsRound, roundHasClosed, t
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { awardsProblem, publicationProblems, shortlistProblem, type PublicationField } from "~/domain/phase-rules";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
+import { isUnder18, publicNamingSummary, publicNominee } from "~/domain/public-naming";
+import { formatLondon } from "~/domain/time";
 import { weightedScore } from "~/domain/scoring";
 import { intervalBar, scoreDotPlot } from "~/domain/svg-chart";
 import { shortlistBoundary } from "~/domain/uncertainty";
@@ -183,9 +185,10 @@ export type ChairView =
  * THE chair's view of a panel's results, for every chair page: only the panel's chair, only
  * once the round the results come from has closed, nothing the chair is conflicted on (gone
  * before any figure is computed), and on a nomination the chair was assigned, no figure until
- * the chair's own scores are submitted (the judges' rule, app/domain/judging.ts).
+ * the chair's own scores are submitted (the judges' rule, app/domain/judging.ts). `round`
+ * picks a round other than the one the winners come from (the panel meeting reads the main round).
  */
-export async function chairView(judgeId: number, categoryId: number, now = new Date()): Promise<ChairView> {
+export async function chairView(judgeId: number, categoryId: number, now = new Date(), options: { round?: Round } = {}): Promise<ChairView> {
   const [membership] = await db
     .select({ isChair: schema.panelMembers.isChair })
     .from(schema.panelMembers)
@@ -193,7 +196,7 @@ export async function chairView(judgeId: number, categoryId: number, now = new D
     .where(and(eq(schema.panels.categoryId, categoryId), eq(schema.panelMembers.personId, judgeId)));
   if (!membership) return { ok: false, status: 404, message: "There is no such panel." };
   if (!membership.isChair) return { ok: false, status: 403, message: "Only the panel's chair sees its results." };
-  const results = await getCategoryResults(categoryId, { viewerId: judgeId });
+  const results = await getCategoryResults(categoryId, { viewerId: judgeId, round: options.round });
   if (!results) return { ok: false, status: 404, message: "There is no such panel." };
   const roundClosed = roundHasClosed(results.cycle, results.round, now);
   if (!roundClosed) return { ok: false, status: 403, message: "The panel's results are shown once scoring has closed." };
@@ -468,18 +471,21 @@ export async function syncPublicationJobs() {
   }
 }
 
-/** Each recipient hears in the language of the nomination that concerns them (its nominator's choice). */
-type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian"; language: Language };
+/**
+ * `named`: whether they may read the nominee's name as nominated (they gave it, or it is theirs); others read the public name.
+ * `language`: each recipient hears in the language of the nomination that concerns them (its nominator's choice).
+ */
+type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian"; named: boolean; language: Language };
 
 const fallbackName = (language: Language, who: "nominator" | "guardian") => emailText(language).t(`fallbackName.${who}`);
 
 function recipientsOf(n: typeof nominations.$inferSelect): Recipient[] {
   const list: Recipient[] = [];
   const language = n.language;
-  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || fallbackName(language, "nominator"), audience: "nominator", language });
+  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || fallbackName(language, "nominator"), audience: "nominator", named: true, language });
   // Nominees hear from us only when they know of the nomination and gave a contact.
   if (n.nomineeEmail && n.nomineeKnows !== false && n.nomineeEmail.toLowerCase() !== n.nominatorEmail.toLowerCase()) {
-    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee", language });
+    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee", named: true, language });
   }
   return list;
 }
@@ -496,10 +502,11 @@ function alsoConcerned(n: typeof nominations.$inferSelect, merged: Array<typeof 
     seen.add(r.to.toLowerCase());
     list.push(r);
   };
-  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || fallbackName(n.language, "guardian"), audience: "guardian", language: n.language });
+  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || fallbackName(n.language, "guardian"), audience: "guardian", named: true, language: n.language });
+  // Another nominator's words for the nominee are not theirs to read: they get the public name.
   for (const m of merged) {
     if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) {
-      add({ to: m.nominatorEmail, name: m.nominatorName || fallbackName(m.language, "nominator"), audience: "nominator", language: m.language });
+      add({ to: m.nominatorEmail, name: m.nominatorName || fallbackName(m.language, "nominator"), audience: "nominator", named: false, language: m.language });
     }
   }
   return list;
@@ -520,7 +527,7 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
   const statuses: (typeof nominations.$inferSelect.status)[] =
     stage === "shortlist" ? ["shortlisted", "not_shortlisted", "eligible", "winner", "highly_commended"] : ["shortlisted", "winner", "highly_commended"];
   const rows = await tx
-    .select({ nomination: nominations, categoryName: categories.name, categoryNameCy: categories.nameCy })
+    .select({ nomination: nominations, categoryName: categories.name, categoryNameCy: categories.nameCy, nomineeUnder18: categories.nomineeUnder18 })
     .from(nominations)
     .innerJoin(categories, eq(categories.id, nominations.categoryId))
     .where(and(eq(nominations.cycleId, cycleId), inArray(nominations.status, statuses), isNull(nominations.mergedIntoId)))
@@ -531,7 +538,7 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
   const mergedAway = rows.length
     ? await tx.select().from(nominations).where(inArray(nominations.mergedIntoId, rows.map((r) => r.nomination.id)))
     : [];
-  for (const { nomination, categoryName, categoryNameCy } of rows) {
+  for (const { nomination, categoryName, categoryNameCy, nomineeUnder18 } of rows) {
     let outcome: Outcome;
     if (stage === "shortlist") {
       const onList = ["shortlisted", "winner", "highly_commended"].includes(nomination.status);
@@ -546,21 +553,35 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
     if (together && outcome === "shortlisted") continue;
     const direct = recipientsOf(nomination);
     const concerned = alsoConcerned(nomination, mergedAway.filter((m) => m.mergedIntoId === nomination.id), direct);
+    const category = { nomineeUnder18 };
+    const shown = publicNominee(nomination, category);
+    // The guardian of a nominee on a public list reads how their child is named there.
+    const naming = outcome !== "not_shortlisted" && isUnder18(nomination, category) ? { kind: shown.naming, shownName: shown.name } : null;
     for (const r of [...direct, ...concerned]) {
-      const category = localised(categoryName, categoryNameCy, r.language);
+      const categoryText = localised(categoryName, categoryNameCy, r.language);
+      // The public form of the citation (names taken out) is made from the English; a reader who is not named it reads that, marked as English.
+      const citation =
+        stage !== "winners" || !nomination.citation
+          ? null
+          : r.named
+            ? localised(nomination.citation, nomination.citationCy, r.language)
+            : shown.citation
+              ? localised(shown.citation, null, r.language)
+              : null;
       await sendEmail(tx, {
         to: r.to,
-        subject: subjectFor({ language: r.language, outcome, categoryName: category, year: cycle.year }),
+        subject: subjectFor({ language: r.language, outcome, categoryName: categoryText, year: cycle.year }),
         template: `result-${outcome}`,
         react: createElement(ResultAnnouncementEmail, {
           language: r.language,
           outcome,
           audience: r.audience,
           recipientName: r.name,
-          nomineeName: nomination.nomineeName,
-          categoryName: category,
+          nomineeName: r.named ? nomination.nomineeName : shown.name,
+          categoryName: categoryText,
           year: cycle.year,
-          citation: stage === "winners" && nomination.citation ? localised(nomination.citation, nomination.citationCy, r.language) : null,
+          citation,
+          naming: r.audience === "guardian" ? naming : null,
           resultsUrl: resultsUrl(r.language),
         }),
         meta: { nominationIds: [nomination.id], stage },
@@ -623,9 +644,11 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
     .select({
       categoryId: nominations.categoryId,
       status: nominations.status,
-      name: nominations.nomineeName,
-      organisation: nominations.nomineeOrganisation,
-      area: nominations.nomineeLocalAuthority,
+      nomineeName: nominations.nomineeName,
+      nomineeOrganisation: nominations.nomineeOrganisation,
+      nomineeLocalAuthority: nominations.nomineeLocalAuthority,
+      nomineeIsUnder18: nominations.nomineeIsUnder18,
+      guardianPublicationConsent: nominations.guardianPublicationConsent,
       citation: nominations.citation,
     })
     .from(nominations)
@@ -637,7 +660,7 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
         isNull(nominations.erasedAt),
       ),
     )
-    .orderBy(asc(nominations.nomineeName));
+    .orderBy(asc(nominations.id));
 
   return {
     year: cycle.year,
@@ -646,12 +669,17 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
     cacheSeconds: cacheSecondsUntilChange(cycle, now),
     categories: cats
       .map((c) => {
-        const mine = rows.filter((r) => r.categoryId === c.id);
-        const entry = (r: (typeof rows)[number], withCitation: boolean): PublicEntry => ({
-          name: r.name,
-          organisation: r.organisation,
-          area: r.area,
-          citation: withCitation ? r.citation : null,
+        // In order of the names shown, so the order gives away nothing of a name that is not.
+        const mine = rows
+          .filter((r) => r.categoryId === c.id)
+          .map((r) => ({ ...r, shown: publicNominee(r, c) }))
+          .sort((a, b) => a.shown.name.localeCompare(b.shown.name, "en-GB"));
+        // Only what the naming rule lets out leaves this function: an under-18 nominee as their guardian agreed.
+        const entry = ({ shown }: (typeof mine)[number], withCitation: boolean): PublicEntry => ({
+          name: shown.name,
+          organisation: shown.organisation,
+          area: shown.area,
+          citation: withCitation ? shown.citation : null,
         });
         return {
           slug: c.slug,
@@ -666,6 +694,54 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
       })
       .filter((c) => c.shortlist.length > 0),
   };
+}
+
+/**
+ * Before publishing: every under-18 nominee on a shortlist or among the winners, with the
+ * consent their guardian gave to publication and the name the public pages will show.
+ */
+export async function underEighteenOnPublicLists(cycleId: number) {
+  const rows = await db
+    .select({
+      id: nominations.id,
+      reference: nominations.reference,
+      status: nominations.status,
+      category: categories.name,
+      nomineeUnder18: categories.nomineeUnder18,
+      nomineeName: nominations.nomineeName,
+      nomineeOrganisation: nominations.nomineeOrganisation,
+      nomineeLocalAuthority: nominations.nomineeLocalAuthority,
+      nomineeIsUnder18: nominations.nomineeIsUnder18,
+      guardianPublicationConsent: nominations.guardianPublicationConsent,
+      guardianPublicationConsentAt: nominations.guardianPublicationConsentAt,
+    })
+    .from(nominations)
+    .innerJoin(categories, eq(categories.id, nominations.categoryId))
+    .where(
+      and(
+        eq(nominations.cycleId, cycleId),
+        inArray(nominations.status, ["shortlisted", "winner", "highly_commended"]),
+        isNull(nominations.mergedIntoId),
+        isNull(nominations.erasedAt),
+      ),
+    )
+    .orderBy(asc(categories.position), asc(nominations.id));
+  return rows.flatMap((r) => {
+    const naming = publicNamingSummary(r, { nomineeUnder18: r.nomineeUnder18 });
+    if (!naming) return [];
+    return [
+      {
+        id: r.id,
+        reference: r.reference,
+        status: r.status,
+        category: r.category,
+        nomineeName: r.nomineeName,
+        consent: naming.consent,
+        shownAs: naming.shownAs,
+        consentAt: r.guardianPublicationConsentAt ? formatLondon(r.guardianPublicationConsentAt) : null,
+      },
+    ];
+  });
 }
 
 /** Years with anything public, newest first, with the stage each has reached. */

@@ -79,16 +79,7 @@ export default function CategoriesPage() {
                 {c.sponsor ? <div className="card__meta">{c.sponsor}</div> : null}
               </td>
               <td>{c.shortlistSize}</td>
-              <td>
-                {c.missingWelsh === 0 ? (
-                  "None"
-                ) : (
-                  <Link to={`/admin/categories/${c.id}#welsh`}>
-                    {c.missingWelsh} {c.missingWelsh === 1 ? "text" : "texts"}
-                    <span className="visually-hidden"> in {c.name}</span>
-                  </Link>
-                )}
-              </td>
+              <td>{c.missingWelsh === 0 ? "None" : `${c.missingWelsh} ${c.missingWelsh === 1 ? "text" : "texts"}`}</td>
               <td>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="categoryId" value={c.id} />

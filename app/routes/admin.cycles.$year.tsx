@@ -8,6 +8,8 @@ import { Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { WELSH_HINT, welshInput } from "~/components/category-forms";
 import { WELSH_LIMITS } from "~/domain/welsh-content";
+import { UnderEighteenPublicationList } from "~/components/publication-consent-admin";
+import { underEighteenOnPublicLists } from "~/models/results.server";
 import { ErrorList, ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import {
   checkCycleDates,
@@ -61,6 +63,7 @@ const SettingsSchema = z
       .min(30, "Keep personal data for at least 30 days after archiving")
       .max(3650, "Keep personal data for at most 3650 days (10 years)"),
     blindJudging: z.boolean().default(false),
+    feedbackToNominees: z.boolean().default(false),
     rankingMethod: z.enum(RANKING_METHODS, { error: "Choose how the leaderboard ranks nominations" }),
     minScoresPerJudge: z
       .number({ error: `Enter a whole number of scores, like 3` })
@@ -95,6 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phase: PHASE_LABELS[phase],
       retentionDays: cycle.retentionDays,
       blindJudging: cycle.blindJudging,
+      feedbackToNominees: cycle.feedbackToNominees,
       rankingMethod: cycle.rankingMethod,
       minScoresPerJudge: cycle.minScoresPerJudge,
       archivedAt: cycle.archivedAt ? formatLondon(cycle.archivedAt) : null,
@@ -105,6 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       >,
     },
     next: nextPhases(phase).map((p) => ({ phase: p, label: PHASE_LABELS[p] })),
+    underEighteen: await underEighteenOnPublicLists(cycle.id),
   };
 }
 
@@ -123,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CyclePage() {
-  const { cycle, next } = useLoaderData<typeof loader>();
+  const { cycle, next, underEighteen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "cycle-settings",
@@ -134,6 +139,7 @@ export default function CyclePage() {
       nameCy: cycle.nameCy ?? "",
       retentionDays: String(cycle.retentionDays),
       blindJudging: cycle.blindJudging ? "on" : undefined,
+      feedbackToNominees: cycle.feedbackToNominees ? "on" : undefined,
       rankingMethod: cycle.rankingMethod,
       minScoresPerJudge: String(cycle.minScoresPerJudge),
       ...Object.fromEntries(DATE_FIELDS.map((f) => [f, cycle.dates[f].input])),
@@ -148,7 +154,9 @@ export default function CyclePage() {
       <p className="caption">Cycle {cycle.year}</p>
       <h1>{cycle.name}</h1>
       <Notice />
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, fields.nameCy, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge])} />
+      <ErrorSummary
+        errors={summariseErrors(form.errors, [fields.name, fields.nameCy, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge, fields.feedbackToNominees])}
+      />
 
       <h2>Phase</h2>
       <dl className="summary-list">
@@ -184,6 +192,7 @@ export default function CyclePage() {
 
       <h2>Dates and settings</h2>
       <p>Times are in UK time (Europe/London). Leave a date empty if it is not decided yet.</p>
+      <UnderEighteenPublicationList entries={underEighteen} />
       <Form method="post" {...getFormProps(form)}>
         <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
         <Field
@@ -245,11 +254,31 @@ export default function CyclePage() {
           className="field--short"
           inputProps={{ ...getInputProps(fields.minScoresPerJudge, { type: "text" }), inputMode: "numeric" }}
         />
+        <div className={`field${fields.feedbackToNominees.errors ? " field--error" : ""}`}>
+          <ErrorList id={`${fields.feedbackToNominees.id}-error`} errors={fields.feedbackToNominees.errors} />
+          <div className="checkbox">
+            <input
+              {...getInputProps(fields.feedbackToNominees, { type: "checkbox" })}
+              aria-describedby={`feedback-hint${fields.feedbackToNominees.errors ? ` ${fields.feedbackToNominees.id}-error` : ""}`}
+            />
+            <label htmlFor={fields.feedbackToNominees.id}>Feedback to nominees</label>
+          </div>
+          <p className="field__hint" id="feedback-hint">
+            Judges are told that their comments may be shared without their names, and can keep a comment private. After the
+            winners are published you review the comments on each nomination and release them by email to the nominator and
+            nominee. Comments written before this is turned on stay private.
+          </p>
+        </div>
         <SubmitButton>Save the cycle</SubmitButton>
       </Form>
       <p>
         <Link to={`/admin/categories?cycle=${cycle.year}`}>Categories of {cycle.year}</Link>
       </p>
+      {cycle.feedbackToNominees ? (
+        <p>
+          <Link to={`/admin/feedback?year=${cycle.year}`}>Feedback to nominees of {cycle.year}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

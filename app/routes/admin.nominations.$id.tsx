@@ -8,8 +8,10 @@ import { Notice, STATUS_LABELS, withNotice } from "~/components/admin";
 import { NOMINEE_TYPE_LABELS } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Checkbox } from "~/components/nomination";
+import { PublicNamingRows } from "~/components/publication-consent-admin";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { canDecideEligibility, ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
+import { publicNamingSummary } from "~/domain/public-naming";
 import { getCategory } from "~/models/category-setup.server";
 import { decideEligibility, getNominationWithSupport, type SupportingEntry } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -47,6 +49,7 @@ function present(entry: SupportingEntry) {
       ...n,
       submittedAt: n.submittedAt ? formatLondon(n.submittedAt) : null,
       nomineeTypeLabel: n.nomineeType ? NOMINEE_TYPE_LABELS[n.nomineeType] : null,
+      guardianPublicationConsentAt: n.guardianPublicationConsentAt ? formatLondon(n.guardianPublicationConsentAt) : null,
     },
     answers: entry.answers,
     files: entry.files,
@@ -64,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     support: entry.support.map(present),
     category: category && { id: category.id, name: category.name },
     decidable: canDecideEligibility(entry.nomination),
+    naming: publicNamingSummary(entry.nomination, category ?? undefined),
   };
 }
 
@@ -133,7 +137,7 @@ function Statement({ entry, headingLevel }: { entry: ReturnType<typeof present>;
 }
 
 export default function NominationPage() {
-  const { entry, support, category, decidable } = useLoaderData<typeof loader>();
+  const { entry, support, category, decidable, naming } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const n = entry.nomination;
   const [form, fields] = useForm({
@@ -181,6 +185,7 @@ export default function NominationPage() {
               <Row label="Guardian's consent">{n.guardianConsent ? "Given" : "Not given"}</Row>
             </>
           ) : null}
+          {naming ? <PublicNamingRows naming={naming} consentAt={n.guardianPublicationConsentAt} /> : null}
         </dl>
         <Statement entry={entry} headingLevel={2} />
 

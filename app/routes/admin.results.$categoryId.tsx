@@ -11,10 +11,13 @@ import { ROUND_LABELS, resultsRound } from "~/domain/judging";
 import { heldBackLabel, publicStage } from "~/domain/results";
 import { CalibrationWarnings } from "~/components/leaderboard";
 import { calibrationWarnings, decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
+import { panelDecisionsFor } from "~/models/panel-meeting.server";
+import { PanelDecisionsNotice } from "~/components/panel-meeting";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
 import { WELSH_LIMITS } from "~/domain/welsh-content";
+import { PANEL_DECISION_LABELS } from "~/domain/panel-meeting";
 import { MAX_ID, parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { category, cycle, board, suggestion, entries, round } = results;
   const stage = publicStage(cycle, new Date());
   return {
+    panel: round === "main" ? await panelDecisionsFor(category.id) : null,
     saved: searchParams.get("saved"),
     round,
     decisiveRound: resultsRound(cycle),
@@ -118,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CategoryResults() {
   const loaderData = useLoaderData<typeof loader>();
-  const { category, cycle, rows, suggestion, alpha, heldBack, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced, warnings } =
+  const { category, cycle, rows, suggestion, alpha, heldBack, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced, warnings, panel } =
     loaderData;
   const hasFinal = decisiveRound === "final";
   const roundQuery = hasFinal ? `?round=${round}` : "";
@@ -143,7 +147,9 @@ export default function CategoryResults() {
 
   const current = new Set(rows.filter((r) => ["shortlisted", "winner", "highly_commended"].includes(r.status)).map((r) => r.nominationId));
   const sentShortlist = actionData?.intent === "shortlist" && sent ? [sent.shortlist ?? []].flat().map(Number) : null;
-  const checked = sentShortlist ? new Set(sentShortlist) : decided ? current : new Set(suggestion.suggested);
+  // Until a shortlist is saved, the panel meeting's agreed shortlist (if it has one) fills the form.
+  const checked = sentShortlist ? new Set(sentShortlist) : decided ? current : new Set(panel?.agreed.chosen.length ? panel.agreed.chosen : suggestion.suggested);
+  const panelDecision = new Map(panel?.entries.map((e) => [e.nominationId, e.decision]) ?? []);
   const shortlistErrors: SummaryError[] = [
     ...(shortlistForm.errors ?? []).map((message) => ({ message })),
     ...(shortlistFields.shortlist.errors ?? []).map((message) => ({ fieldId: "shortlist-choices", message })),
@@ -161,6 +167,7 @@ export default function CategoryResults() {
       <p>
         <Link to={`/admin/results?year=${cycle.year}`}>All categories</Link> ·{" "}
         <Link to={`/admin/results/${category.id}/report${roundQuery}`}>Printable report</Link> ·{" "}
+        <Link to={`/admin/results/${category.id}/panel`}>Panel meeting</Link> ·{" "}
         <a href={`/admin/results/${category.id}/export${roundQuery}`} download>
           Download the results (CSV)
         </a>
@@ -224,6 +231,7 @@ export default function CategoryResults() {
         <>
           <h2 id="shortlist">Shortlist</h2>
           {suggestion.note ? <p className="notice">{suggestion.note}</p> : null}
+          {panel ? <PanelDecisionsNotice panel={panel} categoryId={category.id} locked={locked} /> : null}
           <p>
             Suggested: the top {category.shortlistSize}. Change the selection if the panel decided otherwise, and say why: the
             reason is kept in the audit log.
@@ -246,6 +254,7 @@ export default function CategoryResults() {
                   <label htmlFor={`shortlist-${row.nominationId}`}>
                     {row.label}
                     {suggestion.suggested.includes(row.nominationId) ? " (suggested)" : ""}
+                    {panelDecision.get(row.nominationId) ? ` (panel: ${PANEL_DECISION_LABELS[panelDecision.get(row.nominationId)!].toLowerCase()})` : ""}
                   </label>
                 </div>
               ))}
@@ -254,7 +263,12 @@ export default function CategoryResults() {
               label="Reason for any change from the suggestion"
               hint="Needed only when the shortlist differs from the suggestion."
               errors={shortlistFields.reason.errors}
-              textareaProps={{ ...getTextareaProps(shortlistFields.reason), rows: 3, disabled: locked }}
+              textareaProps={{
+                ...getTextareaProps(shortlistFields.reason),
+                ...(!decided && !sentShortlist && panel?.agreed.chosen.length && panel.agreed.reason ? { defaultValue: panel.agreed.reason } : {}),
+                rows: 3,
+                disabled: locked,
+              }}
             />
             <button type="submit" className="button" disabled={locked}>
               Save the shortlist

@@ -12,7 +12,8 @@ import { publicStage } from "~/domain/results";
 import { getCurrentCycle, type Cycle } from "~/models/cycle.server";
 import { getCycleByYear, listCycles } from "~/models/cycle-setup.server";
 import { finalRoundCategories } from "~/models/final-round.server";
-import { categorySummaries, schedulePublication } from "~/models/results.server";
+import { categorySummaries, schedulePublication, underEighteenOnPublicLists } from "~/models/results.server";
+import { UnderEighteenPublicationList } from "~/components/publication-consent-admin";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
@@ -71,7 +72,7 @@ const PHASES_BEFORE_SHORTLIST: string[] = ["draft", "nominations_open", "nominat
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const cycle = await cycleFor(request);
-  if (!cycle) return { cycle: null, categories: [], years: [], scheduled: false, final: null, finalRound: null };
+  if (!cycle) return { cycle: null, categories: [], years: [], scheduled: false, final: null, finalRound: null, underEighteen: [] };
   const years = await listCycles();
   const round = resultsRound(cycle);
   const params = new URL(request.url).searchParams;
@@ -91,6 +92,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       winnersLabel: formatLondon(cycle.winnersPublishAt),
     },
     categories: await categorySummaries(cycle.id, round),
+    underEighteen: await underEighteenOnPublicLists(cycle.id),
   };
 }
 
@@ -116,7 +118,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ResultsIndex() {
-  const { cycle, categories, years, scheduled, final, finalRound } = useLoaderData<typeof loader>();
+  const { cycle, categories, years, scheduled, final, finalRound, underEighteen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "schedule",
@@ -206,6 +208,7 @@ export default function ResultsIndex() {
           <dd>{cycle.stage === "winners" ? `public since ${cycle.winnersLabel}` : `not public; scheduled for ${cycle.winnersLabel}`}</dd>
         </div>
       </dl>
+      <UnderEighteenPublicationList entries={underEighteen} />
       <ErrorSummary errors={summariseErrors(form.errors, [fields.shortlistPublishAt, fields.winnersPublishAt])} />
       <Form method="post" {...getFormProps(form)} className="narrow-form">
         <Field

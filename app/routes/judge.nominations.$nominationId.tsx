@@ -1,4 +1,4 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -20,6 +20,7 @@ export function scoreSheetSchema({ criteria, scaleMin, scaleMax }: Rubric) {
   const shape: Record<string, z.ZodType> = {
     intent: z.enum(["save", "submit"]),
     comment: z.string().trim().max(5000, "Keep the comment to 5000 characters or fewer").optional(),
+    commentPrivate: z.boolean().default(false),
   };
   for (const c of criteria) {
     shape[`criterion-${c.id}`] = z
@@ -80,6 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const saved = await saveScores(judge, rubric.nominationId, {
     values,
     comment: typeof value.comment === "string" ? value.comment : "",
+    commentPrivate: value.commentPrivate === true,
     final: false,
   });
   if (!saved.ok) {
@@ -106,6 +108,7 @@ export default function JudgeNomination() {
     shouldRevalidate: "onInput",
     defaultValue: {
       comment: sheet?.comment ?? "",
+      commentPrivate: sheet?.commentPrivate ? "on" : undefined,
       ...Object.fromEntries(criteria.map((c) => [`criterion-${c.id}`, sheet?.values[c.id]?.toString() ?? ""])),
     },
   });
@@ -208,10 +211,25 @@ export default function JudgeNomination() {
         })}
         <TextareaField
           label="Comment"
-          hint="What stood out, for better or worse. The panel chair may read it after judging closes."
+          hint={
+            view.cycle.feedbackToNominees
+              ? "What stood out, for better or worse. The panel chair may read it after judging closes. This year your comment may also be shared with the nominator and nominee after the winners are published: without your name, and reviewed by the awards team first."
+              : "What stood out, for better or worse. The panel chair may read it after judging closes."
+          }
           errors={fields.comment.errors}
           textareaProps={{ ...getTextareaProps(fields.comment), rows: 5, disabled: !editable }}
         />
+        {view.cycle.feedbackToNominees ? (
+          <div className="field">
+            <div className="checkbox">
+              <input {...getInputProps(fields.commentPrivate, { type: "checkbox" })} disabled={!editable} aria-describedby="comment-private-hint" />
+              <label htmlFor={fields.commentPrivate.id}>Keep my comment private</label>
+            </div>
+            <p className="field__hint" id="comment-private-hint">
+              A private comment is read only by the panel and the awards team; it is never shared with the nominator or nominee.
+            </p>
+          </div>
+        ) : null}
         {editable ? (
           <div className="button-group">
             <SubmitButton name="intent" value="save" secondary>

@@ -31,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: view.criteria.map((c) => ({ name: c.name, value: sheet.values[c.id], anchor: anchor(sheet.values[c.id]) })),
     weighted: Math.round(weightedScore(view.criteria, sheet.values) * 100) / 100,
     comment: sheet.comment,
+    /** Null where the cycle shares no feedback. */
+    shared: view.cycle.feedbackToNominees ? !sheet.commentPrivate : null,
     version: sheet.version,
   };
 }
@@ -44,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ConfirmScores() {
-  const { back, nomineeName, rows, weighted, comment, version } = useLoaderData<typeof loader>();
+  const { back, nomineeName, rows, weighted, comment, shared, version } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="prose">
@@ -71,6 +73,12 @@ export default function ConfirmScores() {
           <dt>Comment</dt>
           <dd>{comment || "No comment"}</dd>
         </div>
+        {shared !== null && comment ? (
+          <div className="summary-list__row">
+            <dt>Feedback to nominees</dt>
+            <dd>{shared ? "May be shared without your name, after review by the awards team" : "Private: never shared"}</dd>
+          </div>
+        ) : null}
       </dl>
       <p>Once you submit, your scores are final. Only the awards team can reopen them.</p>
       <Form method="post">

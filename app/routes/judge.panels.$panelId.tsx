@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     panel: {
       id: panel.panelId,
+      categoryId: panel.categoryId,
       category: panel.category,
       isChair: panel.isChair,
       acceptedAt: panel.acceptedAt ? formatLondon(panel.acceptedAt) : null,
@@ -233,6 +234,10 @@ export default function JudgePanel() {
           <p>
             {panel.round === "final" ? "The final round has closed" : "Judging has closed"}. As chair you can see the
             panel&apos;s scores{panel.round === "final" ? " in the final round" : ""}.
+          </p>
+          <p>
+            <Link to={`/judge/results/${panel.categoryId}`}>The panel&apos;s full leaderboard</Link> ·{" "}
+            <Link to={`/judge/results/${panel.categoryId}/panel`}>Hold the panel meeting</Link>
           </p>
           <table className="table">
             <caption className="visually-hidden">Mean score of each nomination</caption>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { ROUND_LABELS } from "~/domain/judging";
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { results, rows } = view;
   return {
     category: results.category.name,
+    categoryId: results.category.id,
     round: ROUND_LABELS[results.round],
     method: results.board.method,
     alpha: results.board.alpha,
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ChairResults() {
-  const { category, round, method, alpha, rows, held } = useLoaderData<typeof loader>();
+  const { category, categoryId, round, method, alpha, rows, held } = useLoaderData<typeof loader>();
   return (
     <div className="prose wide">
       <p className="caption">Panel results · {round}</p>
@@ -48,6 +49,10 @@ export default function ChairResults() {
         Nominations you declared a conflict on are not shown and are left out of every figure here.
       </p>
       {held > 0 ? <p>{heldBackLabel(held)}</p> : null}
+      <p>
+        <Link to={`/judge/results/${categoryId}/panel`}>Hold the panel meeting</Link>: both ranks side by side, a note and the
+        panel&apos;s decision with its reason for each nomination.
+      </p>
       <LeaderboardTable rows={rows} method={method} caption={`${category}: panel leaderboard`} />
     </div>
   );

@@ -7,6 +7,7 @@ import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { Checkbox, Honeypot, JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
+import { PublicationConsentFieldset } from "~/components/publication-consent";
 import { asksAboutAge, canChangeNominations, isEditable, NOMINEE_TYPE_LABELS, nomineeNameLabel, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
 import { HONEYPOT_FIELD, nomineeFormValues, nomineeSchema, type NomineeInput } from "~/domain/nomination-forms";
 import { createDraft, limitNewDraft, loadJourney, saveNominee } from "~/models/nomination.server";
@@ -82,7 +83,7 @@ export default function NomineeStep() {
   const single = category.nomineeTypes.length === 1;
   const typeNow = fields.nomineeType.value ?? values.nomineeType;
   const showAge = asksAboutAge(rules);
-  const guardianFields = [fields.guardianName, fields.guardianEmail, fields.guardianPhone, fields.guardianConsent];
+  const guardianFields = [fields.guardianName, fields.guardianEmail, fields.guardianPhone, fields.guardianConsent, fields.guardianPublicationConsent];
 
   const summaryErrors = useErrorsAtSubmit(
     summariseErrors(form.errors, [
@@ -198,6 +199,7 @@ export default function NomineeStep() {
               field={fields.guardianConsent}
               label="Their parent or guardian knows about this nomination and agrees to it"
             />
+            <PublicationConsentFieldset field={fields.guardianPublicationConsent} />
           </fieldset>
         ) : null}
         <SubmitButton>Save and continue</SubmitButton>

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { UnderEighteenPrivacy } from "~/components/publication-consent";
 
 export const meta: MetaFunction = () => [{ title: "Privacy notice – Community Sponsorship Awards" }];
 
@@ -28,6 +29,7 @@ export default function Privacy() {
         nominations they are conflicted on. We publish only the names of shortlisted nominees and winners, with a short
         citation. We never sell your information.
       </p>
+      <UnderEighteenPrivacy />
       <h2>How long we keep it</h2>
       <p>
         Drafts you never submit, and submissions you never confirm, are removed after the awards cycle ends. We remove the

@@ -69,13 +69,14 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole("button", { name: "Save and continue" }).click();
     const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
     await expect(summary).toBeVisible();
-    // Name, whether they know, the guardian's name, a valid guardian email and the guardian's consent: all at once.
+    // Name, whether they know, the guardian's name, a valid guardian email, the guardian's consent and their consent to publication: all at once.
     await expect(summary.getByRole("link")).toHaveText([
       "Enter the name of who you are nominating",
       "Say whether they know you are nominating them",
       "Enter the name of their parent or guardian",
       /Enter the parent or guardian's email address in the correct format/,
       "Confirm that their parent or guardian agrees to this nomination",
+      "Choose how their parent or guardian agrees they may be named if they are shortlisted or win",
     ]);
     await expect(page).toHaveTitle(/^Error: /);
     await expect(page.getByLabel("Parent or guardian's email address")).toHaveValue("not-an-email");

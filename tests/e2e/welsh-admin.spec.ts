@@ -8,7 +8,9 @@ test("an admin writes a category's Welsh beside the English, and the list of Wel
 
   // The fixture's category: name, description, eligibility, two questions (the first with help text), all English only.
   await page.goto(`/admin/categories?cycle=${cycle.year}`);
-  await page.getByRole("link", { name: "6 texts in Volunteer of the Year" }).click();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Volunteer of the Year", exact: true }) });
+  await expect(row.getByRole("cell").nth(2)).toHaveText("6 texts");
+  await row.getByRole("link", { name: "Volunteer of the Year", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Welsh still to write" })).toBeVisible();
   const missing = page.locator("#welsh-missing li");
   await expect(missing).toHaveText(["Name", "Description", "Who is eligible", "Question 1: the question", "Question 1: help text", "Question 2: the question"]);
@@ -42,5 +44,5 @@ test("an admin writes a category's Welsh beside the English, and the list of Wel
   await expect(missing).toHaveText(["Who is eligible", "Question 2: the question"]);
 
   await page.goto(`/admin/categories?cycle=${cycle.year}`);
-  await expect(page.getByRole("link", { name: "2 texts in Volunteer of the Year" })).toBeVisible();
+  await expect(row.getByRole("cell").nth(2)).toHaveText("2 texts");
 });

@@ -146,6 +146,13 @@ const MATRIX: Record<string, Entry> = {
   "judge.files.$fileId.tsx": { params: (w) => ({ fileId: String(w.fileX.id) }), loader: JUDGE(200, 404), action: "none" },
   // Scoring is still open: not even the chair sees the panel's results yet.
   "judge.results.$categoryId.tsx": { params: categoryId, loader: JUDGE(403, 403), action: "none" },
+  // The panel meeting: only the chair among judges, and not before scoring closes (409).
+  "judge.results.$categoryId_.panel.tsx": {
+    params: categoryId,
+    loader: JUDGE(403, 403, 409),
+    action: JUDGE(403, 403, 409),
+    form: (w) => ({ intent: "record", nominationId: String(w.x.id), note: "Discussed", decision: "shortlist", reason: "Strong" }),
+  },
 
   // ---------------------------------------------------------------- administration
   "admin.tsx": { loader: ADMIN, action: "none" },
@@ -172,6 +179,9 @@ const MATRIX: Record<string, Entry> = {
     loader: ADMIN,
     action: adminThen(400),
   },
+  // The matrix's cycle shares no feedback: the review is refused with the reason, even to an admin.
+  "admin.feedback._index.tsx": { loader: ADMIN, action: "none" },
+  "admin.feedback.$id.tsx": { params: (w) => ({ id: String(w.x.id) }), loader: adminThen(409), action: adminThen(409) },
   "admin.judging._index.tsx": { loader: ADMIN, action: adminThen(400) },
   "admin.judging.assignments.tsx": { query: "?category=", loader: ADMIN, action: adminThen(400), params: () => ({}) },
   "admin.judging.conflicts.tsx": { loader: ADMIN, action: adminThen(400) },
@@ -197,6 +207,12 @@ const MATRIX: Record<string, Entry> = {
   "admin.results.$categoryId.tsx": { params: categoryId, loader: ADMIN, action: adminThen(400) },
   "admin.results.$categoryId_.export.tsx": { params: categoryId, loader: ADMIN, action: "none" },
   "admin.results.$categoryId_.report.tsx": { params: categoryId, loader: ADMIN, action: "none" },
+  "admin.results.$categoryId_.panel.tsx": {
+    params: categoryId,
+    loader: adminThen(409),
+    action: adminThen(409),
+    form: (w) => ({ intent: "record", nominationId: String(w.x.id), note: "Discussed", decision: "shortlist", reason: "Strong" }),
+  },
   // The admin's form lacks the confirmation field, so even the admin gets a clear 400.
   "admin.results.final-round.tsx": { query: (w) => `?year=${w.judging.year}&do=start`, loader: ADMIN, action: adminThen(400) },
 };

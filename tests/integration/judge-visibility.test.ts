@@ -16,6 +16,7 @@ import * as conflictRoute from "~/routes/judge.nominations.$nominationId_.confli
 import * as submitRoute from "~/routes/judge.nominations.$nominationId_.submit";
 import * as panelRoute from "~/routes/judge.panels.$panelId";
 import * as chairResultsRoute from "~/routes/judge.results.$categoryId";
+import * as panelMeetingRoute from "~/routes/judge.results.$categoryId_.panel";
 import { SYSTEM_ACTOR } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 import { cookieFor, loaderArgs, makeRequest, run } from "../support/fixtures";
@@ -135,6 +136,36 @@ const PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {
         .update(schema.cycles)
         .set({ judgingCloseAt: cycle.judgingCloseAt, finalRoundCloseAt: cycle.finalRoundCloseAt })
         .where(eq(schema.cycles.id, cycle.id));
+    }
+  },
+  "judge.results.$categoryId_.panel.tsx": async (ctx) => {
+    // Made chair once the main round has closed, the judge's panel meeting holds nothing of the
+    // nomination: not its row, not an admin's note on it, and a note on it is refused.
+    const [panel] = await db.select().from(schema.panels).where(eq(schema.panels.id, ctx.panelId));
+    const [cycle] = await db.select().from(schema.cycles).innerJoin(schema.categories, eq(schema.categories.cycleId, schema.cycles.id)).where(eq(schema.categories.id, panel.categoryId));
+    const chair = and(eq(schema.panelMembers.panelId, ctx.panelId), eq(schema.panelMembers.personId, ctx.judge.id));
+    await db.update(schema.panelMembers).set({ isChair: true }).where(chair);
+    await db.update(schema.cycles).set({ judgingCloseAt: new Date(Date.now() - 1000) }).where(eq(schema.cycles.id, cycle.cycles.id));
+    const note = `Panel note on the hidden one ${ctx.hidden.id}`;
+    await db.insert(schema.panelDecisions).values({ nominationId: ctx.hidden.id, note, decision: "shortlist", reason: note });
+    try {
+      const path = `/judge/results/${panel.categoryId}/panel`;
+      const params = { categoryId: String(panel.categoryId) };
+      const page = await run<{ meeting: { entries: { nominationId: number }[] } }>(() => panelMeetingRoute.loader(loaderArgs(get(path, ctx.cookie), params)));
+      expect(page.status).toBe(200);
+      expectNoSecrets(text(page.data), ctx);
+      expect(text(page.data)).not.toContain(note);
+      expect(page.data.meeting.entries.map((e) => e.nominationId)).not.toContain(ctx.hidden.id);
+      expect(page.data.meeting.entries.map((e) => e.nominationId)).toContain(ctx.shown.id);
+      const form = { intent: "record", nominationId: String(ctx.hidden.id), note: "overwrite", decision: "", reason: "" };
+      const refused = await run(() => panelMeetingRoute.action(loaderArgs(post(path, ctx.cookie, form), params)));
+      expect(refused.status).toBe(404);
+      const [kept] = await db.select().from(schema.panelDecisions).where(eq(schema.panelDecisions.nominationId, ctx.hidden.id));
+      expect(kept.note).toBe(note);
+    } finally {
+      await db.delete(schema.panelDecisions).where(eq(schema.panelDecisions.nominationId, ctx.hidden.id));
+      await db.update(schema.panelMembers).set({ isChair: false }).where(chair);
+      await db.update(schema.cycles).set({ judgingCloseAt: cycle.cycles.judgingCloseAt }).where(eq(schema.cycles.id, cycle.cycles.id));
     }
   },
   "judge.export[.]csv.tsx": async (ctx) => {

@@ -267,6 +267,7 @@ describe("refusals: a 4xx, a clear message, the text kept, nothing half-written"
     expect(fieldError(refused.data, "guardianName")).toMatch(/parent or guardian/);
     expect(fieldError(refused.data, "guardianEmail")).toMatch(/parent or guardian/);
     expect(fieldError(refused.data, "guardianConsent")).toMatch(/agrees/);
+    expect(fieldError(refused.data, "guardianPublicationConsent")).toMatch(/how .* may be named/);
     expect(refused.data.result.initialValue?.nomineeName).toBe("Sami Young");
     expect(await nominationsCount()).toBe(before);
 
@@ -280,6 +281,7 @@ describe("refusals: a 4xx, a clear message, the text kept, nothing half-written"
       guardianName: "Rana Young",
       guardianEmail: "rana@example.test",
       guardianConsent: "on",
+      guardianPublicationConsent: "first_name",
     });
     expect(withGuardian.status).toBe(302);
     expect(await nominationsCount()).toBe(before + 1);

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { nextPhases } from "~/domain/cycle-setup";
 import { detectConflicts, type NominationParties } from "~/domain/conflicts";
-import { roundHasClosed } from "~/domain/judging";
+import { judgingHasClosed, roundHasClosed } from "~/domain/judging";
 import { effectivePhase } from "~/domain/phases";
 import { publicStage } from "~/domain/results";
 import { addAssignment, runAssignments } from "~/models/assignments.server";
@@ -37,6 +37,7 @@ import {
   type Journey,
 } from "~/models/nomination.server";
 import { addPanelMember, removePanelMember, setPanelChair, updateProfile } from "~/models/people-admin.server";
+import { applyPanelShortlist, getPanelMeeting, recordPanelEntry } from "~/models/panel-meeting.server";
 import {
   chairView,
   decideShortlist,
@@ -319,6 +320,31 @@ const ops: Record<string, fc.Arbitrary<Op>> = {
     const values = Object.fromEntries(w.criteria.map((c, k) => [String(c), ((v + k) % 5) + 1]));
     await attempt(w, `judge ${judge.id}: ${final ? "submit" : "save"} ${target}`, () => saveScores(judge, target, { values, comment: "", final }));
   }),
+  // The panel meeting: a judge (chair or not) or an admin records on any nomination, conflicted ones too.
+  panelNote: fc
+    .tuple(fc.nat(), fc.nat(), fc.constantFrom("shortlist" as const, "reserve" as const, "not_shortlisted" as const, null), fc.boolean())
+    .map(([i, j, decision, asAdmin]) => async (w: World) => {
+      const target = pick(await nominationsOf(w), j);
+      if (!target) return;
+      const judge = pick(w.judges, i)!;
+      const who = asAdmin ? "admin" : `judge ${judge.id}`;
+      // The note names its nomination with a marker the invariants look for in a chair's page data.
+      const note = `Panel note N${target.id}# by ${who}`;
+      await attempt(w, `${who}: panel record on ${target.id} (${decision})`, () =>
+        recordPanelEntry({
+          viewer: asAdmin ? { kind: "admin" } : { kind: "chair", judgeId: judge.id },
+          actor: asAdmin ? w.admin : { id: judge.id, name: judge.name },
+          categoryId: w.categoryId,
+          nominationId: target.id,
+          note,
+          decision,
+          reason: decision ? `Reason for N${target.id}#` : "",
+        }),
+      );
+    }),
+  panelApply: fc.constant(async (w: World) => {
+    await attempt(w, "admin: apply the panel's shortlist", () => applyPanelShortlist({ categoryId: w.categoryId, actor: w.admin }));
+  }),
   closeNominations: fc.constant(async (w: World) => {
     w.log.push("clock: past the nominations deadline");
     await db.update(schema.cycles).set({ nominationsCloseAt: new Date(Date.now() - 1000) }).where(eq(schema.cycles.id, w.cycleId));
@@ -443,6 +469,20 @@ async function checkInvariants(w: World) {
     }
   }
 
+  // 3b. The panel meeting opens only after the main round closes; a chair's page data holds
+  // nothing of a nomination they are conflicted on: not its row, not its note or reason.
+  const everyNomination = await nominationsOf(w);
+  for (const judge of w.judges.filter((j) => chairs.some((c) => c.personId === j.id))) {
+    const found = await getPanelMeeting({ kind: "chair", judgeId: judge.id }, w.categoryId, now);
+    if (!found.ok) continue;
+    expect(judgingHasClosed(cycle, now), "panel meeting before judging closed").toBe(true);
+    for (const entry of found.meeting.entries) expect(isConflicted(judge.id, entry.nominationId), `chair ${judge.id} meets on conflicted ${entry.nominationId}`).toBe(false);
+    const data = JSON.stringify(found.meeting);
+    for (const n of everyNomination) {
+      if (isConflicted(judge.id, n.mergedIntoId ?? n.id)) expect(data, `chair ${judge.id} reads the note on conflicted ${n.id}`).not.toContain(`N${n.id}#`);
+    }
+  }
+
   // 4. Voided and held-back scores never count: each row's count is the sheets that may count.
   if (results) {
     const all = await nominationsOf(w);
@@ -521,9 +561,16 @@ async function fingerprint(w: World): Promise<string> {
     .from(schema.people)
     .where(inArray(schema.people.id, w.judges.map((j) => j.id)))
     .orderBy(asc(schema.people.id));
+  const panelRecords = await db
+    .select({ id: schema.panelDecisions.nominationId, note: schema.panelDecisions.note, decision: schema.panelDecisions.decision, reason: schema.panelDecisions.reason })
+    .from(schema.panelDecisions)
+    .innerJoin(schema.nominations, eq(schema.nominations.id, schema.panelDecisions.nominationId))
+    .where(eq(schema.nominations.cycleId, w.cycleId))
+    .orderBy(asc(schema.panelDecisions.nominationId));
   const cycle = await cycleRow(w);
   return JSON.stringify({
     nominations,
+    panelRecords,
     conflicts,
     assignments,
     scores,
@@ -625,7 +672,7 @@ const setupArb = fc.record({
 });
 
 // Weights: the phase and the clock move often enough that later phases are reached.
-const WEIGHTS: Partial<Record<keyof typeof ops, number>> = { phase: 3, score: 3, assignAll: 2, shortlist: 2, publish: 2, jobs: 2, eligibility: 2, merge: 3 };
+const WEIGHTS: Partial<Record<keyof typeof ops, number>> = { phase: 3, score: 3, assignAll: 2, shortlist: 2, publish: 2, jobs: 2, eligibility: 2, merge: 3, panelNote: 2 };
 
 export const OPERATION_NAMES = Object.keys(ops);
 

@@ -184,13 +184,13 @@ describe("step schemas", () => {
       name: "a missing name does not hide the guardian's missing fields",
       category: { nomineeTypes: ["individual"] as NomineeType[], selfNominationAllowed: false, nomineeUnder18: true },
       values: { nomineeType: "individual" },
-      paths: ["nomineeName", "nomineeKnows", "guardianName", "guardianEmail", "guardianConsent"],
+      paths: ["nomineeName", "nomineeKnows", "guardianName", "guardianEmail", "guardianConsent", "guardianPublicationConsent"],
     },
     {
       name: "an under-18 answer brings the guardian's fields into the same pass",
       category: { nomineeTypes: ["individual", "group"] as NomineeType[], selfNominationAllowed: false, nomineeUnder18: false },
       values: { nomineeType: "individual", nomineeIsUnder18: "yes", guardianEmail: "not-an-email" },
-      paths: ["nomineeName", "nomineeKnows", "guardianEmail", "guardianName", "guardianConsent"],
+      paths: ["nomineeName", "nomineeKnows", "guardianEmail", "guardianName", "guardianConsent", "guardianPublicationConsent"],
     },
   ])("every error of the nominee step at once: $name", ({ category, values, paths }) => {
     const result = nomineeSchema(category).safeParse(values);
