@@ -3,10 +3,13 @@
  * part of the release, reviewed with the code, so they live here in both languages and the
  * privacy pages (/privacy and /cy/privacy) render the one for their language. The Welsh is
  * a draft until a Welsh speaker has checked it (app/locales/cy-review.json, "content:privacy").
+ * The English follows app/routes/privacy.tsx and its "Nominees under 18" section
+ * (app/components/publication-consent.tsx); a change to one is a change to both.
  */
 import type { Language } from "~/domain/language";
 
-export type PrivacySection = { heading: string; paragraphs?: string[]; items?: string[] };
+/** A section: its paragraphs, then its list, then any paragraphs after the list. */
+export type PrivacySection = { heading: string; paragraphs?: string[]; items?: string[]; after?: string[] };
 
 export type PrivacyNotice = {
   title: string;
@@ -39,6 +42,20 @@ export const PRIVACY_NOTICE: Record<Language, PrivacyNotice> = {
         heading: "Who sees it",
         paragraphs: [
           "The awards team and the judges for the category. Judges declare any conflict of interest and do not see nominations they are conflicted on. We publish only the names of shortlisted nominees and winners, with a short citation. We never sell your information.",
+        ],
+      },
+      {
+        heading: "Nominees under 18",
+        paragraphs: [
+          "A nominee under 18 needs two separate agreements from their parent or guardian: one to the nomination itself, and one to how they may be named in public if they are shortlisted or win. We record the choice and when it was made. The choices are:",
+        ],
+        items: [
+          "full name: their name, group or organisation and local authority area are shown, as for any nominee;",
+          "first name only: only their first name and local authority area are shown;",
+          "not named: they are shown only as “A young champion” from their local authority area.",
+        ],
+        after: [
+          "Unless the full name was agreed, we never publish their surname or their group or organisation (a school, place of worship or sponsorship group), and we take them out of the judges’ citation. This applies to the results pages, the archive, what we share online and emails to anyone other than their nominator and their parent or guardian. If no choice was recorded, they are not named. Their parent or guardian is told how they are named when the results are published, and can change the choice at any time by contacting us.",
         ],
       },
       {
@@ -85,6 +102,20 @@ export const PRIVACY_NOTICE: Record<Language, PrivacyNotice> = {
         heading: "Pwy sy’n ei gweld",
         paragraphs: [
           "Tîm y gwobrau a beirniaid y categori. Mae’r beirniaid yn datgan unrhyw wrthdaro buddiannau ac nid ydynt yn gweld enwebiadau y mae ganddynt wrthdaro yn eu cylch. Dim ond enwau’r enwebeion ar y rhestr fer a’r enillwyr rydym yn eu cyhoeddi, gyda dyfyniad byr. Nid ydym byth yn gwerthu eich gwybodaeth.",
+        ],
+      },
+      {
+        heading: "Enwebeion o dan 18 oed",
+        paragraphs: [
+          "Mae angen dau gytundeb ar wahân gan riant neu warcheidwad enwebai o dan 18 oed: un i’r enwebiad ei hun, ac un i sut y gellir ei enwi’n gyhoeddus os bydd ar y rhestr fer neu’n ennill. Rydym yn cofnodi’r dewis a phryd y’i gwnaed. Dyma’r dewisiadau:",
+        ],
+        items: [
+          "enw llawn: dangosir ei enw, ei grŵp neu ei sefydliad ac ardal ei awdurdod lleol, fel ar gyfer unrhyw enwebai;",
+          "enw cyntaf yn unig: dim ond ei enw cyntaf ac ardal ei awdurdod lleol a ddangosir;",
+          "heb ei enwi: fe’i dangosir dim ond fel “Hyrwyddwr ifanc” o ardal ei awdurdod lleol.",
+        ],
+        after: [
+          "Oni chytunwyd ar yr enw llawn, nid ydym byth yn cyhoeddi ei gyfenw na’i grŵp na’i sefydliad (ysgol, addoldy neu grŵp nawdd), ac rydym yn eu tynnu allan o ddyfyniad y beirniaid. Mae hyn yn berthnasol i’r tudalennau canlyniadau, yr archif, yr hyn rydym yn ei rannu ar-lein ac e-byst at unrhyw un heblaw ei enwebydd a’i riant neu ei warcheidwad. Os na chofnodwyd dewis, ni chaiff ei enwi. Dywedir wrth ei riant neu ei warcheidwad sut y caiff ei enwi pan gyhoeddir y canlyniadau, a gallant newid y dewis unrhyw bryd drwy gysylltu â ni.",
         ],
       },
       {
