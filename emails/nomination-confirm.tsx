@@ -1,30 +1,31 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
+import type { Language, LocalisedText } from "~/domain/language";
+import { emailText } from "./i18n";
 import { EmailLayout, paragraph } from "./layout";
 
-export type NominationConfirmProps = { name: string; category: string; nominee: string; url: string; days: number };
+export type NominationConfirmProps = { language: Language; name: string; category: LocalisedText; nominee: string; url: string; days: number };
+
+export function nominationConfirmSubject({ language }: Pick<NominationConfirmProps, "language">) {
+  return emailText(language).t("confirm.subject");
+}
 
 /** Sent on submit: opening the link proves the nominator's email, and only then does the nomination count. */
-export function NominationConfirmEmail({ name, category, nominee, url, days }: NominationConfirmProps) {
+export function NominationConfirmEmail({ language, name, category, nominee, url, days }: NominationConfirmProps) {
+  const e = emailText(language);
   return (
-    <EmailLayout preview="Confirm your nomination">
+    <EmailLayout preview={e.t("confirm.heading")} language={language}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
-        Confirm your nomination
+        {e.t("confirm.heading")}
       </Heading>
-      <Text style={paragraph}>Hello {name},</Text>
-      <Text style={paragraph}>
-        Thank you for nominating {nominee} for {category}. To finish, confirm that this is your email address. Your
-        nomination only counts once you have done this.
-      </Text>
+      <Text style={paragraph}>{e.t("layout.hello", { name })}</Text>
+      <Text style={paragraph}>{e.rich("confirm.body", { nominee, category: e.text(category) })}</Text>
       <Button href={url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px", fontSize: "16px" }}>
-        Confirm your nomination
+        {e.t("confirm.button")}
       </Button>
       <Text style={paragraph}>
-        Or copy this address into your browser: <Link href={url}>{url}</Link>
+        {e.t("layout.copyAddress")} <Link href={url}>{url}</Link>
       </Text>
-      <Text style={paragraph}>
-        The link works for {days} days. After that your nomination goes back to being a draft, and you can submit it
-        again.
-      </Text>
+      <Text style={paragraph}>{e.t("confirm.linkWorks", { count: days })}</Text>
     </EmailLayout>
   );
 }

@@ -1,69 +1,57 @@
 import { Heading, Link, Text } from "@react-email/components";
+import type { Language, LocalisedText } from "~/domain/language";
+import { emailText } from "./i18n";
 import { EmailLayout, paragraph } from "./layout";
 
 export type Outcome = "shortlisted" | "not_shortlisted" | "winner" | "highly_commended" | "not_winner";
 
 export type ResultAnnouncementProps = {
+  language: Language;
   outcome: Outcome;
   /** "nominator": you nominated them; "nominee": you were nominated; "guardian": your child was nominated. */
   audience: "nominator" | "nominee" | "guardian";
   recipientName: string;
   nomineeName: string;
-  categoryName: string;
+  categoryName: LocalisedText;
   year: number;
-  citation?: string | null;
-  /** To an under-18 nominee's guardian: how the public results name their child (app/domain/public-naming.ts). */
-  naming?: string | null;
+  citation?: LocalisedText | null;
+  /**
+   * To an under-18 nominee's guardian: how the public results name their child
+   * (app/domain/public-naming.ts): in full, by first name (`shownName`), or not at all.
+   */
+  naming?: { kind: "full" | "first_name" | "not_named"; shownName: string } | null;
   resultsUrl: string;
 };
 
-const HEADLINES: Record<Outcome, string> = {
-  shortlisted: "Shortlisted",
-  not_shortlisted: "Thank you for taking part",
-  winner: "Winner",
-  highly_commended: "Highly commended",
-  not_winner: "Thank you for taking part",
-};
-
-export function subjectFor({ outcome, categoryName, year }: Pick<ResultAnnouncementProps, "outcome" | "categoryName" | "year">) {
-  switch (outcome) {
-    case "shortlisted":
-      return `Shortlisted: ${categoryName}, Community Sponsorship Awards ${year}`;
-    case "winner":
-      return `Winner: ${categoryName}, Community Sponsorship Awards ${year}`;
-    case "highly_commended":
-      return `Highly commended: ${categoryName}, Community Sponsorship Awards ${year}`;
-    default:
-      return `The ${categoryName} results, Community Sponsorship Awards ${year}`;
-  }
+export function subjectFor({ language, outcome, categoryName, year }: Pick<ResultAnnouncementProps, "language" | "outcome" | "categoryName" | "year">) {
+  const e = emailText(language);
+  const key = outcome === "shortlisted" || outcome === "winner" || outcome === "highly_commended" ? outcome : "other";
+  return e.t(`result.subject.${key}`, { category: categoryName.text, year });
 }
 
 /** One message for every published result; the words change with the outcome and the reader. */
 export function ResultAnnouncementEmail(props: ResultAnnouncementProps) {
-  const { outcome, audience, recipientName, nomineeName, categoryName, year, citation, naming, resultsUrl } = props;
-  const who = audience === "nominee" ? "you" : nomineeName;
-  const lines: Record<Outcome, string> = {
-    shortlisted: `We are delighted to tell you that ${who} ${audience === "nominee" ? "are" : "is"} on the shortlist for ${categoryName} in the Community Sponsorship Awards ${year}.`,
-    not_shortlisted: `Thank you for the nomination of ${nomineeName} for ${categoryName}. The judges read every nomination with care; this year ${audience === "nominee" ? "you were" : "they were"} not shortlisted. The work it describes matters, and we hope to hear from you again.`,
-    winner: `Congratulations: ${who} ${audience === "nominee" ? "have" : "has"} won ${categoryName} in the Community Sponsorship Awards ${year}.`,
-    highly_commended: `Congratulations: ${who} ${audience === "nominee" ? "have" : "has"} been highly commended in ${categoryName} in the Community Sponsorship Awards ${year}.`,
-    not_winner: `Thank you for being part of this year's shortlist for ${categoryName}. The judges have now chosen the winners; this time the award went elsewhere. Being shortlisted is itself a recognition of remarkable work.`,
-  };
+  const { language, outcome, audience, recipientName, nomineeName, categoryName, year, citation, naming, resultsUrl } = props;
+  const e = emailText(language);
+  const headline = e.t(`result.headline.${outcome}`);
+  const reader = audience === "nominee" ? "you" : "them";
+  // The public name of a child not named is English words ("A young champion from Leeds"): marked as such in Welsh.
+  const shownName = naming?.kind === "not_named" && language !== "en" ? <span lang="en-GB">{naming.shownName}</span> : naming?.shownName;
   return (
-    <EmailLayout preview={`${HEADLINES[outcome]}: ${categoryName}`}>
+    <EmailLayout preview={e.t("result.preview", { headline, category: categoryName.text })} language={language}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
-        {HEADLINES[outcome]}
+        {headline}
       </Heading>
-      <Text style={paragraph}>Dear {recipientName},</Text>
-      <Text style={paragraph}>{lines[outcome]}</Text>
-      {citation ? <Text style={{ ...paragraph, fontStyle: "italic" }}>“{citation}”</Text> : null}
+      <Text style={paragraph}>{e.t("layout.dear", { name: recipientName })}</Text>
+      <Text style={paragraph}>{e.rich(`result.line.${outcome}.${reader}`, { nominee: nomineeName, category: e.text(categoryName), year })}</Text>
+      {citation?.text ? <Text style={{ ...paragraph, fontStyle: "italic" }}>“{e.text(citation)}”</Text> : null}
       {naming ? (
         <Text style={paragraph}>
-          {naming} If you would like this changed, reply to this email and we will change the public page.
+          {e.rich(`result.naming.${naming.kind}`, { nominee: nomineeName, shown: shownName })} {e.t("result.namingChange")}
         </Text>
       ) : null}
       <Text style={paragraph}>
-        See the results: <Link href={resultsUrl}>{resultsUrl}</Link>
+        {e.t("result.seeResults")} <Link href={resultsUrl}>{resultsUrl}</Link>
       </Text>
     </EmailLayout>
   );

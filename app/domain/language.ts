@@ -24,3 +24,8 @@ export function localised(english: string, welsh: string | null | undefined, lan
 export function missingWelsh(english: string | null | undefined, welsh: string | null | undefined): boolean {
   return (english ?? "").trim() !== "" && (welsh ?? "").trim() === "";
 }
+
+/** A language from untrusted input (a form field, a job payload), or null when it is none of ours. */
+export function parseLanguage(value: unknown): Language | null {
+  return value === "en" || value === "cy" ? value : null;
+}

@@ -1,40 +1,8 @@
 /**
- * What we tell the people a nomination concerns when something happens to it, one message
- * per moment: its nominator when it is merged with another or found ineligible, and when
- * an edit is saved. The words live here, in one place, for a later translation pass.
+ * What a nominator's own page says about what happened to their nomination. The emails
+ * that told them (combined, not eligible, updated) are in emails/ with their words in the
+ * emails catalogue, app/locales/<language>/emails.json (decisions 018 and 031).
  */
-export type NewsMessage = { subject: string; heading: string; paragraphs: string[] };
-
-type About = { reference: string; nominee: string; category: string };
-
-export function mergedNews({ reference, nominee, category }: About, primaryReference: string): NewsMessage {
-  return {
-    subject: `Your nomination ${reference} has been combined with another`,
-    heading: "Your nomination has been combined with another",
-    paragraphs: [
-      `Someone else also nominated ${nominee} for ${category}. So that the judges see one entry, we have combined your nomination (reference ${reference}) with theirs (reference ${primaryReference}).`,
-      "The judges read every supporting statement, yours included. You do not need to do anything. We will email you when the shortlist is published.",
-    ],
-  };
-}
-
-/** `reason` is included only when the administrator chose to share it. */
-export function ineligibleNews({ reference, nominee, category }: About, reason: string | null): NewsMessage {
-  return {
-    subject: `Your nomination ${reference} is not eligible`,
-    heading: "Your nomination is not eligible this year",
-    paragraphs: [
-      `Thank you for nominating ${nominee} for ${category} (reference ${reference}). We have checked it against the category's eligibility rules, and it cannot go forward to the judges this year.`,
-      reason ? `The reason: ${reason}` : "If you would like to know why, reply to this email and the awards team will explain.",
-      "The work you described matters, and we hope you will nominate again.",
-    ],
-  };
-}
-
-export function updatedReceiptHeading(reference: string) {
-  return { subject: `Nomination updated: ${reference}`, heading: "Nomination updated" };
-}
-
 export type PublicStage = "none" | "shortlist" | "winners";
 
 /**

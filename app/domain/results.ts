@@ -3,6 +3,7 @@
  * are in play, and how far judges may differ before the panel should talk.
  */
 import type { NominationStatus } from "./vocabulary";
+import { welshProblem, WELSH_LIMITS } from "./welsh-content";
 
 /** Nominations that reached judging: eligible, and whatever they became after it. */
 export const IN_PLAY: NominationStatus[] = ["eligible", "shortlisted", "not_shortlisted", "highly_commended", "winner"];
@@ -44,7 +45,8 @@ export function disagreementThreshold(scale: { min: number; max: number }): numb
 
 export type Award = "winner" | "highly_commended" | "none";
 
-export type AwardChoice = { nominationId: number; award: Award; citation: string };
+/** `citationCy`: the citation in Welsh; absent leaves a Welsh citation already written as it is. */
+export type AwardChoice = { nominationId: number; award: Award; citation: string; citationCy?: string | null };
 
 /** Every winner and highly commended needs a citation, of a readable length. */
 export function checkAwards(choices: AwardChoice[]): Record<number, string> {
@@ -54,6 +56,8 @@ export function checkAwards(choices: AwardChoice[]): Record<number, string> {
       problems[choice.nominationId] = "Write a citation for each winner and highly commended nomination";
     }
     if (choice.citation.length > 1200) problems[choice.nominationId] = "Citation must be 1,200 characters or fewer";
+    const welsh = choice.award === "none" ? null : welshProblem(choice.citation, choice.citationCy, "citation", WELSH_LIMITS.citation);
+    if (welsh) problems[choice.nominationId] = welsh;
   }
   return problems;
 }

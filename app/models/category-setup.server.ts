@@ -11,8 +11,10 @@ import {
   planRemoval,
   questionMeaningChanged,
 } from "~/domain/category-setup";
+import { categoryWelshProblems, missingWelshInCategory, normaliseWelsh, questionWelshProblems } from "~/domain/welsh-content";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
+import { invariantResponse } from "~/utils/responses.server";
 
 export async function listCategories(cycleId: number) {
   return db
@@ -78,7 +80,30 @@ export type CategoryDetails = {
   sponsor: string | null;
   shortlistSize: number;
   judgesPerNomination: number;
+  /** The Welsh beside the English: blank or absent is no Welsh yet. */
+  nameCy?: string | null;
+  descriptionCy?: string | null;
+  eligibilityCy?: string | null;
+  sponsorCy?: string | null;
 };
+
+const CATEGORY_WELSH = ["nameCy", "descriptionCy", "eligibilityCy", "sponsorCy"] as const;
+
+/** The details as stored: Welsh trimmed (blank or null → null; absent → left as it is). */
+function withWelsh<T extends Partial<Record<(typeof CATEGORY_WELSH)[number], string | null | undefined>>>(details: T): T {
+  const stored = { ...details };
+  for (const key of CATEGORY_WELSH) {
+    if (stored[key] === undefined) delete stored[key];
+    else stored[key] = normaliseWelsh(stored[key]) as T[typeof key];
+  }
+  return stored;
+}
+
+/** Refused (400) when the category as it would be stored breaks a Welsh rule of app/domain/welsh-content. */
+function requireWelshRules(category: Parameters<typeof categoryWelshProblems>[0]) {
+  const problems = Object.values(categoryWelshProblems(category));
+  invariantResponse(problems.length === 0, problems.join(". "));
+}
 
 export async function slugTaken(cycleId: number, slug: string, exceptId?: number) {
   const [row] = await db
@@ -89,7 +114,9 @@ export async function slugTaken(cycleId: number, slug: string, exceptId?: number
 }
 
 /** A new category comes with its panel and a 1–5 scale waiting for descriptions. */
-export async function createCategory(cycleId: number, details: CategoryDetails, actor: Actor) {
+export async function createCategory(cycleId: number, input: CategoryDetails, actor: Actor) {
+  const details = withWelsh(input);
+  requireWelshRules({ nameCy: null, descriptionCy: null, eligibilityCy: null, sponsorCy: null, ...details });
   return db.transaction(async (tx) => {
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${schema.categories.position}) + 1, 0)::int` })
@@ -102,9 +129,11 @@ export async function createCategory(cycleId: number, details: CategoryDetails, 
   });
 }
 
-export async function updateCategory(id: number, details: CategoryDetails, actor: Actor) {
+export async function updateCategory(id: number, input: CategoryDetails, actor: Actor) {
+  const details = withWelsh(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.categories).where(eq(schema.categories.id, id)).for("update");
+    requireWelshRules({ ...before, ...details });
     await tx.update(schema.categories).set(details).where(eq(schema.categories.id, id));
     const keys = Object.keys(details) as Array<keyof CategoryDetails>;
     await audit(tx, {
@@ -152,7 +181,19 @@ export async function moveCategory(id: number, direction: "up" | "down", actor: 
 
 // ---------------------------------------------------------------- questions
 
-export type QuestionInput = { label: string; help: string; wordLimit: number; required: boolean };
+export type QuestionInput = { label: string; help: string; wordLimit: number; required: boolean; labelCy?: string | null; helpCy?: string | null };
+
+/** The question as stored: Welsh trimmed (blank or null → null; absent → left as it is), refused (400) when it breaks a rule. */
+function questionWithWelsh(input: QuestionInput, before?: { labelCy: string | null; helpCy: string | null }): QuestionInput {
+  const stored = { ...input };
+  for (const key of ["labelCy", "helpCy"] as const) {
+    if (stored[key] === undefined) delete stored[key];
+    else stored[key] = normaliseWelsh(stored[key]);
+  }
+  const problems = Object.values(questionWelshProblems({ labelCy: before?.labelCy ?? null, helpCy: before?.helpCy ?? null, ...stored }));
+  invariantResponse(problems.length === 0, problems.join(". "));
+  return stored;
+}
 
 async function questionAnswers(tx: Tx, questionId: number) {
   const [row] = await tx.select({ n: count() }).from(schema.nominationAnswers).where(eq(schema.nominationAnswers.questionId, questionId));
@@ -167,7 +208,8 @@ async function nextPosition(tx: Tx, table: typeof schema.questions | typeof sche
   return next;
 }
 
-export async function addQuestion(categoryId: number, input: QuestionInput, actor: Actor) {
+export async function addQuestion(categoryId: number, given: QuestionInput, actor: Actor) {
+  const input = questionWithWelsh(given);
   return db.transaction(async (tx) => {
     const position = await nextPosition(tx, schema.questions, categoryId);
     const [question] = await tx.insert(schema.questions).values({ categoryId, ...input, position }).returning();
@@ -177,12 +219,20 @@ export async function addQuestion(categoryId: number, input: QuestionInput, acto
 }
 
 /** Rewording an answered question retires it and adds the new wording in its place. */
-export async function editQuestion(id: number, input: QuestionInput, actor: Actor) {
+export async function editQuestion(id: number, given: QuestionInput, actor: Actor) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.questions).where(eq(schema.questions.id, id)).for("update");
+    const input = questionWithWelsh(given, before);
     const answers = await questionAnswers(tx, id);
     const plan = planEdit(answers > 0, questionMeaningChanged(before, input));
-    const beforeFields = { label: before.label, help: before.help, wordLimit: before.wordLimit, required: before.required };
+    const beforeFields = {
+      label: before.label,
+      help: before.help,
+      wordLimit: before.wordLimit,
+      required: before.required,
+      labelCy: before.labelCy,
+      helpCy: before.helpCy,
+    };
     if (plan === "update") {
       await tx.update(schema.questions).set(input).where(eq(schema.questions.id, id));
       await audit(tx, { actor, action: "question.updated", entityType: "question", entityId: id, before: beforeFields, after: input });
@@ -340,4 +390,40 @@ export async function saveScale(
     });
     return { ok: true };
   });
+}
+
+// ---------------------------------------------------------------- Welsh still to write
+
+/** What the category and its questions still lack in Welsh (app/domain/welsh-content). */
+export async function missingWelshForCategory(categoryId: number) {
+  const category = await getCategory(categoryId);
+  if (!category) return [];
+  const questions = await db
+    .select()
+    .from(schema.questions)
+    .where(and(eq(schema.questions.categoryId, categoryId), isNull(schema.questions.retiredAt)))
+    .orderBy(asc(schema.questions.position), asc(schema.questions.id));
+  return missingWelshInCategory(category, questions);
+}
+
+/** How many Welsh texts each category of the cycle still lacks, by category id. */
+export async function countMissingWelsh(cycleId: number): Promise<Map<number, number>> {
+  const categories = await listCategories(cycleId);
+  const questions = categories.length
+    ? await db
+        .select()
+        .from(schema.questions)
+        .innerJoin(schema.categories, eq(schema.categories.id, schema.questions.categoryId))
+        .where(and(eq(schema.categories.cycleId, cycleId), isNull(schema.questions.retiredAt)))
+        .orderBy(asc(schema.questions.position), asc(schema.questions.id))
+    : [];
+  return new Map(
+    categories.map((c) => [
+      c.id,
+      missingWelshInCategory(
+        c,
+        questions.filter((q) => q.questions.categoryId === c.id).map((q) => q.questions),
+      ).length,
+    ]),
+  );
 }

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Phase } from "#db/schema";
 import { nextPhases, type CycleDateFields } from "~/domain/cycle-setup";
 import { effectivePhase } from "~/domain/phases";
+import { normaliseWelsh, welshProblem, WELSH_LIMITS } from "~/domain/welsh-content";
 import { audit, type Actor } from "~/utils/audit.server";
 import { detectConflictsAfter } from "./conflict-detection.server";
 import { db, schema } from "~/utils/db.server";
@@ -84,6 +85,10 @@ export async function createCycleFromPrevious(
           selfNominationAllowed: c.selfNominationAllowed,
           nomineeUnder18: c.nomineeUnder18,
           sponsor: c.sponsor,
+          nameCy: c.nameCy,
+          descriptionCy: c.descriptionCy,
+          eligibilityCy: c.eligibilityCy,
+          sponsorCy: c.sponsorCy,
           shortlistSize: c.shortlistSize,
           judgesPerNomination: c.judgesPerNomination,
           scaleMin: c.scaleMin,
@@ -94,7 +99,16 @@ export async function createCycleFromPrevious(
       const qs = questions.filter((q) => q.categoryId === c.id);
       if (qs.length) {
         await tx.insert(schema.questions).values(
-          qs.map((q, i) => ({ categoryId: category.id, label: q.label, help: q.help, wordLimit: q.wordLimit, required: q.required, position: i })),
+          qs.map((q, i) => ({
+            categoryId: category.id,
+            label: q.label,
+            help: q.help,
+            labelCy: q.labelCy,
+            helpCy: q.helpCy,
+            wordLimit: q.wordLimit,
+            required: q.required,
+            position: i,
+          })),
         );
       }
       const cs = criteria.filter((r) => r.categoryId === c.id);
@@ -129,6 +143,8 @@ export async function createCycleFromPrevious(
 
 type Settings = CycleDateFields & {
   name: string;
+  /** The name on Welsh pages; blank or absent: the English, marked as English. */
+  nameCy?: string | null;
   retentionDays: number;
   blindJudging: boolean;
   rankingMethod: "calibrated" | "raw";
@@ -137,13 +153,22 @@ type Settings = CycleDateFields & {
   feedbackToNominees?: boolean;
 };
 
-export type SettingsOutcome = { ok: true } | { ok: false; problems: Partial<Record<PublicationField | "feedbackToNominees", string>> };
+export type SettingsOutcome = { ok: true } | { ok: false; problems: Partial<Record<PublicationField | "feedbackToNominees" | "nameCy", string>> };
 
 /** Saves the cycle's settings; its publication times go through the one rule that guards them. */
 export async function updateCycleSettings(cycleId: number, settings: Settings, actor: Actor, now = new Date()): Promise<SettingsOutcome> {
   return db.transaction(async (tx) => {
-    const { shortlistPublishAt, winnersPublishAt, ...rest } = settings;
-    const [current] = await tx.select({ feedbackToNominees: schema.cycles.feedbackToNominees }).from(schema.cycles).where(eq(schema.cycles.id, cycleId)).for("update");
+    const { shortlistPublishAt, winnersPublishAt, ...given } = settings;
+    // Welsh left out is left as it is; blank is no Welsh.
+    const { nameCy, ...others } = given;
+    const [current] = await tx
+      .select({ feedbackToNominees: schema.cycles.feedbackToNominees, nameCy: schema.cycles.nameCy })
+      .from(schema.cycles)
+      .where(eq(schema.cycles.id, cycleId))
+      .for("update");
+    const nameCyProblem = welshProblem(settings.name, nameCy === undefined ? current?.nameCy : nameCy, "name", WELSH_LIMITS.cycleName);
+    if (nameCyProblem) return { ok: false, problems: { nameCy: nameCyProblem } };
+    const rest = nameCy === undefined ? others : { ...others, nameCy: normaliseWelsh(nameCy) };
     const feedback = current && feedbackSettingProblem({ before: current.feedbackToNominees, after: rest.feedbackToNominees ?? current.feedbackToNominees, released: await releasedFeedbackCount(tx, cycleId) });
     if (feedback) return { ok: false, problems: { feedbackToNominees: feedback } };
     const published = await setPublicationTimes(tx, { cycleId, shortlistPublishAt, winnersPublishAt, actor, now });

@@ -8,6 +8,7 @@ import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-or
 import { createElement } from "react";
 import { feedbackSubject, NominationFeedbackEmail } from "#emails/nomination-feedback";
 import { feedbackProblem, feedbackRecipients, releasedText, shareable, type JudgeComment } from "~/domain/feedback";
+import { localised, type Language } from "~/domain/language";
 import type { NominationStatus } from "~/domain/vocabulary";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
@@ -57,7 +58,7 @@ async function commentsOf(tx: Tx, nominationId: number): Promise<JudgeComment[]>
 
 async function entryOf(tx: Tx, nominationId: number) {
   const [row] = await tx
-    .select({ nomination: n, categoryName: categories.name, under18Category: categories.nomineeUnder18, year: cycles.year })
+    .select({ nomination: n, categoryName: categories.name, categoryNameCy: categories.nameCy, under18Category: categories.nomineeUnder18, year: cycles.year })
     .from(n)
     .innerJoin(categories, eq(categories.id, n.categoryId))
     .innerJoin(cycles, eq(cycles.id, n.cycleId))
@@ -189,18 +190,27 @@ export async function releaseFeedback(actor: Actor, nominationId: number, edits:
     if (comments.length === 0) throw new RollBack({ ok: false, status: 409, message: "There is no comment to release: every comment is private or left out." });
     await tx.update(fr).set({ comments }).where(eq(fr.nominationId, nominationId));
 
-    const { nomination, categoryName, year } = entry;
-    const recipients = feedbackRecipients(nomination, { under18Category: entry.under18Category, merged: await mergedInto(tx, nominationId) });
+    const { nomination, categoryName, categoryNameCy, year } = entry;
+    const merged = await mergedInto(tx, nominationId);
+    const recipients = feedbackRecipients(nomination, { under18Category: entry.under18Category, merged });
+    // Each hears in the language of their own nomination: a merged nominator in theirs, everyone else in this one's.
+    const languageOf = (to: string): Language =>
+      to.toLowerCase() === nomination.nominatorEmail.toLowerCase()
+        ? nomination.language
+        : (merged.find((m) => m.nominatorEmail.toLowerCase() === to.toLowerCase())?.language ?? nomination.language);
     for (const r of recipients) {
+      const language = languageOf(r.to);
+      const category = localised(categoryName, categoryNameCy, language);
       await sendEmail(tx, {
         to: r.to,
-        subject: feedbackSubject({ categoryName, year }),
+        subject: feedbackSubject({ language, categoryName: category, year }),
         template: "nomination-feedback",
         react: createElement(NominationFeedbackEmail, {
+          language,
           audience: r.audience,
           recipientName: r.name,
           nomineeName: nomination.nomineeName,
-          categoryName,
+          categoryName: category,
           year,
           comments,
         }),

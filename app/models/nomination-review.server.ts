@@ -6,8 +6,9 @@ import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from "
 import type { Nomination, NominationStatus } from "#db/schema";
 import { canDecideEligibility, whyNotDecidable, type EligibilityDecision } from "~/domain/eligibility";
 import { checkMerge, groupDuplicates } from "~/domain/duplicates";
-import NominationNewsEmail from "#emails/nomination-news";
-import { ineligibleNews, mergedNews, type NewsMessage } from "~/domain/nomination-news";
+import { emailText } from "#emails/i18n";
+import NominationNewsEmail, { nominationNewsSubject, type NominationNewsProps } from "#emails/nomination-news";
+import { localised } from "~/domain/language";
 import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
@@ -167,7 +168,7 @@ export async function decideEligibility(
         after: { reference: n.reference, ...after, ...(decision === "eligible" && reason ? { note: reason } : {}) },
       });
       if (decision === "ineligible" && n.status !== "ineligible") {
-        await tellNominator(tx, n, ineligibleNews(await about(tx, n), shareReason ? reason : null), "nomination-ineligible");
+        await tellNominator(tx, n, { kind: "ineligible", reason: shareReason ? reason : null }, "nomination-ineligible");
       }
       result.decided.push(n.reference);
     }
@@ -217,7 +218,7 @@ export async function mergeNominations(primaryId: number, ids: number[], actor: 
     await tx.update(schema.nominations).set({ mergedIntoId: primaryId, updatedAt: now }).where(inArray(schema.nominations.mergedIntoId, otherIds));
     await tx.update(schema.nominations).set({ duplicateFlaggedAt: null, updatedAt: now }).where(eq(schema.nominations.id, primaryId));
     const primary = rows.find((r) => r.id === primaryId)!;
-    for (const other of others) await tellNominator(tx, other, mergedNews(await about(tx, other), primary.reference), "nomination-merged");
+    for (const other of others) await tellNominator(tx, other, { kind: "merged", primaryReference: primary.reference }, "nomination-merged");
     await audit(tx, {
       actor,
       action: "nomination.merged",
@@ -233,19 +234,28 @@ export async function mergeNominations(primaryId: number, ids: number[], actor: 
 
 // ---------------------------------------------------------------- telling the nominator
 
-async function about(tx: Tx, n: Nomination) {
-  const [category] = await tx.select({ name: schema.categories.name }).from(schema.categories).where(eq(schema.categories.id, n.categoryId));
-  return { reference: n.reference, nominee: n.nomineeName, category: category?.name ?? "" };
-}
+type News = { kind: "merged"; primaryReference: string } | { kind: "ineligible"; reason: string | null };
 
-/** One email to the nominator of a counted nomination (one whose address was proven). */
-async function tellNominator(tx: Tx, n: Nomination, news: NewsMessage, template: string) {
+/** One email to the nominator of a counted nomination (one whose address was proven), in the nomination's language. */
+async function tellNominator(tx: Tx, n: Nomination, news: News, template: string) {
   if (!n.nominatorEmail || !n.confirmedAt || n.erasedAt) return;
+  const [category] = await tx
+    .select({ name: schema.categories.name, nameCy: schema.categories.nameCy })
+    .from(schema.categories)
+    .where(eq(schema.categories.id, n.categoryId));
+  const props: NominationNewsProps = {
+    ...news,
+    language: n.language,
+    name: n.nominatorName || emailText(n.language).t("fallbackName.nominator"),
+    reference: n.reference,
+    nominee: n.nomineeName,
+    category: localised(category?.name ?? "", category?.nameCy, n.language),
+  };
   await sendEmail(tx, {
     to: n.nominatorEmail,
-    subject: news.subject,
+    subject: nominationNewsSubject(props),
     template,
-    react: NominationNewsEmail({ heading: news.heading, name: n.nominatorName || "nominator", paragraphs: news.paragraphs }),
+    react: NominationNewsEmail(props),
     meta: { nominationIds: [n.id] },
   });
 }

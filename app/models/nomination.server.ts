@@ -6,12 +6,13 @@
 import { randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte, ne } from "drizzle-orm";
-import NominationConfirmEmail from "#emails/nomination-confirm";
-import NominationReceiptEmail from "#emails/nomination-receipt";
-import NominationResumeEmail from "#emails/nomination-resume";
-import NominationWithdrawnEmail from "#emails/nomination-withdrawn";
+import NominationConfirmEmail, { nominationConfirmSubject } from "#emails/nomination-confirm";
+import NominationReceiptEmail, { nominationReceiptSubject, nomineeTypeLabels } from "#emails/nomination-receipt";
+import NominationResumeEmail, { nominationResumeSubject } from "#emails/nomination-resume";
+import NominationWithdrawnEmail, { nominationWithdrawnSubject } from "#emails/nomination-withdrawn";
 import type { Category, Cycle, Nomination, Question } from "#db/schema";
 import { MAX_FILES_PER_NOMINATION, type SniffedType } from "~/domain/files";
+import { localised, parseLanguage, type Language } from "~/domain/language";
 import {
   canChangeNominations,
   canWithdraw,
@@ -26,8 +27,7 @@ import {
   UNCONFIRMED_LIFETIME_MS,
   type Step,
 } from "~/domain/nomination";
-import { summariseNomination, type NominatorValues, type NomineeValues } from "~/domain/nomination-forms";
-import { updatedReceiptHeading } from "~/domain/nomination-news";
+import { answerField, summariseNomination, type NominatorValues, type NomineeValues } from "~/domain/nomination-forms";
 import { consentGivenAt } from "~/domain/public-naming";
 import { getCurrentCycle } from "~/models/cycle.server";
 import { detectConflictsAfter } from "~/models/conflict-detection.server";
@@ -39,7 +39,6 @@ import { confirmUrl, resumeUrl } from "~/utils/nomination-access.server";
 import { statusPath } from "~/utils/nomination-paths";
 import { hitRateLimits, type RateLimitResult } from "~/utils/rate-limit.server";
 import { forbidden, notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/domain/time";
 import { scheduleJob, type Job, type JobHandlers } from "~/utils/jobs.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
@@ -195,9 +194,14 @@ function nomineeColumns(category: Category, v: NomineeValues, before: Pick<Nomin
   };
 }
 
-/** The first save makes the draft: a reference, and a secret whose hash alone is stored. */
-export async function createDraft(journey: Pick<Journey, "cycle" | "category">, values: NomineeValues) {
+/**
+ * The first save makes the draft: a reference, and a secret whose hash alone is stored.
+ * `language` is the language of the journey used (the Welsh pages pass "cy"); every email
+ * about the nomination is sent in it.
+ */
+export async function createDraft(journey: Pick<Journey, "cycle" | "category">, values: NomineeValues, language: Language = "en") {
   const token = generateToken();
+  if (parseLanguage(language) === null) throw new Error(`Unknown language: ${String(language)}`);
   return db.transaction(async (tx) => {
     await requireWindow(tx, journey.cycle.id, "change");
     for (let attempt = 0; attempt < 8; attempt++) {
@@ -210,6 +214,7 @@ export async function createDraft(journey: Pick<Journey, "cycle" | "category">, 
           reference,
           accessTokenHash: hashToken(token),
           step: "nominator",
+          language,
           ...nomineeColumns(journey.category, values),
         })
         .onConflictDoNothing()
@@ -220,7 +225,7 @@ export async function createDraft(journey: Pick<Journey, "cycle" | "category">, 
         action: "nomination.draft_started",
         entityType: "nomination",
         entityId: row.id,
-        after: { reference, categoryId: journey.category.id },
+        after: { reference, categoryId: journey.category.id, language },
       });
       return { nomination: row, token };
     }
@@ -295,18 +300,18 @@ async function sendUpdatedReceipt(tx: Tx, job: Job) {
   if (!row || row.status !== "submitted" || !row.confirmedAt || row.erasedAt) return;
   const [category] = await tx.select().from(schema.categories).where(eq(schema.categories.id, row.categoryId));
   const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, row.cycleId));
-  const { subject } = updatedReceiptHeading(row.reference);
   await sendEmail(tx, {
     to: row.nominatorEmail,
-    subject,
+    subject: nominationReceiptSubject({ language: row.language, reference: row.reference, updated: true }),
     template: "nomination-receipt-updated",
     react: NominationReceiptEmail({
+      language: row.language,
       name: row.nominatorName,
-      category: category.name,
+      category: localised(category.name, category.nameCy, row.language),
       reference: row.reference,
       url: typeof job.payload.url === "string" ? job.payload.url : null,
-      closes: formatLondon(cycle.nominationsCloseAt),
-      sections: await receiptSections(tx, category, row),
+      closes: cycle.nominationsCloseAt,
+      ...(await receiptSections(tx, category, row)),
       updated: true,
     }),
     meta: { nominationIds: [row.id] },
@@ -327,7 +332,18 @@ async function receiptSections(tx: Tx, category: Category, row: Nomination) {
     .from(schema.nominationFiles)
     .where(eq(schema.nominationFiles.nominationId, row.id))
     .orderBy(asc(schema.nominationFiles.id));
-  return summariseNomination(category, questions, row, new Map(answers.map((a) => [a.questionId, a.answer])), files, NOMINEE_TYPE_LABELS);
+  const language = row.language;
+  const sections = summariseNomination(
+    category,
+    questions,
+    row,
+    new Map(answers.map((a) => [a.questionId, a.answer])),
+    files,
+    language === "en" ? NOMINEE_TYPE_LABELS : nomineeTypeLabels(language),
+  );
+  // The questions' labels as the admins wrote them in the nominator's language (English where the Welsh is missing).
+  const questionLabels = Object.fromEntries(questions.map((q) => [answerField(q.id), localised(q.label, q.labelCy, language)]));
+  return { sections, questionLabels };
 }
 
 export async function saveNominee(journey: Journey & { nomination: Nomination }, values: NomineeValues) {
@@ -354,14 +370,15 @@ export async function saveNominator(journey: Journey & { nomination: Nomination;
     if (sendResume) {
       await sendEmail(tx, {
         to: email,
-        subject: `Your draft nomination for ${journey.category.name}`,
+        subject: nominationResumeSubject({ language: row.language, category: localised(journey.category.name, journey.category.nameCy, row.language) }),
         template: "nomination-resume",
         react: NominationResumeEmail({
+          language: row.language,
           name: values.nominatorName,
-          category: journey.category.name,
+          category: localised(journey.category.name, journey.category.nameCy, row.language),
           reference: row.reference,
           url: resumeUrl(journey.token),
-          closes: formatLondon(journey.cycle.nominationsCloseAt),
+          closes: journey.cycle.nominationsCloseAt,
         }),
         meta: { nominationIds: [row.id] },
       });
@@ -430,6 +447,38 @@ export async function removeFile(nomination: Nomination, fileId: number) {
   });
 }
 
+/**
+ * The language of every later email about the nomination, chosen on check your answers.
+ * A preference rather than an answer, so it is not held to the nominations deadline (the
+ * shortlist and winners' emails come later); not for a withdrawn or erased nomination. The
+ * change is audited, and sends nothing.
+ */
+export async function setNominationLanguage(
+  nomination: Nomination,
+  value: unknown,
+): Promise<{ ok: true; nomination: Nomination } | { ok: false; message: string }> {
+  const language = parseLanguage(value);
+  if (!language) return { ok: false, message: "Choose English or Cymraeg for your emails" };
+  if (language === nomination.language) return { ok: true, nomination };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(n)
+      .set({ language, updatedAt: new Date() })
+      .where(and(eq(n.id, nomination.id), isNull(n.erasedAt), ne(n.status, "withdrawn")))
+      .returning();
+    if (!row) return { ok: false as const, message: "This nomination can no longer be changed" };
+    await audit(tx, {
+      actor: NOMINATOR,
+      action: "nomination.language_changed",
+      entityType: "nomination",
+      entityId: nomination.id,
+      before: { language: nomination.language },
+      after: { language },
+    });
+    return { ok: true as const, nomination: row };
+  });
+}
+
 export async function markChecked(nomination: Nomination) {
   if (nomination.step === "check") return;
   await db.update(n).set({ step: "check" }).where(eq(n.id, nomination.id));
@@ -447,11 +496,12 @@ async function sendConfirmation(tx: Tx, journey: Journey & { nomination: Nominat
     .returning();
   await sendEmail(tx, {
     to: row.nominatorEmail,
-    subject: "Confirm your nomination for the Community Sponsorship Awards",
+    subject: nominationConfirmSubject({ language: row.language }),
     template: "nomination-confirm",
     react: NominationConfirmEmail({
+      language: row.language,
       name: row.nominatorName,
-      category: journey.category.name,
+      category: localised(journey.category.name, journey.category.nameCy, row.language),
       nominee: row.nomineeName,
       url: confirmUrl(journey.token, confirmToken),
       days: UNCONFIRMED_LIFETIME_MS / 86_400_000,
@@ -526,18 +576,19 @@ export async function confirmNomination(accessToken: string, confirmToken: strin
     const [confirmed] = await tx.update(n).set({ confirmedAt: now, updatedAt: now }).where(eq(n.id, row.id)).returning();
     await flagDuplicates(tx, confirmed, now);
     const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, row.cycleId));
-    const sections = await receiptSections(tx, category, confirmed);
+    const summary = await receiptSections(tx, category, confirmed);
     await sendEmail(tx, {
       to: confirmed.nominatorEmail,
-      subject: `Nomination received: ${confirmed.reference}`,
+      subject: nominationReceiptSubject({ language: confirmed.language, reference: confirmed.reference }),
       template: "nomination-receipt",
       react: NominationReceiptEmail({
+        language: confirmed.language,
         name: confirmed.nominatorName,
-        category: category.name,
+        category: localised(category.name, category.nameCy, confirmed.language),
         reference: confirmed.reference,
         url: resumeUrl(accessToken),
-        closes: formatLondon(cycle.nominationsCloseAt),
-        sections,
+        closes: cycle.nominationsCloseAt,
+        ...summary,
       }),
       meta: { nominationIds: [confirmed.id] },
     });
@@ -564,11 +615,12 @@ export async function withdrawNomination(journey: Journey & { nomination: Nomina
     if (!row) return null;
     await sendEmail(tx, {
       to: row.nominatorEmail,
-      subject: `Nomination withdrawn: ${row.reference}`,
+      subject: nominationWithdrawnSubject({ language: row.language, reference: row.reference }),
       template: "nomination-withdrawn",
       react: NominationWithdrawnEmail({
+        language: row.language,
         name: row.nominatorName,
-        category: journey.category.name,
+        category: localised(journey.category.name, journey.category.nameCy, row.language),
         reference: row.reference,
         nominee: row.nomineeName,
       }),

@@ -4,14 +4,17 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
+import { emailText } from "#emails/i18n";
 import { ResultAnnouncementEmail, subjectFor, type Outcome } from "#emails/result-announcement";
 import { PHASES } from "#db/schema";
+import { localised, type Language } from "~/domain/language";
+import { normaliseWelsh } from "~/domain/welsh-content";
 import { assignableStatuses, canSeeOthersScores, resultsRound, roundHasClosed, type Round } from "~/domain/judging";
 import { buildLeaderboard, type Leaderboard } from "~/domain/leaderboard";
 import { awardsProblem, publicationProblems, shortlistProblem, type PublicationField } from "~/domain/phase-rules";
 import { publicationWindowProblems } from "~/domain/peoples-choice";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
-import { isUnder18, namingSentence, publicNamingSummary, publicNominee } from "~/domain/public-naming";
+import { isUnder18, publicNamingSummary, publicNominee } from "~/domain/public-naming";
 import { formatLondon } from "~/domain/time";
 import { weightedScore } from "~/domain/scoring";
 import { intervalBar, scoreDotPlot } from "~/domain/svg-chart";
@@ -73,6 +76,7 @@ export async function getCategoryResults(categoryId: number, options: { viewerId
       nomineeOrganisation: nominations.nomineeOrganisation,
       status: nominations.status,
       citation: nominations.citation,
+      citationCy: nominations.citationCy,
     })
     .from(nominations)
     .where(and(...conditions))
@@ -319,13 +323,16 @@ export async function recordAwards(input: { categoryId: number; choices: AwardCh
   await db.transaction(async (tx) => {
     const before = results.entries
       .filter((e) => eligible.has(e.id))
-      .map((e) => ({ id: e.id, status: e.status, citation: e.citation }));
+      .map((e) => ({ id: e.id, status: e.status, citation: e.citation, citationCy: e.citationCy }));
     for (const choice of input.choices) {
+      // No award: no citation in either language. Welsh left out is left as it is.
+      const citationCy = choice.award === "none" ? null : choice.citationCy === undefined ? undefined : normaliseWelsh(choice.citationCy);
       await tx
         .update(nominations)
         .set({
           status: choice.award === "none" ? "shortlisted" : choice.award,
           citation: choice.award === "none" ? null : choice.citation.trim(),
+          ...(citationCy === undefined ? {} : { citationCy }),
           updatedAt: now,
         })
         .where(eq(nominations.id, choice.nominationId));
@@ -336,7 +343,12 @@ export async function recordAwards(input: { categoryId: number; choices: AwardCh
       entityType: "category",
       entityId: input.categoryId,
       before,
-      after: input.choices.map((c) => ({ id: c.nominationId, award: c.award, citation: c.citation.trim() || null })),
+      after: input.choices.map((c) => ({
+        id: c.nominationId,
+        award: c.award,
+        citation: c.citation.trim() || null,
+        ...(c.citationCy === undefined ? {} : { citationCy: c.award === "none" ? null : normaliseWelsh(c.citationCy) }),
+      })),
     });
   });
   return { ok: true };
@@ -464,15 +476,21 @@ export async function syncPublicationJobs() {
   }
 }
 
-/** `named`: whether they may read the nominee's name as nominated (they gave it, or it is theirs); others read the public name. */
-type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian"; named: boolean };
+/**
+ * `named`: whether they may read the nominee's name as nominated (they gave it, or it is theirs); others read the public name.
+ * `language`: each recipient hears in the language of the nomination that concerns them (its nominator's choice).
+ */
+type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian"; named: boolean; language: Language };
+
+const fallbackName = (language: Language, who: "nominator" | "guardian") => emailText(language).t(`fallbackName.${who}`);
 
 function recipientsOf(n: typeof nominations.$inferSelect): Recipient[] {
   const list: Recipient[] = [];
-  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || "nominator", audience: "nominator", named: true });
+  const language = n.language;
+  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || fallbackName(language, "nominator"), audience: "nominator", named: true, language });
   // Nominees hear from us only when they know of the nomination and gave a contact.
   if (n.nomineeEmail && n.nomineeKnows !== false && n.nomineeEmail.toLowerCase() !== n.nominatorEmail.toLowerCase()) {
-    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee", named: true });
+    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee", named: true, language });
   }
   return list;
 }
@@ -489,10 +507,12 @@ function alsoConcerned(n: typeof nominations.$inferSelect, merged: Array<typeof 
     seen.add(r.to.toLowerCase());
     list.push(r);
   };
-  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || "parent or guardian", audience: "guardian", named: true });
+  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || fallbackName(n.language, "guardian"), audience: "guardian", named: true, language: n.language });
   // Another nominator's words for the nominee are not theirs to read: they get the public name.
   for (const m of merged) {
-    if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) add({ to: m.nominatorEmail, name: m.nominatorName || "nominator", audience: "nominator", named: false });
+    if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) {
+      add({ to: m.nominatorEmail, name: m.nominatorName || fallbackName(m.language, "nominator"), audience: "nominator", named: false, language: m.language });
+    }
   }
   return list;
 }
@@ -512,17 +532,18 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
   const statuses: (typeof nominations.$inferSelect.status)[] =
     stage === "shortlist" ? ["shortlisted", "not_shortlisted", "eligible", "winner", "highly_commended"] : ["shortlisted", "winner", "highly_commended"];
   const rows = await tx
-    .select({ nomination: nominations, categoryName: categories.name, nomineeUnder18: categories.nomineeUnder18 })
+    .select({ nomination: nominations, categoryName: categories.name, categoryNameCy: categories.nameCy, nomineeUnder18: categories.nomineeUnder18 })
     .from(nominations)
     .innerJoin(categories, eq(categories.id, nominations.categoryId))
     .where(and(eq(nominations.cycleId, cycleId), inArray(nominations.status, statuses), isNull(nominations.mergedIntoId)))
     .orderBy(asc(nominations.id));
-  const resultsUrl = `${getEnv().APP_URL}/winners/${cycle.year}`;
+  // The Welsh pages are the English ones under /cy.
+  const resultsUrl = (language: Language) => `${getEnv().APP_URL}${language === "cy" ? "/cy" : ""}/winners/${cycle.year}`;
   const together = stage === "shortlist" && winnersAnnouncedTogether(cycle);
   const mergedAway = rows.length
     ? await tx.select().from(nominations).where(inArray(nominations.mergedIntoId, rows.map((r) => r.nomination.id)))
     : [];
-  for (const { nomination, categoryName, nomineeUnder18 } of rows) {
+  for (const { nomination, categoryName, categoryNameCy, nomineeUnder18 } of rows) {
     let outcome: Outcome;
     if (stage === "shortlist") {
       const onList = ["shortlisted", "winner", "highly_commended"].includes(nomination.status);
@@ -540,22 +561,33 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
     const category = { nomineeUnder18 };
     const shown = publicNominee(nomination, category);
     // The guardian of a nominee on a public list reads how their child is named there.
-    const naming = outcome !== "not_shortlisted" && isUnder18(nomination, category) ? namingSentence(nomination, category) : null;
+    const naming = outcome !== "not_shortlisted" && isUnder18(nomination, category) ? { kind: shown.naming, shownName: shown.name } : null;
     for (const r of [...direct, ...concerned]) {
+      const categoryText = localised(categoryName, categoryNameCy, r.language);
+      // The public form of the citation (names taken out) is made from the English; a reader who is not named it reads that, marked as English.
+      const citation =
+        stage !== "winners" || !nomination.citation
+          ? null
+          : r.named
+            ? localised(nomination.citation, nomination.citationCy, r.language)
+            : shown.citation
+              ? localised(shown.citation, null, r.language)
+              : null;
       await sendEmail(tx, {
         to: r.to,
-        subject: subjectFor({ outcome, categoryName, year: cycle.year }),
+        subject: subjectFor({ language: r.language, outcome, categoryName: categoryText, year: cycle.year }),
         template: `result-${outcome}`,
         react: createElement(ResultAnnouncementEmail, {
+          language: r.language,
           outcome,
           audience: r.audience,
           recipientName: r.name,
           nomineeName: r.named ? nomination.nomineeName : shown.name,
-          categoryName,
+          categoryName: categoryText,
           year: cycle.year,
-          citation: stage === "winners" ? (r.named ? nomination.citation : shown.citation) : null,
+          citation,
           naming: r.audience === "guardian" ? naming : null,
-          resultsUrl,
+          resultsUrl: resultsUrl(r.language),
         }),
         meta: { nominationIds: [nomination.id], stage },
       });

@@ -13,6 +13,7 @@ import {
   addCriterion,
   addQuestion,
   getCategoryForEditing,
+  missingWelshForCategory,
   moveCriterion,
   moveQuestion,
   removeCriterion,
@@ -42,7 +43,9 @@ async function load(params: { id?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const { category, cycle, questions, criteria, anchors, hasScores, nominations } = await load(params);
+  const missingWelsh = await missingWelshForCategory(category.id);
   return {
+    missingWelsh,
     year: cycle.year,
     category: { ...category, retired: Boolean(category.retiredAt) },
     questions: questions.map((q) => ({ id: q.id, label: q.label, wordLimit: q.wordLimit, required: q.required, answers: q.answers, retired: Boolean(q.retiredAt) })),
@@ -91,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
       }
       const { sponsor, ...rest } = submission.value;
-      await updateCategory(category.id, { ...rest, sponsor: sponsor || null }, user);
+      // A blank Welsh field clears the Welsh.
+      await updateCategory(category.id, { ...rest, sponsor: sponsor || null, nameCy: rest.nameCy ?? null, descriptionCy: rest.descriptionCy ?? null, eligibilityCy: rest.eligibilityCy ?? null, sponsorCy: rest.sponsorCy ?? null }, user);
       return redirect(withNotice(here, "category-saved"));
     }
     case "retire":
@@ -101,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "question-add": {
       const submission = parseWithZod(formData, { schema: QuestionSchema });
       if (submission.status !== "success") return data({ form: intent, result: submission.reply() }, { status: 400 });
-      await addQuestion(category.id, submission.value, user);
+      await addQuestion(category.id, { ...submission.value, labelCy: submission.value.labelCy ?? null, helpCy: submission.value.helpCy ?? null }, user);
       return redirect(withNotice(here, "question-added"));
     }
     case "criterion-add": {
@@ -180,6 +184,32 @@ function RemoveButton({ intent, id, label, inUse }: { intent: string; id: number
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
+/** What Welsh pages still show in English for this category, each with a link to where its Welsh is written. */
+function WelshStillMissing({ categoryId, missing }: { categoryId: number; missing: Array<{ field: string; what: string; questionId?: number }> }) {
+  return (
+    <section aria-labelledby="welsh" className="prose">
+      <h2 id="welsh">Welsh still to write</h2>
+      {missing.length === 0 ? (
+        <p>Everything the public sees of this category is written in Welsh too.</p>
+      ) : (
+        <>
+          <p>
+            Welsh pages show these in English, marked as English, until their Welsh is written ({missing.length}{" "}
+            {missing.length === 1 ? "text" : "texts"}):
+          </p>
+          <ul id="welsh-missing">
+            {missing.map((m) => (
+              <li key={`${m.questionId ?? "category"}-${m.field}`}>
+                <Link to={m.questionId ? `/admin/categories/${categoryId}/questions/${m.questionId}` : `#category-${m.field}`}>{m.what}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
 function AddQuestionForm({ lastResult }: { lastResult: LastResult }) {
   const [form, fields] = useForm<z.input<typeof QuestionSchema>>({
     id: "question-new",
@@ -215,7 +245,7 @@ function AddCriterionForm({ lastResult }: { lastResult: LastResult }) {
 }
 
 export default function EditCategory() {
-  const { year, category, questions, criteria, anchors, hasScores, nominations } = useLoaderData<typeof loader>();
+  const { year, category, questions, criteria, anchors, hasScores, nominations, missingWelsh } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (form: string) => (actionData && "result" in actionData && actionData.form === form ? actionData.result : undefined);
 
@@ -232,6 +262,10 @@ export default function EditCategory() {
       selfNominationAllowed: category.selfNominationAllowed ? "on" : undefined,
       nomineeUnder18: category.nomineeUnder18 ? "on" : undefined,
       sponsor: category.sponsor ?? "",
+      nameCy: category.nameCy ?? "",
+      descriptionCy: category.descriptionCy ?? "",
+      eligibilityCy: category.eligibilityCy ?? "",
+      sponsorCy: category.sponsorCy ?? "",
       shortlistSize: String(category.shortlistSize),
       judgesPerNomination: String(category.judgesPerNomination),
     },
@@ -251,8 +285,24 @@ export default function EditCategory() {
     : [];
 
   const errors = [
-    ...summariseErrors(detailsForm.errors, [details.name, details.slug, details.description, details.eligibility, details.nomineeTypes, details.sponsor, details.shortlistSize, details.judgesPerNomination]),
-    ...summariseErrors(questionResult?.error?.[""], ["label", "help", "wordLimit"].map((name) => ({ id: `question-new-${name}`, errors: questionResult?.error?.[name] }))),
+    ...summariseErrors(detailsForm.errors, [
+      details.name,
+      details.nameCy,
+      details.slug,
+      details.description,
+      details.descriptionCy,
+      details.eligibility,
+      details.eligibilityCy,
+      details.nomineeTypes,
+      details.sponsor,
+      details.sponsorCy,
+      details.shortlistSize,
+      details.judgesPerNomination,
+    ]),
+    ...summariseErrors(
+      questionResult?.error?.[""],
+      ["label", "labelCy", "help", "helpCy", "wordLimit"].map((name) => ({ id: `question-new-${name}`, errors: questionResult?.error?.[name] })),
+    ),
     ...summariseErrors(criterionResult?.error?.[""], ["name", "guidance", "weight"].map((name) => ({ id: `criterion-new-${name}`, errors: criterionResult?.error?.[name] }))),
     ...scaleErrors,
   ];
@@ -274,6 +324,8 @@ export default function EditCategory() {
         <Link to={`/admin/panels/${category.id}`}>The panel for this category</Link>.{" "}
         <Link to={`/admin/categories/${category.id}/peoples-choice`}>People&apos;s Choice</Link>
       </p>
+
+      <WelshStillMissing categoryId={category.id} missing={missingWelsh} />
 
       <section aria-labelledby="details-heading" className="prose">
         <h2 id="details-heading">Details</h2>

@@ -32,7 +32,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { category, question } = await load(params);
   const submission = parseWithZod(await request.formData(), { schema: QuestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { plan } = await editQuestion(question.id, submission.value, user);
+  const { plan } = await editQuestion(
+    question.id,
+    // A blank Welsh field clears the Welsh.
+    { ...submission.value, labelCy: submission.value.labelCy ?? null, helpCy: submission.value.helpCy ?? null },
+    user,
+  );
   return redirect(withNotice(`/admin/categories/${category.id}`, plan === "replace" ? "question-replaced" : "question-saved"));
 }
 
@@ -43,7 +48,14 @@ export default function EditQuestion() {
     id: "question",
     lastResult: actionData?.result,
     constraint: getZodConstraint(QuestionSchema),
-    defaultValue: { label: question.label, help: question.help, wordLimit: String(question.wordLimit), required: question.required ? "on" : undefined },
+    defaultValue: {
+      label: question.label,
+      labelCy: question.labelCy ?? "",
+      help: question.help,
+      helpCy: question.helpCy ?? "",
+      wordLimit: String(question.wordLimit),
+      required: question.required ? "on" : undefined,
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -54,7 +66,7 @@ export default function EditQuestion() {
         <Link to={`/admin/categories/${category.id}`}>{category.name}</Link>
       </p>
       <h1>Edit a question</h1>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.label, fields.help, fields.wordLimit])} />
+      <ErrorSummary errors={summariseErrors(form.errors, [fields.label, fields.labelCy, fields.help, fields.helpCy, fields.wordLimit])} />
       {question.answers > 0 ? (
         <p className="panel-box">
           This question has {question.answers} {question.answers === 1 ? "answer" : "answers"}. Changing its wording or word

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CycleSwitcher, Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getCategory, listCategories, moveCategory } from "~/models/category-setup.server";
+import { countMissingWelsh, getCategory, listCategories, moveCategory } from "~/models/category-setup.server";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
@@ -19,10 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
   const cycles = await listCycles();
   const categories = cycle ? await listCategories(cycle.id) : [];
+  const missingWelsh = cycle ? await countMissingWelsh(cycle.id) : new Map<number, number>();
   return {
     cycle: cycle && { year: cycle.year, name: cycle.name },
     cycles: cycles.map((c) => ({ year: c.year })),
-    categories: categories.map((c) => ({ id: c.id, name: c.name, slug: c.slug, sponsor: c.sponsor, shortlistSize: c.shortlistSize, retired: Boolean(c.retiredAt) })),
+    categories: categories.map((c) => ({ id: c.id, name: c.name, slug: c.slug, sponsor: c.sponsor, shortlistSize: c.shortlistSize, retired: Boolean(c.retiredAt), missingWelsh: missingWelsh.get(c.id) ?? 0 })),
   };
 }
 
@@ -66,6 +67,7 @@ export default function CategoriesPage() {
           <tr>
             <th scope="col">Category</th>
             <th scope="col">Shortlist</th>
+            <th scope="col">Welsh still to write</th>
             <th scope="col">Order</th>
           </tr>
         </thead>
@@ -77,6 +79,7 @@ export default function CategoriesPage() {
                 {c.sponsor ? <div className="card__meta">{c.sponsor}</div> : null}
               </td>
               <td>{c.shortlistSize}</td>
+              <td>{c.missingWelsh === 0 ? "None" : `${c.missingWelsh} ${c.missingWelsh === 1 ? "text" : "texts"}`}</td>
               <td>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="categoryId" value={c.id} />

@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["Another category of this cycle already uses that web address"] } }) }, { status: 400 });
   }
   const { sponsor, ...rest } = submission.value;
-  const category = await createCategory(cycle.id, { ...rest, sponsor: sponsor || null }, user);
+  const category = await createCategory(cycle.id, { ...rest, sponsor: sponsor || null, nameCy: rest.nameCy ?? null, descriptionCy: rest.descriptionCy ?? null, eligibilityCy: rest.eligibilityCy ?? null, sponsorCy: rest.sponsorCy ?? null }, user);
   return redirect(withNotice(`/admin/categories/${category.id}`, "category-created"));
 }
 
@@ -52,7 +52,20 @@ export default function NewCategory() {
       <p className="caption">Cycle {year}</p>
       <h1>Add a category</h1>
       <ErrorSummary
-        errors={summariseErrors(form.errors, [fields.name, fields.slug, fields.description, fields.eligibility, fields.nomineeTypes, fields.sponsor, fields.shortlistSize, fields.judgesPerNomination])}
+        errors={summariseErrors(form.errors, [
+          fields.name,
+          fields.nameCy,
+          fields.slug,
+          fields.description,
+          fields.descriptionCy,
+          fields.eligibility,
+          fields.eligibilityCy,
+          fields.nomineeTypes,
+          fields.sponsor,
+          fields.sponsorCy,
+          fields.shortlistSize,
+          fields.judgesPerNomination,
+        ])}
       />
       <Form method="post" {...getFormProps(form)}>
         <CategoryFields fields={fields} />

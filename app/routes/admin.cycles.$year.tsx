@@ -6,6 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice, withNotice } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { WELSH_HINT, welshInput } from "~/components/category-forms";
+import { WELSH_LIMITS } from "~/domain/welsh-content";
 import { UnderEighteenPublicationList } from "~/components/publication-consent-admin";
 import { underEighteenOnPublicLists } from "~/models/results.server";
 import { ErrorList, ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
@@ -47,6 +49,7 @@ const londonDate = z
 const SettingsSchema = z
   .object({
     name: z.string({ error: "Enter the cycle's name" }).trim().min(1, "Enter the cycle's name").max(120, "The name must be 120 characters or fewer"),
+    nameCy: z.string().trim().max(WELSH_LIMITS.cycleName, `The Welsh name must be ${WELSH_LIMITS.cycleName} characters or fewer`).optional(),
     nominationsOpenAt: londonDate,
     nominationsCloseAt: londonDate,
     judgingOpenAt: londonDate,
@@ -90,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle: {
       year: cycle.year,
       name: cycle.name,
+      nameCy: cycle.nameCy,
       storedPhase: PHASE_LABELS[cycle.phase],
       phase: PHASE_LABELS[phase],
       retentionDays: cycle.retentionDays,
@@ -114,7 +118,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cycle = await loadCycle(params);
   const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await updateCycleSettings(cycle.id, submission.value, user);
+  // A blank Welsh name clears the Welsh.
+  const outcome = await updateCycleSettings(cycle.id, { ...submission.value, nameCy: submission.value.nameCy ?? null }, user);
   if (!outcome.ok) {
     const fieldErrors = Object.fromEntries(Object.entries(outcome.problems).map(([field, message]) => [field, [message]]));
     return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
@@ -131,6 +136,7 @@ export default function CyclePage() {
     constraint: getZodConstraint(SettingsSchema),
     defaultValue: {
       name: cycle.name,
+      nameCy: cycle.nameCy ?? "",
       retentionDays: String(cycle.retentionDays),
       blindJudging: cycle.blindJudging ? "on" : undefined,
       feedbackToNominees: cycle.feedbackToNominees ? "on" : undefined,
@@ -148,7 +154,9 @@ export default function CyclePage() {
       <p className="caption">Cycle {cycle.year}</p>
       <h1>{cycle.name}</h1>
       <Notice />
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge, fields.feedbackToNominees])} />
+      <ErrorSummary
+        errors={summariseErrors(form.errors, [fields.name, fields.nameCy, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge, fields.feedbackToNominees])}
+      />
 
       <h2>Phase</h2>
       <dl className="summary-list">
@@ -187,6 +195,12 @@ export default function CyclePage() {
       <UnderEighteenPublicationList entries={underEighteen} />
       <Form method="post" {...getFormProps(form)}>
         <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+        <Field
+          label="Name in Welsh (Cymraeg)"
+          hint={WELSH_HINT}
+          errors={fields.nameCy.errors}
+          inputProps={{ ...getInputProps(fields.nameCy, { type: "text" }), ...welshInput }}
+        />
         {DATE_FIELDS.map((f) => (
           <Field
             key={f}

@@ -16,6 +16,7 @@ import { PanelDecisionsNotice } from "~/components/panel-meeting";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
+import { WELSH_LIMITS } from "~/domain/welsh-content";
 import { PANEL_DECISION_LABELS } from "~/domain/panel-meeting";
 import { MAX_ID, parseId } from "~/domain/ids";
 
@@ -38,6 +39,8 @@ const AwardsSchema = z.object({
         nominationId: z.coerce.number().int().max(MAX_ID).positive(),
         award: z.enum(AWARDS, { error: "Choose winner, highly commended or no award" }),
         citation: z.string().max(1200, "Citation must be 1,200 characters or fewer").default(""),
+        // Blank clears the Welsh: the English citation shows on Welsh pages, marked as English.
+        citationCy: z.string().max(WELSH_LIMITS.citation, `The Welsh citation must be ${WELSH_LIMITS.citation} characters or fewer`).default(""),
       }),
     )
     .default([]),
@@ -76,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decided: entries.some((e) => e.status !== "eligible"),
     finalists: entries
       .filter((e) => ["shortlisted", "winner", "highly_commended"].includes(e.status))
-      .map((e) => ({ id: e.id, label: board.rows.find((r) => r.nominationId === e.id)?.label ?? e.nomineeName, status: e.status, citation: e.citation ?? "" })),
+      .map((e) => ({ id: e.id, label: board.rows.find((r) => r.nominationId === e.id)?.label ?? e.nomineeName, status: e.status, citation: e.citation ?? "", citationCy: e.citationCy ?? "" })),
   };
 }
 
@@ -126,7 +129,7 @@ export default function CategoryResults() {
   const actionData = useActionData<typeof action>();
   // Without JavaScript a refused form comes back as a new page: refill it from what was sent.
   const sent = actionData?.result.initialValue as
-    | { shortlist?: string | string[]; reason?: string; awards?: Array<{ award?: string; citation?: string }> }
+    | { shortlist?: string | string[]; reason?: string; awards?: Array<{ award?: string; citation?: string; citationCy?: string }> }
     | undefined;
 
   const [shortlistForm, shortlistFields] = useForm({
@@ -324,6 +327,17 @@ export default function CategoryResults() {
                     name: `awards[${i}].citation`,
                     defaultValue: (actionData?.intent === "awards" ? sent?.awards?.[i]?.citation : undefined) ?? f.citation,
                     rows: 3,
+                  }}
+                />
+                <TextareaField
+                  label="Citation in Welsh (Cymraeg)"
+                  hint="Shown on the Welsh winners page and in Welsh emails. Until it is written, they show the English, marked as English."
+                  textareaProps={{
+                    id: `citation-cy-${f.id}`,
+                    name: `awards[${i}].citationCy`,
+                    defaultValue: (actionData?.intent === "awards" ? sent?.awards?.[i]?.citationCy : undefined) ?? f.citationCy,
+                    rows: 3,
+                    lang: "cy",
                   }}
                 />
               </fieldset>

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, type SummaryError } from "~/components/forms";
 import { Checkbox, Honeypot, JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
+import { EMAIL_LANGUAGE_FIELD, EMAIL_LANGUAGE_INTENT, EmailLanguageFieldset, EmailLanguageForm } from "~/components/email-language";
 import { canChangeNominations, STEP_TITLES, STEPS, stepNumber, nominatorStatus } from "~/domain/nomination";
 import { checkSchema, HONEYPOT_FIELD, incompleteSteps } from "~/domain/nomination-forms";
 import {
@@ -13,6 +14,7 @@ import {
   listAnswers,
   nominatorStarted,
   requireOwnJourney,
+  setNominationLanguage,
   submitNomination,
   summarise,
   type OwnedJourney,
@@ -44,14 +46,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     incomplete: await problems(journey),
     closes: formatLondon(journey.cycle.nominationsCloseAt),
     closed: open ? null : closedMessage(journey),
+    language: nomination.language,
+    languageSaved: new URL(request.url).searchParams.get("language") === "saved",
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
-  if (nomination.status !== "draft") throw redirect(statusPath(category.slug));
   const formData = await request.formData();
+  // The language of the emails, changed on its own (also once the nomination is sent).
+  if (formData.get("intent") === EMAIL_LANGUAGE_INTENT) {
+    const saved = await setNominationLanguage(nomination, formData.get(EMAIL_LANGUAGE_FIELD));
+    if (!saved.ok) return data({ result: undefined, languageError: saved.message }, { status: 400 });
+    return redirect(`${stepPath(category.slug, "check")}?language=saved`);
+  }
+  if (nomination.status !== "draft") throw redirect(statusPath(category.slug));
   const submission = parseWithZod(formData, { schema: checkSchema });
   const refused = refuseWrite(journey, formData, submission);
   if (refused) return refused;
@@ -66,16 +76,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const limit = await limitNominationMail(clientIp(context), nomination.nominatorEmail);
   if (!limit.allowed) return rateLimited(submission, limit, "submitted nominations");
+  // The language chosen beside "Send nomination": the confirmation email is already in it.
+  if (formData.has(EMAIL_LANGUAGE_FIELD)) {
+    const saved = await setNominationLanguage(nomination, formData.get(EMAIL_LANGUAGE_FIELD));
+    if (!saved.ok) return data({ result: submission.reply(), languageError: saved.message }, { status: 400 });
+  }
   await submitNomination(journey);
   return redirect(statusPath(category.slug));
 }
 
 export default function CheckAnswers() {
-  const { category, sections, incomplete, status, closed, closes } = useLoaderData<typeof loader>();
+  const { category, sections, incomplete, status, closed, closes, language, languageSaved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "check",
-    lastResult: actionData?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(checkSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: checkSchema }),
     shouldValidate: "onSubmit",
@@ -89,7 +104,9 @@ export default function CheckAnswers() {
     }),
     ...(fields.privacyConsent.errors?.[0] ? [{ fieldId: fields.privacyConsent.id, message: fields.privacyConsent.errors[0] }] : []),
   ];
-  const summaryErrors = useErrorsAtSubmit(live, form.status, actionData?.result);
+  const languageError = actionData && "languageError" in actionData ? actionData.languageError : undefined;
+  if (languageError) live.push({ fieldId: "email-language", message: languageError });
+  const summaryErrors = useErrorsAtSubmit(live, form.status, actionData && "result" in actionData ? actionData.result : undefined);
   return (
     <div className="prose">
       <JourneyHeading
@@ -134,12 +151,20 @@ export default function CheckAnswers() {
           </section>
         );
       })}
-      {submitted ? (
-        <p>
-          <Link to={statusPath(category.slug)} className="button">
-            Back to your nomination
-          </Link>
+      {languageSaved ? (
+        <p className="panel-box" role="status">
+          We will write to you in the language you chose.
         </p>
+      ) : null}
+      {submitted ? (
+        <>
+          <EmailLanguageForm current={language} error={languageError} />
+          <p>
+            <Link to={statusPath(category.slug)} className="button">
+              Back to your nomination
+            </Link>
+          </p>
+        </>
       ) : (
         <>
           <h2>Now send your nomination</h2>
@@ -158,6 +183,7 @@ export default function CheckAnswers() {
                 </>
               }
             />
+            <EmailLanguageFieldset current={language} error={languageError} />
             <SubmitButton>Send nomination</SubmitButton>
           </Form>
         </>

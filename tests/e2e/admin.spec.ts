@@ -69,7 +69,7 @@ test("an admin creates next year's cycle from last year's and edits a category's
 
   await page.getByRole("link", { name: /^Edit\W+How did they do it\?$/ }).click();
   await expectAccessible(page);
-  await page.getByLabel("Question").fill("How did they do it, week by week?");
+  await page.getByLabel("Question", { exact: true }).fill("How did they do it, week by week?");
   await page.getByLabel("Word limit").fill("250");
   await page.getByRole("button", { name: "Save the question" }).click();
   await expect(page.getByRole("status")).toContainText("question has been saved");
@@ -79,7 +79,7 @@ test("an admin creates next year's cycle from last year's and edits a category's
   await addQuestion.getByRole("button", { name: "Add the question" }).click();
   await expect(page.getByRole("alert")).toContainText("Enter the question");
   await expectAccessible(page);
-  await addQuestion.getByLabel("Question").fill("Anything else the judges should know?");
+  await addQuestion.getByLabel("Question", { exact: true }).fill("Anything else the judges should know?");
   await addQuestion.getByLabel("An answer is required").uncheck();
   await addQuestion.getByRole("button", { name: "Add the question" }).click();
   await expect(page.getByRole("status")).toContainText("question has been added");

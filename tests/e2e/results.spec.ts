@@ -67,10 +67,10 @@ test("an admin shortlists, records winners, schedules publication, and the publi
 
   const rowan = page.getByRole("group", { name: "Rowan Welcome (Rowan Welcome Group)" });
   await rowan.getByLabel("Winner").check();
-  await rowan.getByLabel("Citation").fill("For a welcome that turned a street into a family.");
+  await rowan.getByLabel("Citation", { exact: true }).fill("For a welcome that turned a street into a family.");
   const tadcaster = page.getByRole("group", { name: "Tadcaster Together (Tadcaster Together Group)" });
   await tadcaster.getByLabel("Highly commended").check();
-  await tadcaster.getByLabel("Citation").fill("For a second family welcomed in one year.");
+  await tadcaster.getByLabel("Citation", { exact: true }).fill("For a second family welcomed in one year.");
   await page.getByRole("button", { name: "Save the awards" }).click();
   await expect(page.getByText("The awards have been saved.")).toBeVisible();
   await expectAccessible(page);

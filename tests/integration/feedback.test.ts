@@ -289,6 +289,19 @@ describe("feedback to nominees", () => {
     expect(await outboxAbout(adult.id)).toEqual([]);
   });
 
+  test("a Welsh nomination's feedback goes out in Welsh, the judges' English comments marked as English", async () => {
+    const { child, publishWinners } = await judgedWithFeedback();
+    await db.update(schema.nominations).set({ language: "cy" }).where(eq(schema.nominations.id, child.id));
+    await db.update(schema.categories).set({ nameCy: "Hyrwyddwr Ifanc" }).where(eq(schema.categories.id, child.categoryId));
+    await publishWinners();
+    expect(await releaseFeedback({ id: null, name: "test" }, child.id, [])).toEqual({ ok: true, sent: 2 });
+    const guardian = (await outboxAbout(child.id)).find((m) => m.to === child.guardianEmail)!;
+    expect(guardian.subject).toMatch(/^Beth ddywedodd y beirniaid: Hyrwyddwr Ifanc, Gwobrau Nawdd Cymunedol \d{4}$/);
+    expect(guardian.text).toContain("eich plentyn, ar gyfer Hyrwyddwr Ifanc");
+    expect(guardian.text).not.toContain("What the judges said");
+    expect(guardian.html).toMatch(/<p[^>]*lang="en-GB"[^>]*>[^<]*\(young\)/);
+  });
+
   test("two releases at the same moment send one email each, once", async () => {
     const { child, publishWinners } = await judgedWithFeedback();
     await publishWinners();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ineligibleNews, nominatorOutcome, type PublicStage } from "~/domain/nomination-news";
+import { nominatorOutcome, type PublicStage } from "~/domain/nomination-news";
 
 describe("nominatorOutcome: the nominator's page shows only what is public or already told", () => {
   test.each([
@@ -20,12 +20,4 @@ describe("nominatorOutcome: the nominator's page shows only what is public or al
       expect(nominatorOutcome({ status, merged, nominee: "Amira" }, stage)?.heading ?? null).toBe(heading);
     },
   );
-});
-
-describe("ineligibleNews", () => {
-  test("the reason appears only when shared", () => {
-    const about = { reference: "CSA-2026-AAAAA", nominee: "Amira", category: "Young Champion" };
-    expect(ineligibleNews(about, "Too old").paragraphs.join(" ")).toContain("The reason: Too old");
-    expect(ineligibleNews(about, null).paragraphs.join(" ")).not.toContain("Too old");
-  });
 });
