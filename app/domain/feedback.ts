@@ -1,8 +1,10 @@
 /**
- * Feedback to nominees: when judges' comments may be shared, which of them go out, and to whom.
+ * Feedback to nominees: when judges' comments may be shared and which of them go out (who
+ * hears is the one rule of app/domain/recipients.ts).
  * Pure rules; app/models/feedback.server.ts enforces them where it reads and writes.
  */
 import { publicStage, type PublicationTimes } from "./results";
+import type { RecipientNomination } from "./recipients";
 import { formatLondon } from "./time";
 
 export type FeedbackCycle = PublicationTimes & { feedbackToNominees: boolean };
@@ -53,47 +55,4 @@ export function releasedText(comments: JudgeComment[]): string[] {
     .filter((text) => text !== "");
 }
 
-export type FeedbackAudience = "nominator" | "nominee" | "guardian";
-export type FeedbackRecipient = { to: string; name: string; audience: FeedbackAudience };
-
-export type FeedbackNomination = {
-  nominatorName: string;
-  nominatorEmail: string;
-  confirmedAt: Date | null;
-  nomineeName: string;
-  nomineeEmail: string | null;
-  nomineeKnows: boolean | null;
-  nomineeIsUnder18: boolean | null;
-  guardianName: string | null;
-  guardianEmail: string | null;
-};
-
-/**
- * Who hears the feedback: the nominator (and those of nominations merged into it); the
- * nominee when they know of the nomination and gave a contact; for an under-18 nominee, the
- * parent or guardian instead of the child. Each address once.
- */
-export function feedbackRecipients(
-  nomination: FeedbackNomination,
-  options: { under18Category: boolean; merged?: FeedbackNomination[] },
-): FeedbackRecipient[] {
-  const list: FeedbackRecipient[] = [];
-  const seen = new Set<string>();
-  const add = (r: FeedbackRecipient) => {
-    const key = r.to.trim().toLowerCase();
-    if (!key || seen.has(key)) return;
-    seen.add(key);
-    list.push(r);
-  };
-  if (nomination.nominatorEmail) add({ to: nomination.nominatorEmail, name: nomination.nominatorName || "nominator", audience: "nominator" });
-  const child = options.under18Category || nomination.nomineeIsUnder18 === true;
-  if (child) {
-    if (nomination.guardianEmail) add({ to: nomination.guardianEmail, name: nomination.guardianName || "parent or guardian", audience: "guardian" });
-  } else if (nomination.nomineeEmail && nomination.nomineeKnows !== false) {
-    add({ to: nomination.nomineeEmail, name: nomination.nomineeName, audience: "nominee" });
-  }
-  for (const m of options.merged ?? []) {
-    if (m.nominatorEmail && m.confirmedAt) add({ to: m.nominatorEmail, name: m.nominatorName || "nominator", audience: "nominator" });
-  }
-  return list;
-}
+export type FeedbackNomination = RecipientNomination;

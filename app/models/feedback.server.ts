@@ -6,9 +6,12 @@
  */
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
+import { emailText } from "#emails/i18n";
 import { feedbackSubject, NominationFeedbackEmail } from "#emails/nomination-feedback";
-import { feedbackProblem, feedbackRecipients, releasedText, shareable, type JudgeComment } from "~/domain/feedback";
-import { localised, type Language } from "~/domain/language";
+import { feedbackProblem, releasedText, shareable, type JudgeComment } from "~/domain/feedback";
+import { publicNominee } from "~/domain/public-naming";
+import { outcomeRecipients } from "~/domain/recipients";
+import { localised } from "~/domain/language";
 import type { NominationStatus } from "~/domain/vocabulary";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
@@ -106,7 +109,7 @@ export async function getFeedbackForReview(nominationId: number, now = new Date(
   if (refused) return refused;
   const comments = await commentsOf(db, nominationId);
   const [release] = await db.select().from(fr).where(eq(fr.nominationId, nominationId));
-  const recipients = feedbackRecipients(entry.nomination, { under18Category: entry.under18Category, merged: await mergedInto(db, nominationId) });
+  const recipients = outcomeRecipients(entry.nomination, { under18Category: entry.under18Category, merged: await mergedInto(db, nominationId) });
   return {
     ok: true as const,
     nomination: {
@@ -192,14 +195,11 @@ export async function releaseFeedback(actor: Actor, nominationId: number, edits:
 
     const { nomination, categoryName, categoryNameCy, year } = entry;
     const merged = await mergedInto(tx, nominationId);
-    const recipients = feedbackRecipients(nomination, { under18Category: entry.under18Category, merged });
-    // Each hears in the language of their own nomination: a merged nominator in theirs, everyone else in this one's.
-    const languageOf = (to: string): Language =>
-      to.toLowerCase() === nomination.nominatorEmail.toLowerCase()
-        ? nomination.language
-        : (merged.find((m) => m.nominatorEmail.toLowerCase() === to.toLowerCase())?.language ?? nomination.language);
+    const recipients = outcomeRecipients(nomination, { under18Category: entry.under18Category, merged });
+    // A merged nominator reads the public name, as on the results pages.
+    const shown = publicNominee(nomination, { nomineeUnder18: entry.under18Category });
     for (const r of recipients) {
-      const language = languageOf(r.to);
+      const language = r.language;
       const category = localised(categoryName, categoryNameCy, language);
       await sendEmail(tx, {
         to: r.to,
@@ -208,13 +208,13 @@ export async function releaseFeedback(actor: Actor, nominationId: number, edits:
         react: createElement(NominationFeedbackEmail, {
           language,
           audience: r.audience,
-          recipientName: r.name,
-          nomineeName: nomination.nomineeName,
+          recipientName: r.name ?? emailText(language).t(r.audience === "guardian" ? "fallbackName.guardian" : "fallbackName.nominator"),
+          nomineeName: r.named ? nomination.nomineeName : shown.name,
           categoryName: category,
           year,
           comments,
         }),
-        meta: { nominationIds: [nominationId], language: nomination.language },
+        meta: { nominationIds: [nominationId], language },
       });
     }
     await audit(tx, {

@@ -15,6 +15,7 @@ import { awardsProblem, publicationProblems, shortlistProblem, type PublicationF
 import { publicationWindowProblems } from "~/domain/peoples-choice";
 import { IN_PLAY, cacheSecondsUntilChange, checkAwards, disagreementThreshold, publicStage, type AwardChoice, type PublicStage } from "~/domain/results";
 import { isUnder18, publicNamingSummary, publicNominee } from "~/domain/public-naming";
+import { outcomeRecipients, type Audience } from "~/domain/recipients";
 import { formatLondon } from "~/domain/time";
 import { weightedScore } from "~/domain/scoring";
 import { intervalBar, scoreDotPlot } from "~/domain/svg-chart";
@@ -476,46 +477,7 @@ export async function syncPublicationJobs() {
   }
 }
 
-/**
- * `named`: whether they may read the nominee's name as nominated (they gave it, or it is theirs); others read the public name.
- * `language`: each recipient hears in the language of the nomination that concerns them (its nominator's choice).
- */
-type Recipient = { to: string; name: string; audience: "nominator" | "nominee" | "guardian"; named: boolean; language: Language };
-
-const fallbackName = (language: Language, who: "nominator" | "guardian") => emailText(language).t(`fallbackName.${who}`);
-
-function recipientsOf(n: typeof nominations.$inferSelect): Recipient[] {
-  const list: Recipient[] = [];
-  const language = n.language;
-  if (n.nominatorEmail) list.push({ to: n.nominatorEmail, name: n.nominatorName || fallbackName(language, "nominator"), audience: "nominator", named: true, language });
-  // Nominees hear from us only when they know of the nomination and gave a contact.
-  if (n.nomineeEmail && n.nomineeKnows !== false && n.nomineeEmail.toLowerCase() !== n.nominatorEmail.toLowerCase()) {
-    list.push({ to: n.nomineeEmail, name: n.nomineeName, audience: "nominee", named: true, language });
-  }
-  return list;
-}
-
-/**
- * Everyone else the outcome concerns: an under-18 nominee's parent or guardian, and the
- * nominators of nominations merged into this one. Each address hears once.
- */
-function alsoConcerned(n: typeof nominations.$inferSelect, merged: Array<typeof nominations.$inferSelect>, already: Recipient[]): Recipient[] {
-  const seen = new Set(already.map((r) => r.to.toLowerCase()));
-  const list: Recipient[] = [];
-  const add = (r: Recipient) => {
-    if (seen.has(r.to.toLowerCase())) return;
-    seen.add(r.to.toLowerCase());
-    list.push(r);
-  };
-  if (n.guardianEmail) add({ to: n.guardianEmail, name: n.guardianName || fallbackName(n.language, "guardian"), audience: "guardian", named: true, language: n.language });
-  // Another nominator's words for the nominee are not theirs to read: they get the public name.
-  for (const m of merged) {
-    if (m.nominatorEmail && m.confirmedAt && !m.erasedAt) {
-      add({ to: m.nominatorEmail, name: m.nominatorName || fallbackName(m.language, "nominator"), audience: "nominator", named: false, language: m.language });
-    }
-  }
-  return list;
-}
+const fallbackName = (language: Language, who: Audience) => emailText(language).t(`fallbackName.${who === "guardian" ? "guardian" : "nominator"}`);
 
 /**
  * When the winners are public by the time the shortlist is announced (both at one moment,
@@ -556,13 +518,12 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
       outcome = nomination.status === "winner" ? "winner" : nomination.status === "highly_commended" ? "highly_commended" : "not_winner";
     }
     if (together && outcome === "shortlisted") continue;
-    const direct = recipientsOf(nomination);
-    const concerned = alsoConcerned(nomination, mergedAway.filter((m) => m.mergedIntoId === nomination.id), direct);
+    const recipients = outcomeRecipients(nomination, { under18Category: nomineeUnder18, merged: mergedAway.filter((m) => m.mergedIntoId === nomination.id) });
     const category = { nomineeUnder18 };
     const shown = publicNominee(nomination, category);
     // The guardian of a nominee on a public list reads how their child is named there.
     const naming = outcome !== "not_shortlisted" && isUnder18(nomination, category) ? { kind: shown.naming, shownName: shown.name } : null;
-    for (const r of [...direct, ...concerned]) {
+    for (const r of recipients) {
       const categoryText = localised(categoryName, categoryNameCy, r.language);
       // The public form of the citation (names taken out) is made from the English; a reader who is not named it reads that, marked as English.
       const citation =
@@ -581,7 +542,7 @@ async function announce(tx: Tx, cycleId: number, stage: "shortlist" | "winners")
           language: r.language,
           outcome,
           audience: r.audience,
-          recipientName: r.name,
+          recipientName: r.name ?? fallbackName(r.language, r.audience),
           nomineeName: r.named ? nomination.nomineeName : shown.name,
           categoryName: categoryText,
           year: cycle.year,

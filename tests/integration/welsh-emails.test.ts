@@ -215,7 +215,7 @@ describe("the language of the emails is chosen on check your answers", () => {
 
 // Last: its cycle is the newest, and would become the public (current) one for the journey above.
 describe("results are announced in each nomination's language", () => {
-  test("a Welsh winner's nominator, nominee and guardian hear in Welsh with the Welsh citation; an English one in English", async () => {
+  test("a Welsh winner's nominator, guardian and (an adult) nominee hear in Welsh with the Welsh citation, never the child; an English one in English", async () => {
     const decided = await createCycle({ phase: "winners_decided" });
     const { category: cat } = await createCategory(decided.id, { name: "Young Champion", nameCy: "Hyrwyddwr Ifanc", nomineeTypes: ["individual"], nomineeUnder18: true });
     const welsh = await createNomination(decided, cat.id, {
@@ -238,12 +238,24 @@ describe("results are announced in each nomination's language", () => {
       confirmedAt: new Date(),
       nomineeName: "Sam Smith",
     });
+    const { category: adultCategory } = await createCategory(decided.id, { name: "Volunteer", nameCy: "Gwirfoddolwr", nomineeTypes: ["individual"] });
+    const adult = await createNomination(decided, adultCategory.id, {
+      status: "winner",
+      language: "cy",
+      confirmedAt: new Date(),
+      nomineeType: "individual",
+      nomineeName: "Dafydd Evans",
+      nomineeEmail: uniqueEmail("adult-nominee"),
+      nomineeKnows: true,
+    });
     const admin = await createPerson({ isAdmin: true });
     const at = new Date(Date.now() - 1000);
     await schedulePublication({ cycleId: decided.id, shortlistPublishAt: at, winnersPublishAt: at, actor: admin });
     await runScheduledWork();
 
-    for (const to of [welsh.nominatorEmail, welsh.nomineeEmail!, welsh.guardianEmail!]) {
+    // A child hears through their parent or guardian, never directly.
+    expect(await mailTo(welsh.nomineeEmail!)).toEqual([]);
+    for (const to of [welsh.nominatorEmail, welsh.guardianEmail!]) {
       const mails = await mailTo(to);
       expect(mails.map((m) => m.template)).toEqual(["result-winner"]);
       const [mail] = mails;
@@ -253,8 +265,9 @@ describe("results are announced in each nomination's language", () => {
       expect(mail.text).toContain(`/cy/winners/${decided.year}`);
       expectWelsh(mail);
     }
-    const [nomineeMail] = await mailTo(welsh.nomineeEmail!);
-    expect(nomineeMail.text).toContain("Llongyfarchiadau: rydych wedi ennill Hyrwyddwr Ifanc");
+    const [nomineeMail] = await mailTo(adult.nomineeEmail!);
+    expect(nomineeMail.text).toContain("Llongyfarchiadau: rydych wedi ennill Gwirfoddolwr");
+    expectWelsh(nomineeMail);
     const [guardianMail] = await mailTo(welsh.guardianEmail!);
     expect(guardianMail.text).toContain("Annwyl Gwen Jones,");
 

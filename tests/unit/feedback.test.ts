@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { feedbackProblem, feedbackRecipients, feedbackSettingProblem, releasedText, type FeedbackNomination, type JudgeComment } from "~/domain/feedback";
+import { feedbackProblem, feedbackSettingProblem, releasedText, type FeedbackNomination, type JudgeComment } from "~/domain/feedback";
+import { outcomeRecipients } from "~/domain/recipients";
 
 const NOW = new Date("2026-10-15T18:00:00Z");
 const HOUR = 3_600_000;
@@ -48,7 +49,7 @@ test("releasedText keeps only shared, submitted, counted comments, as the admin 
   ).toEqual(["Kind words", "Edited in"]);
 });
 
-describe("feedbackRecipients", () => {
+describe("outcomeRecipients", () => {
   const adult: FeedbackNomination = {
     nominatorName: "Nia",
     nominatorEmail: "nia@example.test",
@@ -74,7 +75,7 @@ describe("feedbackRecipients", () => {
     ["an under-18 category, however the box was ticked", { ...adult, guardianEmail: "gwen@example.test" }, true, [["nia@example.test", "nominator"], ["gwen@example.test", "guardian"]]],
     ["a child with no guardian's contact: never the child", { ...adult, nomineeIsUnder18: true }, false, [["nia@example.test", "nominator"]]],
   ])("%s", (_, nomination, under18Category, expected) => {
-    expect(feedbackRecipients(nomination, { under18Category }).map((r) => [r.to, r.audience])).toEqual(expected);
+    expect(outcomeRecipients(nomination, { under18Category }).map((r) => [r.to, r.audience])).toEqual(expected);
   });
 
   test("confirmed nominators of merged nominations hear too, each address once", () => {
@@ -83,10 +84,23 @@ describe("feedbackRecipients", () => {
       { ...adult, nominatorName: "Unconfirmed", nominatorEmail: "draft@example.test", confirmedAt: null },
       { ...adult, nominatorEmail: "nia@example.test" },
     ];
-    expect(feedbackRecipients(adult, { under18Category: false, merged }).map((r) => r.to)).toEqual([
+    expect(outcomeRecipients(adult, { under18Category: false, merged }).map((r) => r.to)).toEqual([
       "nia@example.test",
       "team@riverside.example",
       "owen@example.test",
+    ]);
+  });
+
+  test("a merged nominator reads the public name, in their own language; an erased one hears nothing", () => {
+    const merged = [
+      { ...adult, nominatorName: "Owen", nominatorEmail: "owen@example.test", language: "cy" as const },
+      { ...adult, nominatorName: "Gone", nominatorEmail: "gone@example.test", erasedAt: NOW },
+    ];
+    const list = outcomeRecipients({ ...adult, language: "en" }, { under18Category: false, merged });
+    expect(list.map((r) => [r.to, r.named, r.language])).toEqual([
+      ["nia@example.test", true, "en"],
+      ["team@riverside.example", true, "en"],
+      ["owen@example.test", false, "cy"],
     ]);
   });
 });
