@@ -4,7 +4,9 @@
  * names the namespaces it uses in `handle.i18n`, and the browser loads only those, in the
  * page's language (docs/decisions/030).
  */
-import i18next, { type InitOptions, type Namespace } from "i18next";
+import i18next, { type InitOptions, type Namespace, type TFunction } from "i18next";
+import type { Translate } from "~/domain/nomination-forms";
+import type { NomineeType } from "~/domain/vocabulary";
 import { languageOfPath } from "~/domain/language-paths";
 import { LANGUAGES, type Language } from "~/domain/vocabulary";
 
@@ -38,4 +40,25 @@ export function translator<N extends Namespace>(language: Language, namespace: N
 /** The translator for the page at `pathname` (a meta function's `location.pathname`). */
 export function translatorFor<N extends Namespace>(pathname: string, namespace: N) {
   return translator(languageOfPath(pathname), namespace);
+}
+
+/** A validation translator for the zod schemas (domain/nomination-forms.ts), from i18next's. */
+export function validationMessages(t: TFunction<"validation">): Translate {
+  return (key, values) => String(t(key as never, values as never));
+}
+
+/** "sponsor groups, individual people or local authorities", in the page's language. */
+export function nomineeTypesIn(types: readonly NomineeType[], language: Language): string {
+  const t = translator(language, "nomination");
+  return new Intl.ListFormat(language === "cy" ? "cy" : "en-GB", { type: "disjunction" }).format(types.map((type) => t(`nomineeTypeNouns.${type}`)));
+}
+
+/** The journey's zod messages in `language`, for an action or a loader. */
+export function validationIn(language: Language): Translate {
+  return validationMessages(translator(language, "validation"));
+}
+
+/** A page title in the page's language: its parts, then the site's name ("… – Gwobrau Nawdd Cymunedol"). */
+export function titleFor(pathname: string, ...parts: Array<string | null | undefined>): string {
+  return [...parts, translatorFor(pathname, "common")("siteName")].filter(Boolean).join(" – ");
 }

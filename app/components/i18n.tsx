@@ -23,9 +23,13 @@ export function useLocalisedPath() {
  * shown on a Welsh page because the Welsh is missing) it is wrapped in an element with its own
  * `lang`, so a screen reader pronounces it right.
  */
-export function InLanguage({ text, as: Tag = "span" }: { text: LocalisedText; as?: "span" | "div" | "p" }): ReactNode {
+export function InLanguage({ text, as: Tag = "span", className }: { text: LocalisedText; as?: "span" | "div" | "p"; className?: string }): ReactNode {
   const page = useLanguage();
   const lang = text.language === page ? undefined : HTML_LANG[text.language];
-  if (Tag === "span" && !lang) return text.text;
-  return <Tag lang={lang}>{text.text}</Tag>;
+  if (Tag === "span" && !lang && !className) return text.text;
+  return (
+    <Tag lang={lang} className={className}>
+      {text.text}
+    </Tag>
+  );
 }

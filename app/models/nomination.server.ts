@@ -11,6 +11,7 @@ import NominationReceiptEmail from "#emails/nomination-receipt";
 import NominationResumeEmail from "#emails/nomination-resume";
 import NominationWithdrawnEmail from "#emails/nomination-withdrawn";
 import type { Category, Cycle, Nomination, Question } from "#db/schema";
+import type { Language } from "~/domain/vocabulary";
 import { MAX_FILES_PER_NOMINATION, type SniffedType } from "~/domain/files";
 import {
   canChangeNominations,
@@ -26,7 +27,7 @@ import {
   UNCONFIRMED_LIFETIME_MS,
   type Step,
 } from "~/domain/nomination";
-import { summariseNomination, type NominatorValues, type NomineeValues } from "~/domain/nomination-forms";
+import { summariseNomination, type NominatorValues, type NomineeValues, type SummaryWords } from "~/domain/nomination-forms";
 import { updatedReceiptHeading } from "~/domain/nomination-news";
 import { getCurrentCycle } from "~/models/cycle.server";
 import { detectConflictsAfter } from "~/models/conflict-detection.server";
@@ -136,9 +137,17 @@ export function nominatorStarted(nomination: Pick<Nomination, "step">): boolean 
   return STEPS.indexOf(nomination.step as Step) > STEPS.indexOf("nominator");
 }
 
-export async function summarise(journey: Journey & { nomination: Nomination }) {
+/**
+ * "Check your answers": in English by default; a Welsh page passes its words, the nominee
+ * types' labels and the questions' labels as it shows them.
+ */
+export async function summarise(
+  journey: Journey & { nomination: Nomination },
+  words?: { summary: SummaryWords; typeLabels: Record<string, string>; questionLabels: ReadonlyMap<number, string> },
+) {
   const [answers, files] = await Promise.all([listAnswers(journey.nomination.id), listFiles(journey.nomination.id)]);
-  return summariseNomination(journey.category, journey.questions, journey.nomination, answers, files, NOMINEE_TYPE_LABELS);
+  const questions = words ? journey.questions.map((q) => ({ ...q, label: words.questionLabels.get(q.id) ?? q.label })) : journey.questions;
+  return summariseNomination(journey.category, questions, journey.nomination, answers, files, words?.typeLabels ?? NOMINEE_TYPE_LABELS, words?.summary);
 }
 
 // ---------------------------------------------------------------- rate limits
@@ -186,8 +195,11 @@ function nomineeColumns(category: Category, v: NomineeValues) {
   };
 }
 
-/** The first save makes the draft: a reference, and a secret whose hash alone is stored. */
-export async function createDraft(journey: Pick<Journey, "cycle" | "category">, values: NomineeValues) {
+/**
+ * The first save makes the draft: a reference, and a secret whose hash alone is stored. The
+ * nomination keeps the language of the journey it was started in (its emails are written in it).
+ */
+export async function createDraft(journey: Pick<Journey, "cycle" | "category">, values: NomineeValues, language: Language = "en") {
   const token = generateToken();
   return db.transaction(async (tx) => {
     await requireWindow(tx, journey.cycle.id, "change");
@@ -201,6 +213,7 @@ export async function createDraft(journey: Pick<Journey, "cycle" | "category">, 
           reference,
           accessTokenHash: hashToken(token),
           step: "nominator",
+          language,
           ...nomineeColumns(journey.category, values),
         })
         .onConflictDoNothing()

@@ -4,12 +4,16 @@
  */
 import "i18next";
 import type common from "~/locales/en/common.json";
+import type nomination from "~/locales/en/nomination.json";
+import type validation from "~/locales/en/validation.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
     resources: {
       common: typeof common;
+      nomination: typeof nomination;
+      validation: typeof validation;
     };
   }
 }
