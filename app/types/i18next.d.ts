@@ -4,6 +4,8 @@
  */
 import "i18next";
 import type common from "~/locales/en/common.json";
+import type home from "~/locales/en/home.json";
+import type info from "~/locales/en/info.json";
 import type nomination from "~/locales/en/nomination.json";
 import type validation from "~/locales/en/validation.json";
 
@@ -12,6 +14,8 @@ declare module "i18next" {
     defaultNS: "common";
     resources: {
       common: typeof common;
+      home: typeof home;
+      info: typeof info;
       nomination: typeof nomination;
       validation: typeof validation;
     };
