@@ -3,6 +3,7 @@
  * source every other language follows (tests/unit/catalogues.test.ts keeps the Welsh in step).
  */
 import "i18next";
+import type auth from "~/locales/en/auth.json";
 import type common from "~/locales/en/common.json";
 import type home from "~/locales/en/home.json";
 import type info from "~/locales/en/info.json";
@@ -13,6 +14,7 @@ declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
     resources: {
+      auth: typeof auth;
       common: typeof common;
       home: typeof home;
       info: typeof info;
