@@ -2,6 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import { WELSH_ROUTES, welshRouteId } from "./app/welsh-routes";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -24,7 +25,7 @@ export default defineConfig({
   // Pre-bundle what the browser needs up front, so the first page in development does
   // not trigger a re-optimisation and a second copy of React.
   optimizeDeps: {
-    include: ["react", "react-dom", "react-dom/client", "react/jsx-runtime", "@remix-run/react", "@conform-to/react", "@conform-to/zod/v4", "zod"],
+    include: ["react", "react-dom", "react-dom/client", "react/jsx-runtime", "@remix-run/react", "i18next", "react-i18next", "i18next-resources-to-backend", "@conform-to/react", "@conform-to/zod/v4", "zod"],
     // Server-only packages that route files import for their loaders and actions.
     exclude: ["@remix-run/node", "drizzle-orm", "postgres", "@electric-sql/pglite", "@oslojs/crypto", "@oslojs/encoding", "resend", "@react-email/components", "@react-email/render"],
   },
@@ -33,6 +34,11 @@ export default defineConfig({
     !process.env.VITEST &&
       remix({
         ignoredRouteFiles: ["**/*.test.*", "**/.*"],
+        // Every public page a second time under /cy, from the same module (docs/decisions/030).
+        routes: async (defineRoutes) =>
+          defineRoutes((route) => {
+            for (const [file, path] of WELSH_ROUTES) route(path, `routes/${file}`, { id: welshRouteId(file) });
+          }),
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

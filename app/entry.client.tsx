@@ -1,12 +1,39 @@
 import { RemixBrowser } from "@remix-run/react";
+import i18next from "i18next";
+import resourcesToBackend from "i18next-resources-to-backend";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { getInitialNamespaces } from "remix-i18next/client";
+import { i18nConfig } from "./i18n";
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <RemixBrowser />
-    </StrictMode>,
-  );
-});
+// Each catalogue is a chunk of its own, fetched only when a page in its language needs it.
+const catalogues = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json");
+
+async function hydrate() {
+  // The server wrote the page's language into <html lang> (cy or en-GB).
+  const language = document.documentElement.lang === "cy" ? "cy" : "en";
+  await i18next
+    .use(initReactI18next)
+    .use(resourcesToBackend((lng: string, ns: string) => catalogues[`./locales/${lng}/${ns}.json`]?.() ?? Promise.resolve({ default: {} })))
+    .init({
+      ...i18nConfig,
+      lng: language,
+      ns: [i18nConfig.defaultNS, ...getInitialNamespaces()],
+      // Only the page's language: English is never fetched for a Welsh page.
+      fallbackLng: false,
+      load: "currentOnly",
+    });
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>
+      </I18nextProvider>,
+    );
+  });
+}
+
+void hydrate();

@@ -4,13 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { ERROR_TITLE_PREFIX } from "./content/site";
+import { languageOf, pageI18n, remixI18n } from "./i18n.server";
 import { applyCachePolicy } from "./utils/public-cache.server";
 
 export const streamTimeout = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -23,12 +25,16 @@ export default function handleRequest(
   // before any script runs (page-change.tsx keeps it so after client-side sends).
   const formReply = request.method !== "GET" && request.method !== "HEAD";
   const waitForAll = formReply || isbot(request.headers.get("user-agent") ?? "");
+  // The page's language comes from its address; only its routes' catalogues are loaded.
+  const i18n = await pageI18n(languageOf(request), remixI18n.getRouteNamespaces(remixContext));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
@@ -37,7 +43,7 @@ export default function handleRequest(
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applyCachePolicy(request, responseHeaders);
           if (formReply) {
-            resolve(titledForErrors(body, responseHeaders, responseStatusCode));
+            resolve(titledForErrors(body, responseHeaders, responseStatusCode, i18n.t("errors.titlePrefix")));
           } else {
             resolve(
               new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
@@ -59,11 +65,11 @@ export default function handleRequest(
 }
 
 /** The whole page, its title starting "Error: " when it shows an error summary. */
-async function titledForErrors(body: PassThrough, headers: Headers, status: number): Promise<Response> {
+async function titledForErrors(body: PassThrough, headers: Headers, status: number, prefix = ERROR_TITLE_PREFIX): Promise<Response> {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
   let html = Buffer.concat(chunks).toString("utf8");
-  if (html.includes('class="error-summary"')) html = html.replace(/<title>(?!Error: )/, `<title>${ERROR_TITLE_PREFIX}`);
+  if (html.includes('class="error-summary"') && !html.includes(`<title>${prefix}`)) html = html.replace("<title>", `<title>${prefix}`);
   return new Response(html, { headers, status });
 }
 

@@ -1,8 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DEFAULT_CONTACT_EMAIL, FOOTER, SITE_NAME } from "./content/site";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { DEFAULT_CONTACT_EMAIL } from "./content/site";
+import { useLanguage, useLocalisedPath } from "./components/i18n";
+import { HTML_LANG } from "./domain/language";
+import { englishPath, hasWelshTwin, languageOfPath, localisedPath, twinPath } from "./domain/language-paths";
+import { translatorFor, type I18nHandle } from "./i18n";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { usePageChangeAnnouncement } from "./components/page-change";
 import { useNonce } from "./components/nonce";
@@ -15,7 +21,9 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: SITE_NAME }];
+export const meta: MetaFunction = ({ location }) => [{ title: translatorFor(location.pathname, "common")("siteName") }];
+
+export const handle: I18nHandle = { i18n: ["common"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
@@ -27,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const user = session?.person ?? null;
   return data(
-    { user: user && { name: user.name, isAdmin: user.isAdmin, isJudge: user.isJudge }, contactEmail: getEnv().CONTACT_EMAIL },
+    {
+      user: user && { name: user.name, isAdmin: user.isAdmin, isJudge: user.isJudge },
+      contactEmail: getEnv().CONTACT_EMAIL,
+      appUrl: getEnv().APP_URL,
+    },
     { headers },
   );
 }
@@ -38,52 +50,55 @@ export function useOptionalUser() {
 
 function Header() {
   const user = useOptionalUser();
+  const { t } = useTranslation();
+  const path = useLocalisedPath();
   return (
     <header className="site-header">
       <a href="#main" className="skip-link">
-        Skip to main content
+        {t("skipLink")}
       </a>
       <div className="site-header__inner">
-        <Link to="/" className="site-header__title">
-          Community Sponsorship Awards
+        <Link to={path("/")} className="site-header__title">
+          {t("siteName")}
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t("nav.label")}>
           <ul className="site-nav">
             <li>
-              <NavLink to="/" end>
-                Home
+              <NavLink to={path("/")} end>
+                {t("nav.home")}
               </NavLink>
             </li>
             <li>
-              <NavLink to="/nominate">Nominate</NavLink>
+              <NavLink to={path("/nominate")}>{t("nav.nominate")}</NavLink>
             </li>
             <li>
-              <NavLink to="/winners">Winners</NavLink>
+              <NavLink to={path("/winners")}>{t("nav.winners")}</NavLink>
             </li>
             <li>
-              <NavLink to="/campaigns">Campaigns</NavLink>
+              <NavLink to={path("/campaigns")}>{t("nav.campaigns")}</NavLink>
             </li>
             {user?.isJudge ? (
               <li>
-                <NavLink to="/judge">Judging</NavLink>
+                <NavLink to="/judge">{t("nav.judging")}</NavLink>
               </li>
             ) : null}
             {user?.isAdmin ? (
               <li>
-                <NavLink to="/admin">Admin</NavLink>
+                <NavLink to="/admin">{t("nav.admin")}</NavLink>
               </li>
             ) : null}
             <li>
               {user ? (
                 <Form method="post" action="/logout" className="inline-form">
                   <button type="submit" className="link-button">
-                    Sign out
+                    {t("nav.signOut")}
                   </button>
                 </Form>
               ) : (
-                <NavLink to="/login">Sign in</NavLink>
+                <NavLink to={path("/login")}>{t("nav.signIn")}</NavLink>
               )}
             </li>
+            <LanguageSwitch />
           </ul>
         </nav>
       </div>
@@ -91,25 +106,61 @@ function Header() {
   );
 }
 
+/**
+ * The same page in the other language, named in that language and marked with it. A full page
+ * load, so the new language's catalogues come with it.
+ */
+function LanguageSwitch() {
+  const { pathname, search } = useLocation();
+  const { t } = useTranslation();
+  if (!hasWelshTwin(pathname)) return null;
+  const other = languageOfPath(pathname) === "cy" ? "en" : "cy";
+  return (
+    <li className="site-nav__language">
+      <Link to={`${twinPath(pathname)}${search}`} lang={HTML_LANG[other]} hrefLang={HTML_LANG[other]} reloadDocument>
+        {t("languageSwitch.otherLanguage")}
+      </Link>
+    </li>
+  );
+}
+
+/** hreflang alternates for a public page: English, Welsh, and English as the default. */
+function Alternates() {
+  const { pathname } = useLocation();
+  const appUrl = useRouteLoaderData<typeof loader>("root")?.appUrl ?? "";
+  if (!hasWelshTwin(pathname)) return null;
+  const base = appUrl.replace(/\/$/, "");
+  const english = `${base}${englishPath(pathname)}`;
+  return (
+    <>
+      <link rel="alternate" hrefLang="en-GB" href={english} />
+      <link rel="alternate" hrefLang="cy" href={`${base}${localisedPath(pathname, "cy")}`} />
+      <link rel="alternate" hrefLang="x-default" href={english} />
+    </>
+  );
+}
+
 function Footer() {
   const contactEmail = useRouteLoaderData<typeof loader>("root")?.contactEmail ?? DEFAULT_CONTACT_EMAIL;
+  const { t } = useTranslation();
+  const path = useLocalisedPath();
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
-        <nav aria-label={FOOTER.label}>
+        <nav aria-label={t("footer.label")}>
           <ul className="site-footer__links">
             <li>
-              <Link to="/privacy">{FOOTER.privacy}</Link>
+              <Link to={path("/privacy")}>{t("footer.privacy")}</Link>
             </li>
             <li>
-              <Link to="/accessibility">{FOOTER.accessibility}</Link>
+              <Link to={path("/accessibility")}>{t("footer.accessibility")}</Link>
             </li>
             <li>
-              <a href={`mailto:${contactEmail}`}>{FOOTER.contact}</a>
+              <a href={`mailto:${contactEmail}`}>{t("footer.contact")}</a>
             </li>
           </ul>
         </nav>
-        <p>{FOOTER.about}</p>
+        <p>{t("footer.about")}</p>
       </div>
     </footer>
   );
@@ -123,13 +174,15 @@ function PageChange() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const language = useLanguage();
   return (
-    <html lang="en-GB">
+    <html lang={HTML_LANG[language]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d3557" />
         <Meta />
+        <Alternates />
         <Links />
       </head>
       <body>
@@ -147,6 +200,8 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // A client-side move between languages (rare: the switch reloads the page) brings the catalogues along.
+  useChangeLanguage(useLanguage());
   return <Outlet />;
 }
 

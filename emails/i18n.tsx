@@ -59,13 +59,14 @@ export function emailText(language: Language): EmailText {
     ns: [EMAIL_NAMESPACE],
     defaultNS: EMAIL_NAMESPACE,
     resources: { en: { [EMAIL_NAMESPACE]: enEmails }, cy: { [EMAIL_NAMESPACE]: cyEmails } },
-    initAsync: false,
+    // Resources are in memory: initialise synchronously, so t works as soon as init returns.
+    initImmediate: false,
     // React escapes what it renders; subjects are plain text.
     interpolation: { escapeValue: false },
     returnNull: false,
-    showSupportNotice: false,
   });
-  const fixed = instance.getFixedT(language, EMAIL_NAMESPACE);
+  // Keys are checked by EmailKey above; i18next's own key types cover the page namespaces.
+  const fixed = instance.getFixedT(language, EMAIL_NAMESPACE as never) as unknown as (key: string, values: Values) => unknown;
   const t = (key: string, values?: Values) => String(fixed(key, values ?? {}));
   return {
     language,
@@ -80,7 +81,7 @@ export function emailText(language: Language): EmailText {
       const parts = t(key, placeholders).split(SENTINEL);
       return parts.map((part, i) => <Fragment key={i}>{i % 2 === 1 ? values[part] : part}</Fragment>);
     },
-    has: (key) => instance.exists(key, { ns: EMAIL_NAMESPACE, lng: language }),
+    has: (key) => instance.exists(key, { ns: EMAIL_NAMESPACE as never, lng: language }),
     date: (date) => (!date ? t("layout.notSet") : language === "cy" ? welshDateTime.format(date) : formatLondon(date)),
     text: (value) => (value.language === language ? value.text : <span lang={HTML_LANG[value.language]}>{value.text}</span>),
   };

@@ -35,7 +35,19 @@ export function nomineeTypeLabels(language: Language): Record<string, string> {
 }
 
 // The summary's fixed answers, as summariseNomination writes them (an answer typed by the nominator is left alone).
-const FIXED_VALUES: Record<string, "receipt.value.yes" | "receipt.value.no" | "receipt.value.notGiven" | "receipt.value.none"> = {
+const FIXED_VALUES: Record<
+  string,
+  | "receipt.value.yes"
+  | "receipt.value.no"
+  | "receipt.value.notGiven"
+  | "receipt.value.none"
+  | "receipt.value.publicationFull"
+  | "receipt.value.publicationFirstName"
+  | "receipt.value.publicationNotNamed"
+> = {
+  "Full name": "receipt.value.publicationFull",
+  "First name only": "receipt.value.publicationFirstName",
+  "Not named": "receipt.value.publicationNotNamed",
   Yes: "receipt.value.yes",
   No: "receipt.value.no",
   "Not given": "receipt.value.notGiven",

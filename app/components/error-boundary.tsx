@@ -1,41 +1,49 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useLanguage, useLocalisedPath } from "./i18n";
 
-const TITLES: Record<number, string> = {
-  400: "There is a problem with that request",
-  403: "You do not have access to this page",
-  404: "Page not found",
-  405: "That action is not available here",
-  413: "That was too large to send",
-  429: "Too many attempts",
-};
+const TITLES = {
+  400: "errors.status400",
+  403: "errors.status403",
+  404: "errors.status404",
+  405: "errors.status405",
+  413: "errors.status413",
+  429: "errors.status429",
+} as const;
 
-/** The one error boundary: thrown responses become plain-English pages. */
+/** The one error boundary: thrown responses become plain pages, in the page's language. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
+  const path = useLocalisedPath();
+  const language = useLanguage();
   if (isRouteErrorResponse(error)) {
-    const title = TITLES[error.status] ?? "Sorry, something went wrong";
+    const title = t(TITLES[error.status as keyof typeof TITLES] ?? "errors.statusOther");
+    // A route's own explanation is written in English; on a Welsh page it is marked as such.
     const message =
-      typeof error.data === "string" && error.data
-        ? error.data
-        : error.status === 404
-          ? "If you typed the web address, check it is correct."
-          : "Please try again.";
+      typeof error.data === "string" && error.data ? (
+        <span lang={language === "cy" ? "en-GB" : undefined}>{error.data}</span>
+      ) : error.status === 404 ? (
+        t("errors.checkAddress")
+      ) : (
+        t("errors.tryAgain")
+      );
     return (
       <div className="prose">
         <h1>{title}</h1>
         <p>{message}</p>
         <p>
-          <Link to="/">Go to the home page</Link>
+          <Link to={path("/")}>{t("errors.homeLink")}</Link>
         </p>
       </div>
     );
   }
   return (
     <div className="prose">
-      <h1>Sorry, there is a problem with the service</h1>
-      <p>Please try again later. Nothing you have already sent us has been lost.</p>
+      <h1>{t("errors.serviceTitle")}</h1>
+      <p>{t("errors.serviceText")}</p>
       <p>
-        <Link to="/">Go to the home page</Link>
+        <Link to={path("/")}>{t("errors.homeLink")}</Link>
       </p>
     </div>
   );

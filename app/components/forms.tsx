@@ -3,16 +3,18 @@
  * error summary at the top that takes focus after a failed submit (GOV.UK Design System).
  */
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
 import { syncTitle } from "./page-change";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
 export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
   const shown = errors?.filter(Boolean);
+  const { t } = useTranslation();
   if (!shown?.length) return null;
   return (
     <p id={id} className="field-error">
-      <span className="visually-hidden">Error: </span>
+      <span className="visually-hidden">{t("errors.fieldPrefix")} </span>
       {shown.join(". ")}
     </p>
   );
@@ -21,8 +23,9 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
 export type SummaryError = { fieldId?: string; message: string };
 
 /** Lists every problem, each linked to its field; focused when it appears. */
-export function ErrorSummary({ errors, title = "There is a problem" }: { errors: SummaryError[]; title?: string }) {
+export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
   const key = errors.map((e) => e.message).join("|");
   useEffect(() => {
     if (key) ref.current?.focus();
@@ -34,7 +37,7 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title" className="error-summary__title">
-        {title}
+        {title ?? t("errors.summaryTitle")}
       </h2>
       <ul className="error-summary__list">
         {errors.map((error) => (

@@ -3,7 +3,9 @@
  * checkboxes in the one form pattern, the honeypot, and the live word count.
  */
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorList, TextareaField, type ListOfErrors, type SummaryError } from "./forms";
 
 export function JourneyHeading({
@@ -13,22 +15,24 @@ export function JourneyHeading({
   back,
   children,
 }: {
-  category: string;
+  category: ReactNode;
   step?: number;
   total?: number;
   back?: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation("nomination");
+  const { t: tc } = useTranslation("common");
   return (
     <>
       {back ? (
         <p className="back-link">
-          <Link to={back}>Back</Link>
+          <Link to={back}>{tc("back")}</Link>
         </p>
       ) : null}
       <p className="caption">
         {category}
-        {step && total ? <span className="nomination-step"> · Step {step} of {total}</span> : null}
+        {step && total ? <span className="nomination-step"> · {t("stepOf", { step, total })}</span> : null}
       </p>
       <h1>{children}</h1>
     </>
@@ -127,9 +131,10 @@ export function Checkbox({ field, label, hint }: { field: ChoiceField; label: Re
 
 /** People never see it; form-filling robots do. Anything typed here is refused on the server. */
 export function Honeypot({ name }: { name: string }) {
+  const { t } = useTranslation("nomination");
   return (
     <div className="nomination-honeypot" aria-hidden="true">
-      <label htmlFor={`${name}-field`}>Leave this empty</label>
+      <label htmlFor={`${name}-field`}>{t("honeypotLabel")}</label>
       <input id={`${name}-field`} name={name} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
@@ -139,10 +144,10 @@ function words(text: string): number {
   return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-function remaining(limit: number, count: number): string {
+/** "You have 3 words remaining", with the plural forms of the page's language (Welsh has six). */
+function remaining(t: TFunction<"nomination">, limit: number, count: number): string {
   const left = limit - count;
-  if (left >= 0) return `You have ${left} ${left === 1 ? "word" : "words"} remaining`;
-  return `You have ${-left} ${left === -1 ? "word" : "words"} too many`;
+  return left >= 0 ? t("wordCount.remaining", { count: left }) : t("wordCount.tooMany", { count: -left });
 }
 
 /**
@@ -150,6 +155,7 @@ function remaining(limit: number, count: number): string {
  * readers hear the count once typing pauses rather than at every key.
  */
 export function useWordCount(limit: number, initial: string | undefined) {
+  const { t } = useTranslation("nomination");
   const [count, setCount] = useState(() => words(initial ?? ""));
   const [live, setLive] = useState(false);
   const [announced, setAnnounced] = useState("");
@@ -162,20 +168,20 @@ export function useWordCount(limit: number, initial: string | undefined) {
     const next = words(event.currentTarget.value);
     setCount(next);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => setAnnounced(remaining(limit, next)), 1000);
+    timer.current = setTimeout(() => setAnnounced(remaining(t, limit, next)), 1000);
   };
   const footer = live ? (
     <>
       <span className={count > limit ? "word-count word-count--over" : "word-count"} aria-hidden="true">
-        {remaining(limit, count)}
+        {remaining(t, limit, count)}
       </span>
-      <span className="visually-hidden">You can enter up to {limit} words.</span>
+      <span className="visually-hidden">{t("wordCount.limit", { count: limit })}</span>
       <span className="visually-hidden" aria-live="polite">
         {announced}
       </span>
     </>
   ) : (
-    <>You can enter up to {limit} words.</>
+    <>{t("wordCount.limit", { count: limit })}</>
   );
   return { onInput, footer };
 }

@@ -5,6 +5,7 @@
  * so every route (and every new one) gets it.
  */
 import { useLocation } from "@remix-run/react";
+import i18next from "i18next";
 import { useEffect, useRef } from "react";
 import { ERROR_TITLE_PREFIX, SITE_NAME } from "~/content/site";
 
@@ -16,9 +17,12 @@ function heading(): HTMLElement | null {
 export function syncTitle() {
   const h1 = heading()?.textContent?.replace(/\s+/g, " ").trim();
   const hasErrors = Boolean(document.querySelector("#main .error-summary"));
-  let title = document.title.startsWith(ERROR_TITLE_PREFIX) ? document.title.slice(ERROR_TITLE_PREFIX.length) : document.title;
-  if (h1 && !title.startsWith(h1)) title = `${h1} – ${SITE_NAME}`;
-  const wanted = `${hasErrors ? ERROR_TITLE_PREFIX : ""}${title}`;
+  // In the page's language (the Welsh "Gwall: " on a Welsh page).
+  const prefix = i18next.isInitialized ? i18next.t("errors.titlePrefix") : ERROR_TITLE_PREFIX;
+  const siteName = i18next.isInitialized ? i18next.t("siteName") : SITE_NAME;
+  let title = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title;
+  if (h1 && !title.startsWith(h1)) title = `${h1} – ${siteName}`;
+  const wanted = `${hasErrors ? prefix : ""}${title}`;
   if (document.title !== wanted) document.title = wanted;
 }
 

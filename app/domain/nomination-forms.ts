@@ -4,6 +4,7 @@
  * check re-runs all of them on what was saved, so the two can never disagree.
  */
 import { z } from "zod";
+import type englishValidation from "~/locales/en/validation.json";
 import { PUBLICATION_CONSENTS, type NomineeType, type PublicationConsent } from "./vocabulary";
 import { PUBLICATION_CONSENT_LABELS } from "./public-naming";
 import { MAX_FILE_BYTES } from "./files";
@@ -12,8 +13,8 @@ import {
   countWords,
   needsGuardian,
   nomineeTypeProblem,
-  selfNominationProblem,
-  wordLimitMessage,
+  selfNominationProblemKind,
+  wordsOverLimit,
   type CategoryRules,
   type Step,
 } from "./nomination";
@@ -24,38 +25,48 @@ export const HONEYPOT_FIELD = "website";
 export const NO_NUL_MESSAGE = "Remove the invisible control character (NUL) from this text";
 export const hasNoNul = (text: string | undefined) => !text || !text.includes("\u0000");
 
-const required = (message: string, max: number, what: string) =>
+/**
+ * Validation messages come from the catalogue (app/locales/<language>/validation.json): each
+ * schema is built with the page's translator, the same in the browser and on the server, so
+ * one schema gives Welsh messages on a Welsh page and English ones on an English page.
+ */
+type ValidationCatalogue = typeof englishValidation;
+type WithoutPlural<K> = K extends `${infer Base}_${"one" | "other"}` ? Base : K;
+export type ValidationKey = WithoutPlural<keyof ValidationCatalogue>;
+export type Translate = (key: ValidationKey, values?: Record<string, string | number>) => string;
+
+const required = (t: Translate, key: ValidationKey, max: number, tooLong: ValidationKey) =>
   z
-    .string({ error: message })
+    .string({ error: t(key) })
     .trim()
-    .min(1, message)
-    .max(max, `${what} must be ${max} characters or fewer`)
-    .refine(hasNoNul, NO_NUL_MESSAGE);
+    .min(1, t(key))
+    .max(max, t(tooLong, { max }))
+    .refine(hasNoNul, t("noNul"));
 
-const optional = (max: number, what: string) =>
-  z.string().trim().max(max, `${what} must be ${max} characters or fewer`).refine(hasNoNul, NO_NUL_MESSAGE).optional();
+const optional = (t: Translate, max: number, tooLong: ValidationKey) =>
+  z.string().trim().max(max, t(tooLong, { max })).refine(hasNoNul, t("noNul")).optional();
 
-const email = (message: string, what: string) =>
+const email = (t: Translate, key: ValidationKey, tooLong: ValidationKey, format: ValidationKey) =>
   z
-    .string({ error: message })
+    .string({ error: t(key) })
     .trim()
-    .max(254, `${what} must be 254 characters or fewer`)
-    .pipe(z.email({ error: `Enter ${what.toLowerCase()} in the correct format, like name@example.org` }));
+    .max(254, t(tooLong, { max: 254 }))
+    .pipe(z.email({ error: t(format) }));
 
-const optionalEmail = (what: string) =>
+const optionalEmail = (t: Translate, tooLong: ValidationKey, format: ValidationKey) =>
   z
     .string()
     .trim()
-    .max(254, `${what} must be 254 characters or fewer`)
-    .pipe(z.email({ error: `Enter ${what.toLowerCase()} in the correct format, like name@example.org` }))
+    .max(254, t(tooLong, { max: 254 }))
+    .pipe(z.email({ error: t(format) }))
     .optional();
 
-const phone = (what: string) =>
+const phone = (t: Translate, tooLong: ValidationKey, format: ValidationKey) =>
   z
     .string()
     .trim()
-    .max(30, `${what} must be 30 characters or fewer`)
-    .regex(/^[0-9+()\s-]{6,30}$/, `Enter ${what.toLowerCase()} using numbers, like 07700 900 982`)
+    .max(30, t(tooLong, { max: 30 }))
+    .regex(/^[0-9+()\s-]{6,30}$/, t(format))
     .optional();
 
 /** Runs an object's cross-field check even when a field failed, so every error shows on the first send. */
@@ -65,47 +76,42 @@ const yesNo = (message: string) => z.enum(["yes", "no"], { error: message });
 
 // ---------------------------------------------------------------- the nominee
 
-export const PUBLICATION_CONSENT_MESSAGE = "Choose how their parent or guardian agrees they may be named if they are shortlisted or win";
-
-export function nomineeSchema(category: CategoryRules) {
+/** `nomineeTypes` names the allowed types in the page's language ("sponsor groups or local authorities"). */
+export function nomineeSchema(category: CategoryRules, t: Translate, nomineeTypes: string) {
   return z
     .object({
       nomineeType: z
-        .string({ error: "Choose who you are nominating" })
-        .refine((v) => nomineeTypeProblem(category, v) === null, { error: nomineeTypeProblem(category, null) ?? "" }),
-      nomineeName: required("Enter the name of who you are nominating", 200, "The name"),
-      nomineeOrganisation: optional(200, "The organisation"),
-      nomineeLocalAuthority: optional(120, "The local authority area"),
-      nomineeEmail: optionalEmail("Their email address"),
-      nomineeKnows: yesNo("Say whether they know you are nominating them"),
-      nomineeIsUnder18: yesNo("Say whether they are under 18").optional(),
-      guardianName: optional(200, "The parent or guardian's name"),
-      guardianEmail: optionalEmail("The parent or guardian's email address"),
-      guardianPhone: phone("The parent or guardian's phone number"),
+        .string({ error: t("nomineeType") })
+        .refine((v) => nomineeTypeProblem(category, v) === null, { error: t("nomineeTypeNotHere", { types: nomineeTypes }) }),
+      nomineeName: required(t, "nomineeName", 200, "nomineeNameTooLong"),
+      nomineeOrganisation: optional(t, 200, "nomineeOrganisationTooLong"),
+      nomineeLocalAuthority: optional(t, 120, "nomineeLocalAuthorityTooLong"),
+      nomineeEmail: optionalEmail(t, "nomineeEmailTooLong", "nomineeEmailFormat"),
+      nomineeKnows: yesNo(t("nomineeKnows")),
+      nomineeIsUnder18: yesNo(t("nomineeIsUnder18")).optional(),
+      guardianName: optional(t, 200, "guardianNameTooLong"),
+      guardianEmail: optionalEmail(t, "guardianEmailTooLong", "guardianEmailFormat"),
+      guardianPhone: phone(t, "guardianPhoneTooLong", "guardianPhoneFormat"),
       guardianConsent: z.boolean().optional(),
-      guardianPublicationConsent: z.enum(PUBLICATION_CONSENTS, { error: PUBLICATION_CONSENT_MESSAGE }).optional(),
+      guardianPublicationConsent: z.enum(PUBLICATION_CONSENTS, { error: t("guardianPublicationConsent") }).optional(),
     })
     // `when`: the conditional fields are checked in the same pass as the rest, so one send shows every error.
     .superRefine((value, ctx) => {
       if (asksAboutAge(category) && value.nomineeType === "individual" && !value.nomineeIsUnder18) {
-        ctx.addIssue({ code: "custom", path: ["nomineeIsUnder18"], message: "Say whether they are under 18" });
+        ctx.addIssue({ code: "custom", path: ["nomineeIsUnder18"], message: t("nomineeIsUnder18") });
       }
       if (!needsGuardian(category, { type: value.nomineeType, isUnder18: value.nomineeIsUnder18 === "yes" })) return;
       if (!value.guardianName) {
-        ctx.addIssue({ code: "custom", path: ["guardianName"], message: "Enter the name of their parent or guardian" });
+        ctx.addIssue({ code: "custom", path: ["guardianName"], message: t("guardianName") });
       }
       if (!value.guardianEmail) {
-        ctx.addIssue({ code: "custom", path: ["guardianEmail"], message: "Enter their parent or guardian's email address" });
+        ctx.addIssue({ code: "custom", path: ["guardianEmail"], message: t("guardianEmail") });
       }
       if (!value.guardianConsent) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["guardianConsent"],
-          message: "Confirm that their parent or guardian agrees to this nomination",
-        });
+        ctx.addIssue({ code: "custom", path: ["guardianConsent"], message: t("guardianConsent") });
       }
       if (!value.guardianPublicationConsent) {
-        ctx.addIssue({ code: "custom", path: ["guardianPublicationConsent"], message: PUBLICATION_CONSENT_MESSAGE });
+        ctx.addIssue({ code: "custom", path: ["guardianPublicationConsent"], message: t("guardianPublicationConsent") });
       }
     }, ALWAYS);
 }
@@ -114,29 +120,30 @@ export type NomineeInput = z.input<ReturnType<typeof nomineeSchema>>;
 
 // ---------------------------------------------------------------- the nominator
 
-export function nominatorSchema(category: CategoryRules, nomineeEmail?: string | null) {
+export function nominatorSchema(category: CategoryRules, t: Translate, nomineeEmail?: string | null) {
   return z
     .object({
-      nominatorName: required("Enter your name", 200, "Your name"),
-      nominatorEmail: email("Enter your email address", "Your email address"),
-      nominatorPhone: phone("Your phone number"),
-      nominatorOrganisation: optional(200, "Your organisation"),
-      nominatorRelationship: required("Tell us how you know who you are nominating", 300, "How you know them"),
-      isSelfNomination: yesNo("Say whether you are nominating yourself"),
+      nominatorName: required(t, "nominatorName", 200, "nominatorNameTooLong"),
+      nominatorEmail: email(t, "nominatorEmail", "nominatorEmailTooLong", "nominatorEmailFormat"),
+      nominatorPhone: phone(t, "nominatorPhoneTooLong", "nominatorPhoneFormat"),
+      nominatorOrganisation: optional(t, 200, "nominatorOrganisationTooLong"),
+      nominatorRelationship: required(t, "nominatorRelationship", 300, "nominatorRelationshipTooLong"),
+      isSelfNomination: yesNo(t("isSelfNomination")),
     })
     .superRefine((value, ctx) => {
-      const problem = selfNominationProblem(category, {
+      const problem = selfNominationProblemKind(category, {
         isSelfNomination: value.isSelfNomination === "yes",
         nominatorEmail: value.nominatorEmail,
         nomineeEmail,
       });
-      if (problem) ctx.addIssue({ code: "custom", path: ["isSelfNomination"], message: problem });
+      if (problem) ctx.addIssue({ code: "custom", path: ["isSelfNomination"], message: t(problem) });
     }, ALWAYS);
 }
 export type NominatorValues = z.infer<ReturnType<typeof nominatorSchema>>;
 
 // ---------------------------------------------------------------- the case
 
+/** `label` is the question as the page shows it (in Welsh where an administrator wrote it). */
 export type QuestionRules = { id: number; label: string; wordLimit: number; required: boolean };
 
 export const answerField = (questionId: number) => `answer${questionId}`;
@@ -149,20 +156,20 @@ export const draftAnswerMaxChars = (wordLimit: number) => Math.max(wordLimit * 2
  * limit. `draft` is what saving needs: any text as typed, so nothing is lost when an answer
  * runs over its limit; the limit is enforced when the nomination is sent.
  */
-export function caseSchema(questions: readonly QuestionRules[], mode: "complete" | "draft" = "complete") {
+export function caseSchema(questions: readonly QuestionRules[], t: Translate, mode: "complete" | "draft" = "complete") {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const q of questions) {
     const stored = z
-      .string({ error: `Answer "${q.label}"` })
-      .max(draftAnswerMaxChars(q.wordLimit), `Your answer to "${q.label}" is too long`)
-      .refine(hasNoNul, NO_NUL_MESSAGE);
+      .string({ error: t("answer", { label: q.label }) })
+      .max(draftAnswerMaxChars(q.wordLimit), t("answerTooLong", { label: q.label }))
+      .refine(hasNoNul, t("noNul"));
     if (mode === "draft") {
       shape[answerField(q.id)] = stored.optional();
       continue;
     }
     const counted = stored.superRefine((text, ctx) => {
-      const tooMany = wordLimitMessage(q.wordLimit, countWords(text));
-      if (tooMany) ctx.addIssue({ code: "custom", message: `Your answer to "${q.label}" ${tooMany}` });
+      const over = wordsOverLimit(q.wordLimit, countWords(text));
+      if (over > 0) ctx.addIssue({ code: "custom", message: t("answerOverLimit", { label: q.label, limit: q.wordLimit, count: over }) });
     });
     shape[answerField(q.id)] = q.required ? counted : counted.optional();
   }
@@ -171,17 +178,17 @@ export function caseSchema(questions: readonly QuestionRules[], mode: "complete"
 
 // ---------------------------------------------------------------- files and the check
 
-export const fileSchema = z.object({
-  file: z
-    .file({ error: "Choose a file to upload" })
-    .max(MAX_FILE_BYTES, "The file must be 10 MB or smaller"),
-});
+export function fileSchema(t: Translate) {
+  return z.object({
+    file: z.file({ error: t("file") }).max(MAX_FILE_BYTES, t("fileTooLarge")),
+  });
+}
 
-export const checkSchema = z.object({
-  privacyConsent: z
-    .boolean({ error: "Confirm that you have read the privacy notice and agree to it" })
-    .refine((v) => v, "Confirm that you have read the privacy notice and agree to it"),
-});
+export function checkSchema(t: Translate) {
+  return z.object({
+    privacyConsent: z.boolean({ error: t("privacyConsent") }).refine((v) => v, t("privacyConsent")),
+  });
+}
 
 // ---------------------------------------------------------------- saved values as form values
 
@@ -250,16 +257,18 @@ export function incompleteSteps(
   nomination: SavedNomination,
   answers: ReadonlyMap<number, string>,
   nominatorStarted: boolean,
+  t: Translate,
+  nomineeTypes: string,
 ): Array<{ step: Step; message: string }> {
   const problems: Array<{ step: Step; message: string }> = [];
   const checks: Array<[Step, z.ZodType, Record<string, unknown>]> = [
-    ["nominee", nomineeSchema(category), { ...nomineeFormValues(nomination), guardianConsent: nomination.guardianConsent || undefined }],
-    ["nominator", nominatorSchema(category, nomination.nomineeEmail), nominatorFormValues(nomination, nominatorStarted)],
-    ["case", caseSchema(questions), caseFormValues(answers)],
+    ["nominee", nomineeSchema(category, t, nomineeTypes), { ...nomineeFormValues(nomination), guardianConsent: nomination.guardianConsent || undefined }],
+    ["nominator", nominatorSchema(category, t, nomination.nomineeEmail), nominatorFormValues(nomination, nominatorStarted)],
+    ["case", caseSchema(questions, t), caseFormValues(answers)],
   ];
   for (const [step, schema, values] of checks) {
     const result = schema.safeParse(withoutUndefined(values));
-    if (!result.success) problems.push({ step, message: result.error.issues[0]?.message ?? "This section is not finished" });
+    if (!result.success) problems.push({ step, message: result.error.issues[0]?.message ?? t("unfinished") });
   }
   return problems;
 }
@@ -273,8 +282,52 @@ function withoutUndefined(values: Record<string, unknown>) {
 export type SummaryRow = { label: string; value: string; field?: string };
 export type SummarySection = { step: Step; title: string; rows: SummaryRow[] };
 
-const shown = (v: string | null | undefined) => (v && v.trim() ? v : "Not given");
-const yesNoText = (v: boolean | null | undefined) => (v === true ? "Yes" : v === false ? "No" : "Not given");
+/** The words of a summary: English here; a page in another language passes its catalogue's ("summary" in nomination.json). */
+export type SummaryWords = {
+  notGiven: string;
+  none: string;
+  yes: string;
+  no: string;
+  /** How a guardian lets an under-18 nominee be named in public (PUBLICATION_CONSENT_LABELS in English). */
+  publicationConsent: Record<PublicationConsent, string>;
+  sections: Record<Exclude<Step, "check">, string>;
+  labels: Record<
+    | "nomineeType" | "nomineeName" | "nomineeOrganisation" | "nomineeLocalAuthority" | "nomineeEmail" | "nomineeKnows"
+    | "nomineeIsUnder18" | "guardianName" | "guardianEmail" | "guardianPhone" | "guardianConsent" | "guardianPublicationConsent" | "nominatorName"
+    | "nominatorEmail" | "nominatorPhone" | "nominatorOrganisation" | "nominatorRelationship" | "isSelfNomination" | "file",
+    string
+  >;
+};
+
+export const ENGLISH_SUMMARY_WORDS: SummaryWords = {
+  notGiven: "Not given",
+  none: "None",
+  yes: "Yes",
+  no: "No",
+  publicationConsent: PUBLICATION_CONSENT_LABELS,
+  sections: { nominee: "The nominee", nominator: "About you", case: "Your case", files: "Supporting files" },
+  labels: {
+    nomineeType: "Who you are nominating",
+    nomineeName: "Name",
+    nomineeOrganisation: "Organisation",
+    nomineeLocalAuthority: "Local authority area",
+    nomineeEmail: "Their email address",
+    nomineeKnows: "They know about this nomination",
+    nomineeIsUnder18: "Under 18",
+    guardianName: "Parent or guardian",
+    guardianEmail: "Parent or guardian's email",
+    guardianPhone: "Parent or guardian's phone",
+    guardianConsent: "Parent or guardian agrees",
+    guardianPublicationConsent: "How they may be named in public",
+    nominatorName: "Your name",
+    nominatorEmail: "Your email address",
+    nominatorPhone: "Your phone number",
+    nominatorOrganisation: "Your organisation",
+    nominatorRelationship: "How you know them",
+    isSelfNomination: "Nominating yourself",
+    file: "Files",
+  },
+};
 
 export function summariseNomination(
   category: CategoryRules,
@@ -283,54 +336,55 @@ export function summariseNomination(
   answers: ReadonlyMap<number, string>,
   files: ReadonlyArray<{ filename: string }>,
   typeLabels: Record<string, string>,
+  words: SummaryWords = ENGLISH_SUMMARY_WORDS,
 ): SummarySection[] {
+  const w = words;
+  const shown = (v: string | null | undefined) => (v && v.trim() ? v : w.notGiven);
+  const yesNoText = (v: boolean | null | undefined) => (v === true ? w.yes : v === false ? w.no : w.notGiven);
+  const row = (field: keyof SummaryWords["labels"], value: string): SummaryRow => ({ label: w.labels[field], value, field });
   const nominee: SummaryRow[] = [
-    { label: "Who you are nominating", value: n.nomineeType ? typeLabels[n.nomineeType] : "Not given", field: "nomineeType" },
-    { label: "Name", value: shown(n.nomineeName), field: "nomineeName" },
-    { label: "Organisation", value: shown(n.nomineeOrganisation), field: "nomineeOrganisation" },
-    { label: "Local authority area", value: shown(n.nomineeLocalAuthority), field: "nomineeLocalAuthority" },
-    { label: "Their email address", value: shown(n.nomineeEmail), field: "nomineeEmail" },
-    { label: "They know about this nomination", value: yesNoText(n.nomineeKnows), field: "nomineeKnows" },
+    row("nomineeType", n.nomineeType ? typeLabels[n.nomineeType] : w.notGiven),
+    row("nomineeName", shown(n.nomineeName)),
+    row("nomineeOrganisation", shown(n.nomineeOrganisation)),
+    row("nomineeLocalAuthority", shown(n.nomineeLocalAuthority)),
+    row("nomineeEmail", shown(n.nomineeEmail)),
+    row("nomineeKnows", yesNoText(n.nomineeKnows)),
   ];
   if (asksAboutAge(category) && n.nomineeType === "individual") {
-    nominee.push({ label: "Under 18", value: yesNoText(n.nomineeIsUnder18), field: "nomineeIsUnder18" });
+    nominee.push(row("nomineeIsUnder18", yesNoText(n.nomineeIsUnder18)));
   }
   if (needsGuardian(category, { type: n.nomineeType, isUnder18: n.nomineeIsUnder18 })) {
     nominee.push(
-      { label: "Parent or guardian", value: shown(n.guardianName), field: "guardianName" },
-      { label: "Parent or guardian's email", value: shown(n.guardianEmail), field: "guardianEmail" },
-      { label: "Parent or guardian's phone", value: shown(n.guardianPhone), field: "guardianPhone" },
-      { label: "Parent or guardian agrees", value: n.guardianConsent ? "Yes" : "No", field: "guardianConsent" },
-      {
-        label: "How they may be named in public",
-        value: n.guardianPublicationConsent ? PUBLICATION_CONSENT_LABELS[n.guardianPublicationConsent] : "Not given",
-        field: "guardianPublicationConsent",
-      },
+      row("guardianName", shown(n.guardianName)),
+      row("guardianEmail", shown(n.guardianEmail)),
+      row("guardianPhone", shown(n.guardianPhone)),
+      row("guardianConsent", n.guardianConsent ? w.yes : w.no),
+      row("guardianPublicationConsent", n.guardianPublicationConsent ? w.publicationConsent[n.guardianPublicationConsent] : w.notGiven),
     );
   }
   return [
-    { step: "nominee", title: "The nominee", rows: nominee },
+    { step: "nominee", title: w.sections.nominee, rows: nominee },
     {
       step: "nominator",
-      title: "About you",
+      title: w.sections.nominator,
       rows: [
-        { label: "Your name", value: shown(n.nominatorName), field: "nominatorName" },
-        { label: "Your email address", value: shown(n.nominatorEmail), field: "nominatorEmail" },
-        { label: "Your phone number", value: shown(n.nominatorPhone), field: "nominatorPhone" },
-        { label: "Your organisation", value: shown(n.nominatorOrganisation), field: "nominatorOrganisation" },
-        { label: "How you know them", value: shown(n.nominatorRelationship), field: "nominatorRelationship" },
-        { label: "Nominating yourself", value: n.isSelfNomination ? "Yes" : "No", field: "isSelfNomination" },
+        row("nominatorName", shown(n.nominatorName)),
+        row("nominatorEmail", shown(n.nominatorEmail)),
+        row("nominatorPhone", shown(n.nominatorPhone)),
+        row("nominatorOrganisation", shown(n.nominatorOrganisation)),
+        row("nominatorRelationship", shown(n.nominatorRelationship)),
+        row("isSelfNomination", n.isSelfNomination ? w.yes : w.no),
       ],
     },
     {
       step: "case",
-      title: "Your case",
+      title: w.sections.case,
       rows: questions.map((q) => ({ label: q.label, value: shown(answers.get(q.id)), field: answerField(q.id) })),
     },
     {
       step: "files",
-      title: "Supporting files",
-      rows: [{ label: "Files", value: files.length ? files.map((f) => f.filename).join(", ") : "None", field: "file" }],
+      title: w.sections.files,
+      rows: [row("file", files.length ? files.map((f) => f.filename).join(", ") : w.none)],
     },
   ];
 }

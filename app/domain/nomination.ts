@@ -45,6 +45,11 @@ export function countWords(text: string | null | undefined): number {
   return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/** How many words an answer runs over its limit (0 when it fits). */
+export function wordsOverLimit(limit: number, count: number): number {
+  return Math.max(0, count - limit);
+}
+
 export function wordLimitMessage(limit: number, count: number): string | null {
   if (count <= limit) return null;
   const over = count - limit;
@@ -72,6 +77,13 @@ export function nomineeNameLabel(chosen: string | null | undefined, allowed: rea
   if (chosen && chosen in NAME_LABELS) return NAME_LABELS[chosen as NomineeType];
   if (allowed.length === 1) return NAME_LABELS[allowed[0]];
   return "Name of who you are nominating";
+}
+
+/** Which name label fits: the chosen type's, the only allowed type's, or "any" (the catalogue's keys). */
+export function nomineeNameLabelKey(chosen: string | null | undefined, allowed: readonly NomineeType[]): NomineeType | "any" {
+  if (chosen && chosen in NAME_LABELS) return chosen as NomineeType;
+  if (allowed.length === 1) return allowed[0];
+  return "any";
 }
 
 export const NOMINEE_TYPE_NOUNS: Record<NomineeType, string> = {
@@ -110,6 +122,17 @@ export function asksAboutAge(category: CategoryRules): boolean {
 
 export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {
   return Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
+}
+
+/** Which self-nomination rule a nomination breaks, if any: its message is in the validation catalogue. */
+export function selfNominationProblemKind(
+  category: Pick<CategoryRules, "selfNominationAllowed">,
+  nomination: { isSelfNomination: boolean; nominatorEmail?: string | null; nomineeEmail?: string | null },
+): "selfNotAllowed" | "sameEmail" | null {
+  if (category.selfNominationAllowed) return null;
+  if (nomination.isSelfNomination) return "selfNotAllowed";
+  if (sameEmail(nomination.nominatorEmail, nomination.nomineeEmail)) return "sameEmail";
+  return null;
 }
 
 /** Self-nomination: declared by the nominator, or the nominee's email is the nominator's own. */

@@ -1,4 +1,6 @@
-/** Times are stored in UTC and always shown in Europe/London. */
+/** Times are stored in UTC and always shown in Europe/London, in English or in Welsh. */
+import type { Language } from "./vocabulary";
+
 export const LONDON = "Europe/London";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
@@ -19,18 +21,41 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
 });
 
-/** "Friday 30 January 2026 at 5:00pm" (GOV.UK style). */
-export function formatLondon(date: Date | string | null | undefined): string {
-  if (!date) return "not set";
+// Welsh names of days and months from Node's ICU; the hour as Welsh writes it, "5yh" (yr hwyr)
+// or "9:30yb" (y bore).
+const welshDateTime = new Intl.DateTimeFormat("cy", {
+  timeZone: LONDON,
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+const welshDateOnly = new Intl.DateTimeFormat("cy", { timeZone: LONDON, day: "numeric", month: "long", year: "numeric" });
+
+const NOT_SET: Record<Language, string> = { en: "not set", cy: "heb ei osod" };
+
+/** "Friday 30 January 2026 at 5:00pm" (GOV.UK style); in Welsh "Dydd Gwener 30 Ionawr 2026 am 5yh". */
+export function formatLondon(date: Date | string | null | undefined, language: Language = "en"): string {
+  if (!date) return NOT_SET[language];
   const d = typeof date === "string" ? new Date(date) : date;
+  if (language === "cy") {
+    const p = Object.fromEntries(welshDateTime.formatToParts(d).map((x) => [x.type, x.value]));
+    const hour24 = Number(p.hour) % 24;
+    const hour = hour24 % 12 === 0 ? 12 : hour24 % 12;
+    const minute = p.minute === "00" ? "" : `:${p.minute}`;
+    return `${p.weekday} ${p.day} ${p.month} ${p.year} am ${hour}${minute}${hour24 < 12 ? "yb" : "yh"}`;
+  }
   const parts = Object.fromEntries(dateTime.formatToParts(d).map((p) => [p.type, p.value]));
   const minute = parts.minute === "00" ? "" : `:${parts.minute}`;
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${parts.hour}${minute}${(parts.dayPeriod ?? "").toLowerCase().replace(/\s/g, "")}`;
 }
 
-export function formatLondonDate(date: Date | string | null | undefined): string {
-  if (!date) return "not set";
-  return dateOnly.format(typeof date === "string" ? new Date(date) : date);
+export function formatLondonDate(date: Date | string | null | undefined, language: Language = "en"): string {
+  if (!date) return NOT_SET[language];
+  return (language === "cy" ? welshDateOnly : dateOnly).format(typeof date === "string" ? new Date(date) : date);
 }
 
 /** ISO string for a <time dateTime> attribute. */

@@ -27,7 +27,7 @@ import {
   UNCONFIRMED_LIFETIME_MS,
   type Step,
 } from "~/domain/nomination";
-import { answerField, summariseNomination, type NominatorValues, type NomineeValues } from "~/domain/nomination-forms";
+import { answerField, summariseNomination, type NominatorValues, type NomineeValues, type SummaryWords } from "~/domain/nomination-forms";
 import { consentGivenAt } from "~/domain/public-naming";
 import { getCurrentCycle } from "~/models/cycle.server";
 import { detectConflictsAfter } from "~/models/conflict-detection.server";
@@ -136,9 +136,17 @@ export function nominatorStarted(nomination: Pick<Nomination, "step">): boolean 
   return STEPS.indexOf(nomination.step as Step) > STEPS.indexOf("nominator");
 }
 
-export async function summarise(journey: Journey & { nomination: Nomination }) {
+/**
+ * "Check your answers": in English by default; a Welsh page passes its words, the nominee
+ * types' labels and the questions' labels as it shows them.
+ */
+export async function summarise(
+  journey: Journey & { nomination: Nomination },
+  words?: { summary: SummaryWords; typeLabels: Record<string, string>; questionLabels: ReadonlyMap<number, string> },
+) {
   const [answers, files] = await Promise.all([listAnswers(journey.nomination.id), listFiles(journey.nomination.id)]);
-  return summariseNomination(journey.category, journey.questions, journey.nomination, answers, files, NOMINEE_TYPE_LABELS);
+  const questions = words ? journey.questions.map((q) => ({ ...q, label: words.questionLabels.get(q.id) ?? q.label })) : journey.questions;
+  return summariseNomination(journey.category, questions, journey.nomination, answers, files, words?.typeLabels ?? NOMINEE_TYPE_LABELS, words?.summary);
 }
 
 // ---------------------------------------------------------------- rate limits

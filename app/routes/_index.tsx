@@ -1,18 +1,26 @@
-import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { effectivePhase, nominationsClosedEarly, PHASE_LABELS } from "~/domain/phases";
+import { Trans, useTranslation } from "react-i18next";
+import { InLanguage, useLocalisedPath } from "~/components/i18n";
+import { localised } from "~/domain/language";
+import { effectivePhase, nominationsClosedEarly } from "~/domain/phases";
+import { translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { cycleMoments } from "~/domain/public-cache";
 import { publicHeaders } from "~/models/public-pages.server";
 import { formatLondon, isoString } from "~/domain/time";
 
-export const meta: MetaFunction = () => [
-  { title: "Community Sponsorship Awards" },
-  { name: "description", content: "Nominate the groups, volunteers and councils who welcome resettled refugee families to the UK." },
-];
+export const handle: I18nHandle = { i18n: ["home"] };
 
-export async function loader() {
+export const meta: MetaFunction = ({ location }) => {
+  const t = translatorFor(location.pathname, "home");
+  return [{ title: t("title") }, { name: "description", content: t("description") }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = languageOf(request);
   const now = new Date();
   const cycle = await getCurrentCycle();
   if (!cycle) return data({ cycle: null, categories: [] }, { headers: await publicHeaders([], now) });
@@ -21,20 +29,19 @@ export async function loader() {
   return data({
     cycle: {
       year: cycle.year,
-      name: cycle.name,
+      name: localised(cycle.name, cycle.nameCy, language),
       phase,
-      phaseLabel: PHASE_LABELS[phase],
       nominationsOpenAt: isoString(cycle.nominationsOpenAt),
       nominationsCloseAt: isoString(cycle.nominationsCloseAt),
-      opens: formatLondon(cycle.nominationsOpenAt),
-      closes: formatLondon(cycle.nominationsCloseAt),
+      opens: formatLondon(cycle.nominationsOpenAt, language),
+      closes: formatLondon(cycle.nominationsCloseAt, language),
       closedEarly: nominationsClosedEarly(cycle, now),
     },
     categories: categories.map((c) => ({
       slug: c.slug,
-      name: c.name,
-      description: c.description,
-      sponsor: c.sponsor,
+      name: localised(c.name, c.nameCy, language),
+      description: localised(c.description, c.descriptionCy, language),
+      sponsor: c.sponsor ? localised(c.sponsor, c.sponsorCy, language) : null,
     })),
   }, { headers: await publicHeaders(cycleMoments(cycle), now) });
 }
@@ -46,74 +53,71 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
 
 export default function Home() {
   const { cycle, categories } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("home");
+  const path = useLocalisedPath();
   if (!cycle) {
     return (
       <div className="prose">
-        <h1>Community Sponsorship Awards</h1>
-        <p>The next awards have not been announced yet. Please come back soon.</p>
+        <h1>{t("title")}</h1>
+        <p>{t("notAnnounced")}</p>
       </div>
     );
   }
   const open = cycle.phase === "nominations_open";
+  const closes = <time dateTime={cycle.nominationsCloseAt} />;
   return (
     <div className="prose">
-      <p className="caption">{cycle.year} awards</p>
-      <h1>{cycle.name}</h1>
-      <p className="lead">
-        Community sponsorship brings neighbours together to welcome a resettled refugee family. These awards celebrate
-        the groups, volunteers and councils who make it work.
-      </p>
+      <p className="caption">{t("yearAwards", { year: cycle.year })}</p>
+      <h1>
+        <InLanguage text={cycle.name} />
+      </h1>
+      <p className="lead">{t("lead")}</p>
       <div className="panel-box" aria-live="polite">
         <p>
-          <strong>{cycle.phaseLabel}.</strong>{" "}
+          <strong>{t(`phases.${cycle.phase}`)}.</strong>{" "}
           {open ? (
-            <>
-              Nominations close on <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time> (UK time).
-            </>
+            <Trans t={t} i18nKey="closesOn" values={{ date: cycle.closes }} components={{ time: closes }} />
           ) : cycle.phase === "draft" ? (
-            <>
-              Nominations open on <time dateTime={cycle.nominationsOpenAt}>{cycle.opens}</time> (UK time).
-            </>
+            <Trans t={t} i18nKey="opensOn" values={{ date: cycle.opens }} components={{ time: <time dateTime={cycle.nominationsOpenAt} /> }} />
           ) : null}
         </p>
         {open ? (
           <p>
-            <Link to="/nominate" className="button">
-              Nominate someone
+            <Link to={path("/nominate")} className="button">
+              {t("nominateSomeone")}
             </Link>
           </p>
         ) : null}
       </div>
-      <h2>Lobby your MP</h2>
+      <h2>{t("lobbyHeading")}</h2>
       <p>
-        Help protect and grow community sponsorship in three steps: find your MP by postcode, write to them in your own
-        words, and meet them with a briefing in hand. <Link to="/campaigns">See our campaigns</Link>.
+        <Trans t={t} i18nKey="lobby" components={{ campaigns: <Link to={path("/campaigns")} /> }} />
       </p>
-      <h2>Categories</h2>
+      <h2>{t("categories")}</h2>
       <ul className="card-list">
         {categories.map((category) => (
           <li key={category.slug} className="card">
-            <h3 className="card__title">{category.name}</h3>
-            <p>{category.description}</p>
-            {category.sponsor ? <p className="card__meta">{category.sponsor}</p> : null}
+            <h3 className="card__title">
+              <InLanguage text={category.name} />
+            </h3>
+            <InLanguage as="p" text={category.description} />
+            {category.sponsor ? <InLanguage as="p" className="card__meta" text={category.sponsor} /> : null}
           </li>
         ))}
       </ul>
-      <h2>Key dates</h2>
+      <h2>{t("keyDates")}</h2>
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>Nominations open</dt>
+          <dt>{t("nominationsOpen")}</dt>
           <dd>
             <time dateTime={cycle.nominationsOpenAt}>{cycle.opens}</time>
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>{cycle.closedEarly ? "Nominations closed" : "Nominations close"}</dt>
+          <dt>{cycle.closedEarly ? t("nominationsClosed") : t("nominationsClose")}</dt>
           <dd>
             {cycle.closedEarly ? (
-              <>
-                Closed early. The planned date was <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>.
-              </>
+              <Trans t={t} i18nKey="closedEarly" values={{ date: cycle.closes }} components={{ time: closes }} />
             ) : (
               <time dateTime={cycle.nominationsCloseAt}>{cycle.closes}</time>
             )}
@@ -121,7 +125,7 @@ export default function Home() {
         </div>
       </dl>
       <p>
-        Judges and administrators can <Link to="/login">sign in</Link>.
+        <Trans t={t} i18nKey="signIn" components={{ login: <Link to={path("/login")} /> }} />
       </p>
     </div>
   );

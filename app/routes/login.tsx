@@ -11,20 +11,32 @@ import { findActivePersonByEmail, getUser, normaliseEmail, safeRedirectPath } fr
 import { getEnv } from "~/utils/env.server";
 import { describeWait, hitRateLimits } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { useLocalisedPath } from "~/components/i18n";
+import { titleFor, translator, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
+import { describeWaitIn } from "~/utils/nomination-journey.server";
 
-const LoginSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .max(254, "Email address must be 254 characters or fewer")
-    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" })),
-  redirectTo: z.string().max(2000).optional(),
-});
+/** One schema for the browser and the server, its messages in the page's language. */
+function loginSchema(t: TFunction<"auth">) {
+  return z.object({
+    email: z
+      .string({ error: t("signIn.emailRequired") })
+      .trim()
+      .max(254, t("signIn.emailTooLong"))
+      .pipe(z.email({ error: t("signIn.emailFormat") })),
+    redirectTo: z.string().max(2000).optional(),
+  });
+}
 
 const WINDOW = 15 * 60 * 1000;
 export const SIGN_IN_LIMITS = { perEmail: 5, perAddress: 30, windowMs: WINDOW };
 
-export const meta: MetaFunction = () => [{ title: "Sign in – Community Sponsorship Awards" }];
+export const handle: I18nHandle = { i18n: ["auth"] };
+
+export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "auth")("signIn.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -36,8 +48,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const language = languageOf(request);
+  const t = translator(language, "auth");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseWithZod(formData, { schema: loginSchema(t) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), sentTo: null }, { status: 400 });
   }
@@ -50,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         result: submission.reply({
-          formErrors: [`You have asked for too many sign-in links. Wait ${describeWait(limit.retryAfterSeconds)} and try again.`],
+          formErrors: [t("signIn.tooMany", { wait: language === "en" ? describeWait(limit.retryAfterSeconds) : describeWaitIn(limit.retryAfterSeconds, language) })],
         }),
         sentTo: null,
       },
@@ -71,11 +85,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const { t } = useTranslation("auth");
+  const path = useLocalisedPath();
+  const schema = useMemo(() => loginSchema(t), [t]);
   const [form, fields] = useForm({
     id: "login",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -83,14 +100,13 @@ export default function LoginPage() {
   if (actionData?.sentTo) {
     return (
       <div className="prose">
-        <h1>Check your email</h1>
+        <h1>{t("signIn.checkEmail")}</h1>
         <p>
-          If <strong>{actionData.sentTo}</strong> belongs to a judge or an administrator, we have sent a sign-in link to
-          it. The link works once and expires in 15 minutes.
+          <Trans t={t} i18nKey="signIn.sent" values={{ email: actionData.sentTo }} components={{ email: <strong /> }} />
         </p>
-        <p>Nothing arrived after a few minutes? Check your spam folder, or ask for another link below.</p>
+        <p>{t("signIn.nothingArrived")}</p>
         <p>
-          <a href="/login">Ask for another link</a>
+          <a href={path("/login")}>{t("signIn.another")}</a>
         </p>
       </div>
     );
@@ -98,21 +114,18 @@ export default function LoginPage() {
 
   return (
     <div className="prose narrow">
-      <h1>Sign in</h1>
+      <h1>{t("signIn.title")}</h1>
       <ErrorSummary errors={summariseErrors(form.errors, [fields.email])} />
-      <p>
-        Judges and administrators sign in with a link sent by email. There is no password. If you want to nominate
-        someone, you do not need to sign in.
-      </p>
+      <p>{t("signIn.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field
-          label="Email address"
-          hint="Use the address your invitation was sent to."
+          label={t("signIn.email")}
+          hint={t("signIn.emailHint")}
           errors={fields.email.errors}
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email", spellCheck: false }}
         />
-        <SubmitButton>Email me a sign-in link</SubmitButton>
+        <SubmitButton>{t("signIn.send")}</SubmitButton>
       </Form>
     </div>
   );

@@ -11,8 +11,14 @@ import {
   safeRedirectPath,
   sessionCookie,
 } from "~/utils/auth.server";
+import { useTranslation } from "react-i18next";
+import { useLocalisedPath } from "~/components/i18n";
+import { titleFor, translator, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in – Community Sponsorship Awards" }];
+export const handle: I18nHandle = { i18n: ["auth"] };
+
+export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "auth")("signIn.title")) }];
 
 /*
  * Opening the link shows a button rather than signing in at once: mail scanners fetch
@@ -33,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const token = String(formData.get("token") ?? "");
   const person = token && token.length < 200 ? await consumeSignInToken(token) : null;
   if (!person) {
-    return data({ error: "This sign-in link has expired or has already been used. Ask for a new one." }, { status: 400 });
+    return data({ error: translator(languageOf(request), "auth")("link.expired") }, { status: 400 });
   }
   // Rotate: whatever session this browser had ends, and a new one begins.
   const previous = await getSession(request);
@@ -47,26 +53,28 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignInLinkPage() {
   const { valid, token, redirectTo } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("auth");
+  const path = useLocalisedPath();
   if (!valid) {
     return (
       <div className="prose">
-        <h1>This sign-in link does not work</h1>
-        <p>It has expired or has already been used. Each link works once: a sign-in link for 15 minutes, an invitation for 7 days.</p>
+        <h1>{t("link.brokenHeading")}</h1>
+        <p>{t("link.brokenText")}</p>
         <p>
-          <Link to="/login">Ask for a new sign-in link</Link>
+          <Link to={path("/login")}>{t("link.askNew")}</Link>
         </p>
       </div>
     );
   }
   return (
     <div className="prose narrow">
-      <h1>Continue signing in</h1>
-      <p>Select the button to finish signing in on this device.</p>
+      <h1>{t("link.heading")}</h1>
+      <p>{t("link.text")}</p>
       <Form method="post">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <button type="submit" className="button">
-          Sign in
+          {t("link.button")}
         </button>
       </Form>
     </div>

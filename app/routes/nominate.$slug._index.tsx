@@ -1,30 +1,41 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InLanguage, useLanguage, useLocalisedPath } from "~/components/i18n";
+import { localised } from "~/domain/language";
+import { nomineeTypesIn, titleFor, translator, translatorFor, type I18nHandle } from "~/i18n";
+import { describeWaitIn } from "~/utils/nomination-journey.server";
+import { languageOf } from "~/i18n.server";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { JourneyHeading } from "~/components/nomination";
 import { nominatorOutcome } from "~/domain/nomination-news";
 import { effectivePhase } from "~/domain/phases";
 import { publicStage } from "~/domain/results";
-import { canChangeNominations, canWithdraw, describeNomineeTypes, isStep, nominatorStatus } from "~/domain/nomination";
+import { canChangeNominations, canWithdraw, isStep, nominatorStatus } from "~/domain/nomination";
 import { MAX_FILES_PER_NOMINATION } from "~/domain/files";
 import { limitNominationMail, loadJourney, resendConfirmation } from "~/models/nomination.server";
-import { blankNominationCookie, readNominationToken } from "~/utils/nomination-access.server";
+import { nominationCookieHeaders, readNominationToken } from "~/utils/nomination-access.server";
 import { closedMessage } from "~/utils/nomination-journey.server";
 import { statusPath, stepPath, withdrawPath } from "~/utils/nomination-paths";
-import { describeWait } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { cycleMoments, PRIVATE_NO_STORE } from "~/domain/public-cache";
 import { publicHeaders } from "~/models/public-pages.server";
 import { formatLondon, isoString } from "~/domain/time";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Nominate for ${data?.category.name ?? "an award"} – Community Sponsorship Awards` },
-  { name: "description", content: data?.category.description ?? "Nominate someone for a Community Sponsorship Award." },
-];
+export const handle: I18nHandle = { i18n: ["nomination"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  const t = translatorFor(location.pathname, "nomination");
+  return [
+    { title: titleFor(location.pathname, data ? t("start.title", { category: data.category.name.text }) : t("index.title")) },
+    { name: "description", content: data?.category.description.text ?? t("index.description") },
+  ];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = languageOf(request);
   const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
   const { cycle, category, nomination } = journey;
   const now = new Date();
@@ -33,27 +44,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       category: {
         slug: category.slug,
-        name: category.name,
-        description: category.description,
-        eligibility: category.eligibility,
-        nominees: describeNomineeTypes(category.nomineeTypes),
+        name: localised(category.name, category.nameCy, language),
+        description: localised(category.description, category.descriptionCy, language),
+        eligibility: localised(category.eligibility, category.eligibilityCy, language),
+        nominees: nomineeTypesIn(category.nomineeTypes, language),
         selfNominationAllowed: category.selfNominationAllowed,
         nomineeUnder18: category.nomineeUnder18,
-        sponsor: category.sponsor,
-        questions: journey.questions.map((q) => ({ label: q.label, wordLimit: q.wordLimit })),
+        sponsor: category.sponsor ? localised(category.sponsor, category.sponsorCy, language) : null,
+        questions: journey.questions.map((q) => ({ label: localised(q.label, q.labelCy, language).text, wordLimit: q.wordLimit })),
       },
       open: canChangeNominations(cycle, now),
-      opensLater: phase === "draft" && cycle.nominationsOpenAt && cycle.nominationsOpenAt > now ? formatLondon(cycle.nominationsOpenAt) : null,
-      closes: formatLondon(cycle.nominationsCloseAt),
+      opensLater:
+        phase === "draft" && cycle.nominationsOpenAt && cycle.nominationsOpenAt > now ? formatLondon(cycle.nominationsOpenAt, language) : null,
+      closes: formatLondon(cycle.nominationsCloseAt, language),
       closesIso: isoString(cycle.nominationsCloseAt),
-      closedMessage: closedMessage(journey),
+      closedMessage: closedMessage(journey, language),
       nomination: nomination && {
         reference: nomination.reference,
         status: nominatorStatus(nomination.status),
         confirmed: Boolean(nomination.confirmedAt),
         nominee: nomination.nomineeName,
         nominatorEmail: nomination.nominatorEmail,
-        continueTo: stepPath(category.slug, isStep(nomination.step) ? nomination.step : "nominee"),
+        continueTo: stepPath(category.slug, isStep(nomination.step) ? nomination.step : "nominee", language),
         canWithdraw: nomination.status === "submitted" && canWithdraw(cycle, now),
         outcome: nominatorOutcome(
           { status: nomination.status, merged: nomination.mergedIntoId !== null, nominee: nomination.nomineeName },
@@ -72,40 +84,49 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
+  const language = languageOf(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const slug = journey.category.slug;
   if (intent === "forget") {
     // Forgets the nomination in this browser only: the emailed link still opens it.
-    return redirect(statusPath(slug), { headers: { "Set-Cookie": blankNominationCookie(slug) } });
+    return redirect(statusPath(slug, language), { headers: nominationCookieHeaders(slug, null) });
   }
   const { nomination, token } = journey;
   if (intent === "resend" && nomination && token && nomination.status === "submitted" && !nomination.confirmedAt) {
     const limit = await limitNominationMail(clientIp(context), nomination.nominatorEmail);
     if (!limit.allowed) {
       return data(
-        { error: `We have sent several emails to this address already. Wait ${describeWait(limit.retryAfterSeconds)} and try again.`, sent: false },
+        { error: translator(language, "nomination")("rateLimited.resend", { wait: describeWaitIn(limit.retryAfterSeconds, language) }), sent: false },
         { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
       );
     }
     await resendConfirmation({ ...journey, nomination, token });
     return data({ error: null, sent: true });
   }
-  return redirect(statusPath(slug));
+  return redirect(statusPath(slug, language));
 }
 
 export default function NominationStatus() {
   const { category, open, opensLater, closes, closesIso, closedMessage, nomination } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("nomination");
+  const language = useLanguage();
+  const path = useLocalisedPath();
+  const categoryName = <InLanguage text={category.name} />;
+  // The outcome after results are out is written in English for now (domain/nomination-news.ts): marked as such.
+  const englishOnly = language === "en" ? undefined : "en-GB";
 
   if (nomination?.outcome) {
     return (
       <div className="prose">
-        <JourneyHeading category={category.name}>{nomination.outcome.heading}</JourneyHeading>
-        <p>{nomination.outcome.text}</p>
-        <p>Your reference: {nomination.reference}.</p>
+        <JourneyHeading category={categoryName}>
+          <span lang={englishOnly}>{nomination.outcome.heading}</span>
+        </JourneyHeading>
+        <p lang={englishOnly}>{nomination.outcome.text}</p>
+        <p>{t("status.reference", { reference: nomination.reference })}</p>
         <p>
-          <Link to="/winners">See the published results</Link>
+          <Link to={path("/winners")}>{t("status.seeResults")}</Link>
         </p>
       </div>
     );
@@ -115,36 +136,34 @@ export default function NominationStatus() {
     return (
       <div className="prose">
         <div className="confirmation-panel">
-          <h1>Nomination confirmed</h1>
+          <h1>{t("status.confirmedHeading")}</h1>
           <p>
-            Your reference
+            {t("status.yourReference")}
             <br />
             <strong className="confirmation-panel__reference">{nomination.reference}</strong>
           </p>
         </div>
         <p>
-          Thank you for nominating {nomination.nominee} for {category.name}. We have emailed a receipt with a copy of your
-          answers to {nomination.nominatorEmail}.
+          {t("status.thanks", { nominee: nomination.nominee, category: category.name.text, email: nomination.nominatorEmail })}
         </p>
-        <h2>What happens next</h2>
+        <h2>{t("status.nextHeading")}</h2>
         <p>
-          After nominations close on <time dateTime={closesIso}>{closes}</time> (UK time), we check every nomination and
-          the judges score them. We will email you when the shortlist is published.
+          <Trans t={t} i18nKey="status.next" values={{ date: closes }} components={{ time: <time dateTime={closesIso} /> }} />
         </p>
-        <h2>Changing or withdrawing your nomination</h2>
+        <h2>{t("status.changeHeading")}</h2>
         {open ? (
           <p>
-            <Link to={stepPath(category.slug, "check")}>Change your nomination</Link> until nominations close.
+            <Trans t={t} i18nKey="status.changeUntilClose" components={{ change: <Link to={stepPath(category.slug, "check", language)} /> }} />
           </p>
         ) : null}
         {nomination.canWithdraw ? (
           <p>
-            <Link to={withdrawPath(category.slug)}>Withdraw your nomination</Link> until judging starts.
+            <Trans t={t} i18nKey="status.withdrawUntilJudging" components={{ withdraw: <Link to={withdrawPath(category.slug, language)} /> }} />
           </p>
         ) : (
-          <p>Judging has started, so this nomination can no longer be withdrawn.</p>
+          <p>{t("status.judgingStarted")}</p>
         )}
-        <ForgetForm label="Start a different nomination in this category" />
+        <ForgetForm label={t("status.startDifferent")} />
       </div>
     );
   }
@@ -152,32 +171,33 @@ export default function NominationStatus() {
   if (nomination?.status === "submitted") {
     return (
       <div className="prose">
-        <JourneyHeading category={category.name}>Check your email</JourneyHeading>
+        <JourneyHeading category={categoryName}>{t("status.checkEmail")}</JourneyHeading>
         {actionData?.error ? <ErrorSummary errors={[{ message: actionData.error }]} /> : null}
         <div className="panel-box" role={actionData?.sent ? "status" : undefined}>
           <p>
-            {actionData?.sent ? "We have sent a new link to " : "We have sent a link to "}
-            <strong>{nomination.nominatorEmail}</strong>. Open it to confirm your nomination.
+            <Trans
+              t={t}
+              i18nKey={actionData?.sent ? "status.sentNew" : "status.sent"}
+              values={{ email: nomination.nominatorEmail }}
+              components={{ email: <strong /> }}
+            />
           </p>
         </div>
-        <p>
-          Your nomination (reference {nomination.reference}) only counts once you have opened the link. The link works for
-          7 days.
-        </p>
-        <p>Nothing arrived after a few minutes? Check your spam folder, or ask for another link.</p>
+        <p>{t("status.onlyCounts", { reference: nomination.reference })}</p>
+        <p>{t("status.nothingArrived")}</p>
         <Form method="post">
           <SubmitButton secondary name="intent" value="resend">
-            Send the link again
+            {t("status.sendAgain")}
           </SubmitButton>
         </Form>
         {open ? (
           <p>
-            <Link to={stepPath(category.slug, "check")}>Check or change your answers</Link>
+            <Link to={stepPath(category.slug, "check", language)}>{t("status.checkOrChange")}</Link>
           </p>
         ) : null}
         {nomination.canWithdraw ? (
           <p>
-            <Link to={withdrawPath(category.slug)}>Withdraw your nomination</Link>
+            <Link to={withdrawPath(category.slug, language)}>{t("status.withdraw")}</Link>
           </p>
         ) : null}
       </div>
@@ -187,12 +207,9 @@ export default function NominationStatus() {
   if (nomination?.status === "withdrawn") {
     return (
       <div className="prose">
-        <JourneyHeading category={category.name}>You withdrew this nomination</JourneyHeading>
-        <p>
-          Your nomination of {nomination.nominee} (reference {nomination.reference}) has been withdrawn. The judges will not
-          see it.
-        </p>
-        <ForgetForm label="Start a new nomination in this category" />
+        <JourneyHeading category={categoryName}>{t("status.withdrawnHeading")}</JourneyHeading>
+        <p>{t("status.withdrawn", { nominee: nomination.nominee, reference: nomination.reference })}</p>
+        <ForgetForm label={t("status.startNewHere")} />
       </div>
     );
   }
@@ -200,11 +217,8 @@ export default function NominationStatus() {
   if (nomination && nomination.status !== "draft") {
     return (
       <div className="prose">
-        <JourneyHeading category={category.name}>Your nomination</JourneyHeading>
-        <p>
-          Your nomination of {nomination.nominee} (reference {nomination.reference}) is with the awards team and the judges.
-          It can no longer be changed.
-        </p>
+        <JourneyHeading category={categoryName}>{t("status.yourNomination")}</JourneyHeading>
+        <p>{t("status.withTeam", { nominee: nomination.nominee, reference: nomination.reference })}</p>
       </div>
     );
   }
@@ -212,42 +226,49 @@ export default function NominationStatus() {
   return (
     <div className="prose">
       <p className="back-link">
-        <Link to="/nominate">All categories</Link>
+        <Link to={path("/nominate")}>{t("start.allCategories")}</Link>
       </p>
-      <JourneyHeading category="Nominate">{category.name}</JourneyHeading>
-      {category.sponsor ? <p className="caption">{category.sponsor}</p> : null}
-      <p className="lead">{category.description}</p>
+      <JourneyHeading category={t("nominate")}>{categoryName}</JourneyHeading>
+      {category.sponsor ? (
+        <p className="caption">
+          <InLanguage text={category.sponsor} />
+        </p>
+      ) : null}
+      <InLanguage as="p" className="lead" text={category.description} />
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>Who can be nominated</dt>
+          <dt>{t("start.whoCanBeNominated")}</dt>
           <dd>{category.nominees[0].toUpperCase() + category.nominees.slice(1)}</dd>
         </div>
         <div className="summary-list__row">
-          <dt>Eligibility</dt>
-          <dd>{category.eligibility}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Nominating yourself</dt>
-          <dd>{category.selfNominationAllowed ? "Allowed" : "Not allowed: someone else must nominate you"}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Deadline</dt>
+          <dt>{t("start.eligibility")}</dt>
           <dd>
-            <time dateTime={closesIso}>{closes}</time> (UK time)
+            <InLanguage text={category.eligibility} />
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("start.selfNomination")}</dt>
+          <dd>{category.selfNominationAllowed ? t("start.selfAllowed") : t("start.selfNotAllowed")}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("start.deadline")}</dt>
+          <dd>
+            <time dateTime={closesIso}>{closes}</time> {t("ukTime")}
           </dd>
         </div>
       </dl>
       {nomination ? (
         <>
-          <h2>Your draft nomination</h2>
+          <h2>{t("start.draftHeading")}</h2>
           <p>
-            You have a draft nomination{nomination.nominee ? ` of ${nomination.nominee}` : ""} (reference{" "}
-            {nomination.reference}). It is saved: carry on where you left off.
+            {nomination.nominee
+              ? t("start.draftOf", { nominee: nomination.nominee, reference: nomination.reference })
+              : t("start.draft", { reference: nomination.reference })}
           </p>
           {open ? (
             <p>
               <Link to={nomination.continueTo} className="button">
-                Continue your nomination
+                {t("start.continue")}
               </Link>
             </p>
           ) : (
@@ -255,43 +276,38 @@ export default function NominationStatus() {
               <p>{closedMessage}</p>
             </div>
           )}
-          <ForgetForm label="Start a new nomination instead" />
+          <ForgetForm label={t("start.startNew")} />
         </>
       ) : open ? (
         <>
-          <h2>Before you start</h2>
-          <p>You will need:</p>
+          <h2>{t("start.beforeYouStart")}</h2>
+          <p>{t("start.youWillNeed")}</p>
           <ul>
-            <li>the name of who you are nominating, and their organisation and area if they have them</li>
-            {category.nomineeUnder18 ? <li>the contact details of their parent or guardian, who must agree</li> : null}
-            <li>your own name and email address</li>
+            <li>{t("start.needNominee")}</li>
+            {category.nomineeUnder18 ? <li>{t("start.needGuardian")}</li> : null}
+            <li>{t("start.needYou")}</li>
             <li>
-              answers to {category.questions.length} {category.questions.length === 1 ? "question" : "questions"}:{" "}
-              {category.questions.map((q) => `${q.label} (up to ${q.wordLimit} words)`).join("; ")}
+              {t("start.needAnswers", { count: category.questions.length })}{" "}
+              {category.questions.map((q) => t("start.questionLimit", { label: q.label, limit: q.wordLimit })).join("; ")}
             </li>
-            <li>up to {MAX_FILES_PER_NOMINATION} supporting files if you want to add them (optional)</li>
+            <li>{t("start.needFiles", { count: MAX_FILES_PER_NOMINATION })}</li>
           </ul>
+          <p>{t("start.saved")}</p>
           <p>
-            We save your answers at every step and email you a link, so you can finish later, on any device. It takes
-            about 20 minutes.
-          </p>
-          <p>
-            <Link to={stepPath(category.slug, "nominee")} className="button">
-              Start now
+            <Link to={stepPath(category.slug, "nominee", language)} className="button">
+              {t("start.startNow")}
             </Link>
           </p>
         </>
       ) : (
         <div className="panel-box">
           <p>
-            <strong>Nominations are closed.</strong>{" "}
-            {opensLater ? `Nominations open on ${opensLater} (UK time).` : "We will announce when the next awards open."}
+            <strong>{t("start.closed")}</strong> {opensLater ? t("start.opensOn", { date: opensLater }) : t("start.nextAwards")}
           </p>
         </div>
       )}
       <p>
-        You can check all your answers before you send anything. Read about{" "}
-        <Link to="/privacy">how we use your information</Link>.
+        <Trans t={t} i18nKey="start.checkFirst" components={{ privacy: <Link to={path("/privacy")} /> }} />
       </p>
     </div>
   );

@@ -3,7 +3,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InLanguage, useLanguage } from "~/components/i18n";
+import { localised } from "~/domain/language";
+import { titleFor, translator, translatorFor, validationIn, validationMessages, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
 import {
@@ -14,7 +20,7 @@ import {
   sanitiseFilename,
   sniffFileType,
 } from "~/domain/files";
-import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
+import { canChangeNominations, STEPS, stepNumber } from "~/domain/nomination";
 import { fileSchema } from "~/domain/nomination-forms";
 import { addFile, listFiles, markChecked, removeFile, requireOwnJourney } from "~/models/nomination.server";
 import { readNominationToken } from "~/utils/nomination-access.server";
@@ -23,20 +29,21 @@ import { filePath, stepPath } from "~/utils/nomination-paths";
 import { isZipBomb } from "~/utils/zip-bomb.server";
 import { parseId } from "~/domain/ids";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${STEP_TITLES.files} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },
-];
+export const handle: I18nHandle = { i18n: ["nomination", "validation"] };
 
-const TOO_LARGE = "The file must be 10 MB or smaller";
-const WRONG_TYPE = "The file must be a PDF, a JPEG or PNG image, or a Word document (.docx)";
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  const t = translatorFor(location.pathname, "nomination");
+  return [{ title: titleFor(location.pathname, t("steps.files"), data?.category.name.text ?? t("nominate")) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = languageOf(request);
   const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const files = await listFiles(journey.nomination.id);
   return {
-    category: { slug: journey.category.slug, name: journey.category.name },
+    category: { slug: journey.category.slug, name: localised(journey.category.name, journey.category.nameCy, language) },
     files: files.map((f) => ({ id: f.id, filename: f.filename, size: formatBytes(f.size) })),
-    closed: canChangeNominations(journey.cycle, new Date()) ? null : closedMessage(journey),
+    closed: canChangeNominations(journey.cycle, new Date()) ? null : closedMessage(journey, language),
   };
 }
 
@@ -45,25 +52,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { category, nomination } = journey;
   // The body gate (app/server/body-gate.ts) has read the multipart body within limits; a
   // file over the cap arrives cut one byte past it, so the answer below can say so.
+  const language = languageOf(request);
+  const t = translator(language, "nomination");
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "upload");
-  const submission = parseWithZod(formData, { schema: fileSchema });
-  const refused = refuseWrite(journey, formData, submission);
+  const submission = parseWithZod(formData, { schema: fileSchema(validationIn(language)) });
+  const refused = refuseWrite(journey, formData, submission, new Date(), language);
   if (refused) return refused;
 
   if (intent === "continue") {
     await markChecked(nomination);
-    return redirect(stepPath(category.slug, "check"));
+    return redirect(stepPath(category.slug, "check", language));
   }
   if (intent.startsWith("remove:")) {
     const fileId = parseId(intent.slice("remove:".length)) ?? 0;
     if (Number.isSafeInteger(fileId)) await removeFile(nomination, fileId);
-    return redirect(stepPath(category.slug, "files"));
+    return redirect(stepPath(category.slug, "files", language));
   }
 
   const upload = formData.get("file");
   if (upload instanceof File && upload.size > MAX_FILE_BYTES) {
-    return data({ result: submission.reply({ fieldErrors: { file: [TOO_LARGE] } }) }, { status: 413 });
+    return data({ result: submission.reply({ fieldErrors: { file: [translator(language, "validation")("fileTooLarge")] } }) }, { status: 413 });
   }
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const file = submission.value.file;
@@ -71,13 +80,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const type = sniffFileType(bytes);
   if (!type) {
     return data(
-      { result: submission.reply({ fieldErrors: { file: [`${WRONG_TYPE}. "${file.name.slice(0, 80)}" is not one of those, whatever its name says`] } }) },
+      { result: submission.reply({ fieldErrors: { file: [t("files.wrongType", { name: file.name.slice(0, 80) })] } }) },
       { status: 415 },
     );
   }
   if (type.extension === "docx" && isZipBomb(bytes)) {
     return data(
-      { result: submission.reply({ fieldErrors: { file: [`"${file.name.slice(0, 80)}" could not be checked as a Word document: it unpacks to far more than a document would. Save it again from Word, or send a PDF`] } }) },
+      { result: submission.reply({ fieldErrors: { file: [t("files.zipBomb", { name: file.name.slice(0, 80) })] } }) },
       { status: 415 },
     );
   }
@@ -87,17 +96,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     bytes,
   });
   if (!added.ok) return data({ result: submission.reply({ fieldErrors: { file: [added.message] } }) }, { status: 409 });
-  return redirect(stepPath(category.slug, "files"));
+  return redirect(stepPath(category.slug, "files", language));
 }
 
 export default function FilesStep() {
   const { category, files, closed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("nomination");
+  const { t: v } = useTranslation("validation");
+  const language = useLanguage();
+  const schema = useMemo(() => fileSchema(validationMessages(v)), [v]);
   const [form, fields] = useForm({
     id: "files",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(fileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: fileSchema }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -109,8 +122,13 @@ export default function FilesStep() {
   );
   return (
     <div className="prose">
-      <JourneyHeading category={category.name} step={stepNumber("files")} total={STEPS.length} back={stepPath(category.slug, "case")}>
-        {STEP_TITLES.files}
+      <JourneyHeading
+        category={<InLanguage text={category.name} />}
+        step={stepNumber("files")}
+        total={STEPS.length}
+        back={stepPath(category.slug, "case", language)}
+      >
+        {t("steps.files")}
       </JourneyHeading>
       {closed ? (
         <div className="panel-box">
@@ -118,24 +136,22 @@ export default function FilesStep() {
         </div>
       ) : null}
       <ErrorSummary errors={summaryErrors} />
-      <p>
-        You can add up to {MAX_FILES_PER_NOMINATION} files to support your nomination, such as a letter of support,
-        a newspaper article or a photo. This is optional.
-      </p>
-      <h2>Files added</h2>
+      <p>{t("files.intro", { count: MAX_FILES_PER_NOMINATION })}</p>
+      <h2>{t("files.added")}</h2>
       {files.length === 0 ? (
-        <p>You have not added any files.</p>
+        <p>{t("files.none")}</p>
       ) : (
         <ul className="nomination-files">
           {files.map((file) => (
             <li key={file.id}>
-              <a href={filePath(category.slug, file.id)} download>
+              <a href={filePath(category.slug, file.id, language)} download>
                 {file.filename}
               </a>{" "}
               ({file.size}){" "}
               <Form method="post" className="inline-form">
                 <button type="submit" name="intent" value={`remove:${file.id}`} className="link-button">
-                  Remove<span className="visually-hidden"> {file.filename}</span>
+                  {t("files.remove")}
+                  <span className="visually-hidden"> {file.filename}</span>
                 </button>
               </Form>
             </li>
@@ -143,23 +159,23 @@ export default function FilesStep() {
         </ul>
       )}
       {full ? (
-        <p>You have added {MAX_FILES_PER_NOMINATION} files, the most you can add. Remove one to add another.</p>
+        <p>{t("files.full", { count: MAX_FILES_PER_NOMINATION })}</p>
       ) : (
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
           <Field
-            label="Upload a file"
-            hint="PDF, JPEG, PNG or Word (.docx), up to 10 MB."
+            label={t("files.upload")}
+            hint={t("files.uploadHint")}
             errors={fields.file.errors}
             inputProps={{ ...getInputProps(fields.file, { type: "file" }), accept: ACCEPT_ATTRIBUTE }}
           />
           <SubmitButton secondary name="intent" value="upload">
-            Add file
+            {t("files.add")}
           </SubmitButton>
         </Form>
       )}
       <Form method="post">
         <SubmitButton name="intent" value="continue">
-          Continue
+          {t("continue")}
         </SubmitButton>
       </Form>
     </div>

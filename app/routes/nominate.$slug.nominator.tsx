@@ -5,10 +5,15 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import type { NomineeType } from "~/domain/vocabulary";
+import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InLanguage, useLanguage } from "~/components/i18n";
+import { localised } from "~/domain/language";
+import { titleFor, translatorFor, validationIn, validationMessages, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
-import { canChangeNominations, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
+import { canChangeNominations, STEPS, stepNumber } from "~/domain/nomination";
 import { nominatorFormValues, nominatorSchema } from "~/domain/nomination-forms";
 import { limitNominationMail, nominatorStarted, requireOwnJourney, saveNominator } from "~/models/nomination.server";
 import { readNominationToken } from "~/utils/nomination-access.server";
@@ -16,51 +21,59 @@ import { afterSave, closedMessage, rateLimited, refuseWrite } from "~/utils/nomi
 import { stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${STEP_TITLES.nominator} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },
-];
+export const handle: I18nHandle = { i18n: ["nomination", "validation"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  const t = translatorFor(location.pathname, "nomination");
+  return [{ title: titleFor(location.pathname, t("steps.nominator"), data?.category.name.text ?? t("nominate")) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = languageOf(request);
   const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
   return {
     category: {
       slug: category.slug,
-      name: category.name,
+      name: localised(category.name, category.nameCy, language),
       nomineeTypes: category.nomineeTypes,
       selfNominationAllowed: category.selfNominationAllowed,
       nomineeUnder18: category.nomineeUnder18,
     },
     nomineeEmail: nomination.nomineeEmail,
     values: nominatorFormValues(nomination, nominatorStarted(nomination)),
-    closed: canChangeNominations(journey.cycle, new Date()) ? null : closedMessage(journey),
+    closed: canChangeNominations(journey.cycle, new Date()) ? null : closedMessage(journey, language),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
+  const language = languageOf(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: nominatorSchema(category, nomination.nomineeEmail) });
-  const refused = refuseWrite(journey, formData, submission);
+  const submission = parseWithZod(formData, { schema: nominatorSchema(category, validationIn(language), nomination.nomineeEmail) });
+  const refused = refuseWrite(journey, formData, submission, new Date(), language);
   if (refused) return refused;
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
 
   // A new address gets the resume link, so it counts against the mail limits.
   if (nomination.status === "draft" && submission.value.nominatorEmail.toLowerCase() !== nomination.nominatorEmail) {
     const limit = await limitNominationMail(clientIp(context), submission.value.nominatorEmail);
-    if (!limit.allowed) return rateLimited(submission, limit, "asked us to email you");
+    if (!limit.allowed) return rateLimited(submission, limit, { limit: "emailedYou", language });
   }
   const { nomination: saved } = await saveNominator(journey, submission.value);
-  return redirect(afterSave(category.slug, saved, "nominator"));
+  return redirect(afterSave(category.slug, saved, "nominator", language));
 }
 
 export default function NominatorStep() {
   const { category, values, nomineeEmail, closed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("nomination");
+  const { t: v } = useTranslation("validation");
+  const language = useLanguage();
   const schema = useMemo(
-    () => nominatorSchema({ ...category, nomineeTypes: category.nomineeTypes as NomineeType[] }, nomineeEmail),
-    [category, nomineeEmail],
+    () => nominatorSchema({ ...category, nomineeTypes: category.nomineeTypes as NomineeType[] }, validationMessages(v), nomineeEmail),
+    [category, nomineeEmail, v],
   );
   const [form, fields] = useForm({
     id: "nominator",
@@ -85,8 +98,13 @@ export default function NominatorStep() {
   );
   return (
     <div className="prose">
-      <JourneyHeading category={category.name} step={stepNumber("nominator")} total={STEPS.length} back={stepPath(category.slug, "nominee")}>
-        {STEP_TITLES.nominator}
+      <JourneyHeading
+        category={<InLanguage text={category.name} />}
+        step={stepNumber("nominator")}
+        total={STEPS.length}
+        back={stepPath(category.slug, "nominee", language)}
+      >
+        {t("steps.nominator")}
       </JourneyHeading>
       {closed ? (
         <div className="panel-box">
@@ -94,46 +112,46 @@ export default function NominatorStep() {
         </div>
       ) : null}
       <ErrorSummary errors={summaryErrors} />
-      <p>We use these details to confirm your nomination and, if we need to, to ask you about it. We do not publish them.</p>
+      <p>{t("nominator.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <Field
-          label="Your full name"
+          label={t("nominator.name")}
           errors={fields.nominatorName.errors}
           inputProps={{ ...getInputProps(fields.nominatorName, { type: "text" }), autoComplete: "name" }}
         />
         <Field
-          label="Your email address"
-          hint="We will email you a link to continue this nomination on any device, and a link to confirm it when you submit."
+          label={t("nominator.email")}
+          hint={t("nominator.emailHint")}
           errors={fields.nominatorEmail.errors}
           inputProps={{ ...getInputProps(fields.nominatorEmail, { type: "email" }), autoComplete: "email", spellCheck: false }}
         />
         <Field
-          label="Your phone number (optional)"
+          label={t("nominator.phone")}
           errors={fields.nominatorPhone.errors}
           inputProps={{ ...getInputProps(fields.nominatorPhone, { type: "tel" }), autoComplete: "tel" }}
         />
         <Field
-          label="Your organisation (optional)"
+          label={t("nominator.organisation")}
           errors={fields.nominatorOrganisation.errors}
           inputProps={{ ...getInputProps(fields.nominatorOrganisation, { type: "text" }), autoComplete: "organization" }}
         />
         <Field
-          label="How do you know who you are nominating?"
-          hint="For example: I am a member of the group, I am the family's caseworker, I am their neighbour."
+          label={t("nominator.relationship")}
+          hint={t("nominator.relationshipHint")}
           errors={fields.nominatorRelationship.errors}
           inputProps={{ ...getInputProps(fields.nominatorRelationship, { type: "text" }), autoComplete: "off" }}
         />
         <RadioGroup
           field={fields.isSelfNomination}
-          legend="Are you nominating yourself?"
-          hint={category.selfNominationAllowed ? "You can nominate yourself in this category." : "You cannot nominate yourself in this category."}
+          legend={t("nominator.self")}
+          hint={category.selfNominationAllowed ? t("nominator.selfAllowed") : t("nominator.selfNotAllowed")}
           small
           options={[
-            { value: "no", label: "No" },
-            { value: "yes", label: "Yes" },
+            { value: "no", label: t("nominator.selfNo") },
+            { value: "yes", label: t("nominator.selfYes") },
           ]}
         />
-        <SubmitButton>Save and continue</SubmitButton>
+        <SubmitButton>{t("saveAndContinue")}</SubmitButton>
       </Form>
     </div>
   );

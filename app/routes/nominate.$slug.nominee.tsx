@@ -4,72 +4,92 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InLanguage, useLanguage } from "~/components/i18n";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { Checkbox, Honeypot, JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
 import { PublicationConsentFieldset } from "~/components/publication-consent";
-import { asksAboutAge, canChangeNominations, isEditable, NOMINEE_TYPE_LABELS, nomineeNameLabel, STEP_TITLES, STEPS, stepNumber } from "~/domain/nomination";
+import { localised } from "~/domain/language";
+import { asksAboutAge, canChangeNominations, isEditable, nomineeNameLabelKey, STEPS, stepNumber } from "~/domain/nomination";
+import type { NomineeType } from "~/domain/vocabulary";
 import { HONEYPOT_FIELD, nomineeFormValues, nomineeSchema, type NomineeInput } from "~/domain/nomination-forms";
 import { createDraft, limitNewDraft, loadJourney, saveNominee } from "~/models/nomination.server";
-import { nominationCookie, readNominationToken } from "~/utils/nomination-access.server";
+import { nominationCookieHeaders, readNominationToken } from "~/utils/nomination-access.server";
 import { afterSave, closedMessage, rateLimited, refuseWrite } from "~/utils/nomination-journey.server";
 import { statusPath, stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
+import { nomineeTypesIn, titleFor, translatorFor, validationIn, validationMessages, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${STEP_TITLES.nominee} – ${data?.category.name ?? "Nominate"} – Community Sponsorship Awards` },
-];
+export const handle: I18nHandle = { i18n: ["nomination", "validation"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  const t = translatorFor(location.pathname, "nomination");
+  return [{ title: titleFor(location.pathname, t("steps.nominee"), data?.category.name.text ?? t("nominate")) }];
+};
 
 function rulesOf(category: { nomineeTypes: string[]; selfNominationAllowed: boolean; nomineeUnder18: boolean }) {
-  return { ...category, nomineeTypes: category.nomineeTypes as (keyof typeof NOMINEE_TYPE_LABELS)[] };
+  return { ...category, nomineeTypes: category.nomineeTypes as NomineeType[] };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = languageOf(request);
   const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
-  if (nomination && !isEditable(nomination)) throw redirect(statusPath(category.slug));
+  if (nomination && !isEditable(nomination)) throw redirect(statusPath(category.slug, language));
   const open = canChangeNominations(journey.cycle, new Date());
   // Without a draft there is nothing to keep, so a closed category sends people to its page.
-  if (!nomination && !open) throw redirect(statusPath(category.slug));
+  if (!nomination && !open) throw redirect(statusPath(category.slug, language));
   return {
     category: {
       slug: category.slug,
-      name: category.name,
+      name: localised(category.name, category.nameCy, language),
       nomineeTypes: category.nomineeTypes,
       selfNominationAllowed: category.selfNominationAllowed,
       nomineeUnder18: category.nomineeUnder18,
     },
     values: nomination ? nomineeFormValues(nomination) : { nomineeType: category.nomineeTypes.length === 1 ? category.nomineeTypes[0] : undefined },
-    closed: open ? null : closedMessage(journey),
+    closed: open ? null : closedMessage(journey, language),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const journey = await loadJourney(params.slug!, readNominationToken(request, params.slug!));
   const { category, nomination } = journey;
-  if (nomination && !isEditable(nomination)) throw redirect(statusPath(category.slug));
+  const language = languageOf(request);
+  if (nomination && !isEditable(nomination)) throw redirect(statusPath(category.slug, language));
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: nomineeSchema(category) });
-  const refused = refuseWrite(journey, formData, submission);
+  const schema = nomineeSchema(category, validationIn(language), nomineeTypesIn(category.nomineeTypes, language));
+  const submission = parseWithZod(formData, { schema });
+  const refused = refuseWrite(journey, formData, submission, new Date(), language);
   if (refused) return refused;
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
 
   if (!nomination || !journey.token) {
     const limit = await limitNewDraft(clientIp(context));
-    if (!limit.allowed) return rateLimited(submission, limit, "started a nomination");
-    const { token } = await createDraft(journey, submission.value);
-    return redirect(stepPath(category.slug, "nominator"), {
-      headers: { "Set-Cookie": nominationCookie(category.slug, token) },
+    if (!limit.allowed) return rateLimited(submission, limit, { limit: "startedNomination", language });
+    // The nomination remembers the language of the journey it was started in.
+    const { token } = await createDraft(journey, submission.value, language);
+    return redirect(stepPath(category.slug, "nominator", language), {
+      headers: nominationCookieHeaders(category.slug, token),
     });
   }
   const saved = await saveNominee({ ...journey, nomination }, submission.value);
-  return redirect(afterSave(category.slug, saved, "nominee"));
+  return redirect(afterSave(category.slug, saved, "nominee", language));
 }
 
 export default function NomineeStep() {
   const { category, values, closed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const schema = useMemo(() => nomineeSchema(rulesOf(category)), [category]);
+  const { t } = useTranslation("nomination");
+  const { t: v } = useTranslation("validation");
+  const language = useLanguage();
+  const rules = rulesOf(category);
+  const schema = useMemo(
+    () => nomineeSchema(rulesOf(category), validationMessages(v), nomineeTypesIn(rulesOf(category).nomineeTypes, language)),
+    [category, v, language],
+  );
   const [form, fields] = useForm<NomineeInput>({
     id: "nominee",
     lastResult: actionData?.result,
@@ -79,7 +99,6 @@ export default function NomineeStep() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const rules = rulesOf(category);
   const single = category.nomineeTypes.length === 1;
   const typeNow = fields.nomineeType.value ?? values.nomineeType;
   const showAge = asksAboutAge(rules);
@@ -102,12 +121,12 @@ export default function NomineeStep() {
   return (
     <div className="prose">
       <JourneyHeading
-        category={category.name}
+        category={<InLanguage text={category.name} />}
         step={stepNumber("nominee")}
         total={STEPS.length}
-        back={statusPath(category.slug)}
+        back={statusPath(category.slug, language)}
       >
-        {STEP_TITLES.nominee}
+        {t("steps.nominee")}
       </JourneyHeading>
       {closed ? (
         <div className="panel-box">
@@ -120,89 +139,89 @@ export default function NomineeStep() {
         {single ? (
           <>
             <input type="hidden" name={fields.nomineeType.name} value={category.nomineeTypes[0]} />
-            <p>This category is for {NOMINEE_TYPE_LABELS[rules.nomineeTypes[0]].toLowerCase()}.</p>
+            <p>{t("nominee.categoryIsFor", { type: t(`nomineeTypes.${rules.nomineeTypes[0]}`).toLowerCase() })}</p>
           </>
         ) : (
           <RadioGroup
             field={fields.nomineeType}
-            legend="Who are you nominating?"
-            options={rules.nomineeTypes.map((t) => ({ value: t, label: NOMINEE_TYPE_LABELS[t] }))}
+            legend={t("nominee.legend")}
+            options={rules.nomineeTypes.map((type) => ({ value: type, label: t(`nomineeTypes.${type}`) }))}
           />
         )}
         <Field
-          label={nomineeNameLabel(typeNow, rules.nomineeTypes)}
+          label={t(`nameLabels.${nomineeNameLabelKey(typeNow, rules.nomineeTypes)}`)}
           errors={fields.nomineeName.errors}
           inputProps={{ ...getInputProps(fields.nomineeName, { type: "text" }), autoComplete: "off" }}
         />
         <Field
-          label="Organisation (optional)"
-          hint="For example the church, mosque, charity or company the group or person belongs to."
+          label={t("nominee.organisation")}
+          hint={t("nominee.organisationHint")}
           errors={fields.nomineeOrganisation.errors}
           inputProps={{ ...getInputProps(fields.nomineeOrganisation, { type: "text" }), autoComplete: "off" }}
         />
         <Field
-          label="Local authority area (optional)"
-          hint="The council area where they do their sponsorship work, for example Leeds or Cardiff."
+          label={t("nominee.localAuthority")}
+          hint={t("nominee.localAuthorityHint")}
           errors={fields.nomineeLocalAuthority.errors}
           inputProps={{ ...getInputProps(fields.nomineeLocalAuthority, { type: "text" }), autoComplete: "off" }}
         />
         <Field
-          label="Their email address (optional)"
-          hint="Only if you know it. We will not contact them until the shortlist is decided."
+          label={t("nominee.email")}
+          hint={t("nominee.emailHint")}
           errors={fields.nomineeEmail.errors}
           inputProps={{ ...getInputProps(fields.nomineeEmail, { type: "email" }), autoComplete: "off", spellCheck: false }}
         />
         <RadioGroup
           field={fields.nomineeKnows}
-          legend="Do they know you are nominating them?"
+          legend={t("nominee.knows")}
           small
           options={[
-            { value: "yes", label: "Yes" },
-            { value: "no", label: "No" },
+            { value: "yes", label: t("yes") },
+            { value: "no", label: t("no") },
           ]}
         />
         {showAge ? (
           <RadioGroup
             field={fields.nomineeIsUnder18}
-            legend="If you are nominating a person, are they under 18?"
+            legend={t("nominee.under18")}
             small
             options={[
-              { value: "no", label: "No, they are 18 or over" },
-              { value: "yes", label: "Yes, they are under 18" },
+              { value: "no", label: t("nominee.over18Option") },
+              { value: "yes", label: t("nominee.under18Option") },
             ]}
           />
         ) : null}
         {category.nomineeUnder18 || showAge ? (
           <fieldset className="fieldset nomination-guardian">
-            <legend className="fieldset__legend">Their parent or guardian</legend>
+            <legend className="fieldset__legend">{t("nominee.guardian")}</legend>
             <p className="field__hint">
               {category.nomineeUnder18
-                ? "Nominees in this category are under 18, so we need a parent or guardian's contact details and agreement."
-                : "Only if the person you are nominating is under 18."}
+                ? t("nominee.guardianAlways")
+                : t("nominee.guardianIfUnder18")}
             </p>
             <Field
-              label="Parent or guardian's full name"
+              label={t("nominee.guardianName")}
               errors={fields.guardianName.errors}
               inputProps={{ ...getInputProps(fields.guardianName, { type: "text" }), autoComplete: "off" }}
             />
             <Field
-              label="Parent or guardian's email address"
+              label={t("nominee.guardianEmail")}
               errors={fields.guardianEmail.errors}
               inputProps={{ ...getInputProps(fields.guardianEmail, { type: "email" }), autoComplete: "off", spellCheck: false }}
             />
             <Field
-              label="Parent or guardian's phone number (optional)"
+              label={t("nominee.guardianPhone")}
               errors={fields.guardianPhone.errors}
               inputProps={{ ...getInputProps(fields.guardianPhone, { type: "tel" }), autoComplete: "off" }}
             />
             <Checkbox
               field={fields.guardianConsent}
-              label="Their parent or guardian knows about this nomination and agrees to it"
+              label={t("nominee.guardianConsent")}
             />
             <PublicationConsentFieldset field={fields.guardianPublicationConsent} />
           </fieldset>
         ) : null}
-        <SubmitButton>Save and continue</SubmitButton>
+        <SubmitButton>{t("saveAndContinue")}</SubmitButton>
       </Form>
     </div>
   );

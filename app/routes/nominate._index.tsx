@@ -1,39 +1,52 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Trans, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { canChangeNominations, describeNomineeTypes } from "~/domain/nomination";
+import { InLanguage, useLocalisedPath } from "~/components/i18n";
+import { localised } from "~/domain/language";
+import { nomineeTypesIn, titleFor, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
+import { canChangeNominations } from "~/domain/nomination";
 import { effectivePhase } from "~/domain/phases";
 import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
 import { cycleMoments } from "~/domain/public-cache";
 import { publicHeaders } from "~/models/public-pages.server";
 import { formatLondon, isoString } from "~/domain/time";
 
-export const meta: MetaFunction = () => [
-  { title: "Nominate – Community Sponsorship Awards" },
-  { name: "description", content: "Nominate a community sponsorship group, volunteer or council for an award." },
-];
+export const handle: I18nHandle = { i18n: ["nomination"] };
 
-export async function loader() {
+export const meta: MetaFunction = ({ location }) => {
+  const t = translatorFor(location.pathname, "nomination");
+  return [{ title: titleFor(location.pathname, t("index.title")) }, { name: "description", content: t("index.description") }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = languageOf(request);
   const now = new Date();
   const cycle = await getCurrentCycle();
   if (!cycle) return data({ cycle: null, open: false, opensLater: null, categories: [] }, { headers: await publicHeaders([], now) });
   const open = canChangeNominations(cycle, now);
   const categories = open ? await listActiveCategories(cycle.id) : [];
   return data({
-    cycle: { name: cycle.name, closes: formatLondon(cycle.nominationsCloseAt), closesIso: isoString(cycle.nominationsCloseAt) },
+    cycle: {
+      name: localised(cycle.name, cycle.nameCy, language),
+      closes: formatLondon(cycle.nominationsCloseAt, language),
+      closesIso: isoString(cycle.nominationsCloseAt),
+    },
     open,
     opensLater:
       effectivePhase(cycle, now) === "draft" && cycle.nominationsOpenAt && cycle.nominationsOpenAt > now
-        ? { text: formatLondon(cycle.nominationsOpenAt), iso: isoString(cycle.nominationsOpenAt) }
+        ? { text: formatLondon(cycle.nominationsOpenAt, language), iso: isoString(cycle.nominationsOpenAt) }
         : null,
     categories: categories.map((c) => ({
       slug: c.slug,
-      name: c.name,
-      description: c.description,
-      eligibility: c.eligibility,
-      nominees: describeNomineeTypes(c.nomineeTypes),
-      sponsor: c.sponsor,
+      name: localised(c.name, c.nameCy, language),
+      description: localised(c.description, c.descriptionCy, language),
+      eligibility: localised(c.eligibility, c.eligibilityCy, language),
+      nominees: nomineeTypesIn(c.nomineeTypes, language),
+      sponsor: c.sponsor ? localised(c.sponsor, c.sponsorCy, language) : null,
     })),
   }, { headers: await publicHeaders(cycleMoments(cycle), now) });
 }
@@ -44,55 +57,63 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
 
 export default function NominateIndex() {
   const { cycle, open, opensLater, categories } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("nomination");
+  const path = useLocalisedPath();
   return (
     <div className="prose">
-      <h1>Nominate someone for an award</h1>
+      <h1>{t("index.heading")}</h1>
       {!open || !cycle ? (
         <div className="panel-box">
           <p>
-            <strong>Nominations are closed.</strong>{" "}
+            <strong>{t("index.closed")}</strong>{" "}
             {opensLater ? (
-              <>
-                Nominations open on <time dateTime={opensLater.iso}>{opensLater.text}</time> (UK time).
-              </>
+              <Trans t={t} i18nKey="index.opensOn" values={{ date: opensLater.text }} components={{ time: <time dateTime={opensLater.iso} /> }} />
             ) : (
-              "We will announce here when the next awards open for nominations."
+              t("index.nextAwards")
             )}
           </p>
         </div>
       ) : (
         <>
-          <p className="lead">
-            Anyone can nominate a group, a volunteer or a council that has made community sponsorship work. It is free,
-            and you do not need an account.
-          </p>
+          <p className="lead">{t("index.lead")}</p>
           <div className="panel-box">
             <p>
-              Nominations for {cycle.name} close on <time dateTime={cycle.closesIso}>{cycle.closes}</time> (UK time).
+              <Trans
+                t={t}
+                i18nKey="index.closesOn"
+                values={{ cycle: cycle.name.text, date: cycle.closes }}
+                components={{ name: <InLanguage text={cycle.name} />, time: <time dateTime={cycle.closesIso} /> }}
+              />
             </p>
           </div>
-          <h2>Categories open now</h2>
+          <h2>{t("index.openNow")}</h2>
           <ul className="card-list nomination-categories">
             {categories.map((category) => (
               <li key={category.slug} className="card">
                 <h3 className="card__title">
-                  <Link to={`/nominate/${category.slug}`}>{category.name}</Link>
+                  <Link to={path(`/nominate/${category.slug}`)}>
+                    <InLanguage text={category.name} />
+                  </Link>
                 </h3>
-                <p>{category.description}</p>
+                <InLanguage as="p" text={category.description} />
                 <p>
-                  <strong>Who can be nominated:</strong> {category.nominees}.
+                  <strong>{t("index.whoCanBeNominated")}</strong> {category.nominees}.
                 </p>
                 <p>
-                  <strong>Eligibility:</strong> {category.eligibility}
+                  <strong>{t("index.eligibility")}</strong> <InLanguage text={category.eligibility} />
                 </p>
-                {category.sponsor ? <p className="card__meta">{category.sponsor}</p> : null}
+                {category.sponsor ? (
+                  <p className="card__meta">
+                    <InLanguage text={category.sponsor} />
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
         </>
       )}
       <p>
-        Read about <Link to="/privacy">how we use the information you give us</Link>.
+        <Trans t={t} i18nKey="index.privacy" components={{ privacy: <Link to={path("/privacy")} /> }} />
       </p>
     </div>
   );

@@ -1,11 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLocalisedPath } from "~/components/i18n";
+import { titleFor, translator, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
+import { statusPath } from "~/utils/nomination-paths";
 import { confirmNomination, peekConfirmation } from "~/models/nomination.server";
-import { isAccessToken, nominationCookie } from "~/utils/nomination-access.server";
+import { isAccessToken, nominationCookieHeaders } from "~/utils/nomination-access.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your nomination – Community Sponsorship Awards" }];
+export const handle: I18nHandle = { i18n: ["nomination"] };
+
+export const meta: MetaFunction = ({ location }) => [
+  { title: titleFor(location.pathname, translatorFor(location.pathname, "nomination")("confirm.title")) },
+];
 
 /*
  * Like the sign-in link (docs/decisions/003), opening the link shows a button: mail
@@ -28,37 +37,36 @@ export async function action({ request }: ActionFunctionArgs) {
   const c = formData.get("c");
   const result = isAccessToken(t) && isAccessToken(c) ? await confirmNomination(t, c) : { outcome: "invalid" as const };
   if (result.outcome === "invalid") {
-    return data({ error: "This link has expired or does not work. Open your nomination from the first email we sent and submit it again." }, { status: 400 });
+    return data({ error: translator(languageOf(request), "nomination")("confirm.expired") }, { status: 400 });
   }
-  return redirect(`/nominate/${result.slug}`, { headers: { "Set-Cookie": nominationCookie(result.slug, t as string) } });
+  return redirect(statusPath(result.slug, languageOf(request)), { headers: nominationCookieHeaders(result.slug, t as string) });
 }
 
 export default function ConfirmNomination() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("nomination");
+  const path = useLocalisedPath();
   if (!loaded.valid || actionData?.error) {
     return (
       <div className="prose">
-        <h1>This link does not work</h1>
+        <h1>{t("confirm.brokenHeading")}</h1>
+        <p>{t("confirm.brokenText")}</p>
         <p>
-          Confirmation links work for 7 days. After that the nomination goes back to being a draft: open it from the
-          first email we sent you (&ldquo;Your draft nomination&rdquo;) and submit it again.
-        </p>
-        <p>
-          <Link to="/nominate">Go to nominations</Link>
+          <Link to={path("/nominate")}>{t("confirm.toNominations")}</Link>
         </p>
       </div>
     );
   }
   return (
     <div className="prose narrow">
-      <h1>Confirm your nomination</h1>
-      <p>Select the button to confirm your nomination ({loaded.reference}) and show us this email address is yours.</p>
+      <h1>{t("confirm.heading")}</h1>
+      <p>{t("confirm.text", { reference: loaded.reference })}</p>
       <Form method="post">
         <input type="hidden" name="t" value={loaded.t} />
         <input type="hidden" name="c" value={loaded.c} />
         <button type="submit" className="button">
-          Confirm nomination
+          {t("confirm.button")}
         </button>
       </Form>
     </div>

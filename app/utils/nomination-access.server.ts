@@ -4,7 +4,9 @@
  * (csa_nomination_<slug>, Path=/nominate), so it never appears in a page address after
  * the first redirect, and the emailed link opens the same nomination on another device.
  * (A cookie with Path=/nominate/<slug> would miss Remix's data requests for that very
- * page, which go to /nominate/<slug>.data.)
+ * page, which go to /nominate/<slug>.data.) The Welsh journey lives under /cy/nominate, so
+ * the same cookie is set for that path too (nominationCookieHeaders): a nominator can switch
+ * language mid-journey and keep their draft.
  */
 import { getEnv } from "./env.server";
 
@@ -20,17 +22,28 @@ export function isAccessToken(value: unknown): value is string {
   return typeof value === "string" && TOKEN_PATTERN.test(value);
 }
 
-function attributes(maxAge: number) {
+const COOKIE_PATHS = ["/nominate", "/cy/nominate"];
+
+function attributes(maxAge: number, path = COOKIE_PATHS[0]) {
   const secure = getEnv().APP_URL.startsWith("https:") ? "; Secure" : "";
-  return `Path=/nominate; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
+  return `Path=${path}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
 }
 
-export function nominationCookie(slug: string, token: string): string {
-  return `${nominationCookieName(slug)}=${token}; ${attributes(COOKIE_MAX_AGE_S)}`;
+export function nominationCookie(slug: string, token: string, path?: string): string {
+  return `${nominationCookieName(slug)}=${token}; ${attributes(COOKIE_MAX_AGE_S, path)}`;
 }
 
-export function blankNominationCookie(slug: string): string {
-  return `${nominationCookieName(slug)}=; ${attributes(0)}`;
+export function blankNominationCookie(slug: string, path?: string): string {
+  return `${nominationCookieName(slug)}=; ${attributes(0, path)}`;
+}
+
+/** Response headers that keep (or, with token null, forget) the draft's secret for both languages' journeys. */
+export function nominationCookieHeaders(slug: string, token: string | null, extra: Record<string, string> = {}): Headers {
+  const headers = new Headers(extra);
+  for (const path of COOKIE_PATHS) {
+    headers.append("Set-Cookie", token ? nominationCookie(slug, token, path) : blankNominationCookie(slug, path));
+  }
+  return headers;
 }
 
 export function readNominationToken(request: Request, slug: string): string | null {

@@ -70,12 +70,12 @@ async function whileClosed(fn: () => Promise<void>) {
 
 describe("the journey, step by step", () => {
   test("/nominate lists the open categories with who can be nominated and the deadline", async () => {
-    const page = await run<{ open: boolean; categories: Array<{ slug: string; nominees: string; eligibility: string }>; cycle: { closes: string } }>(
-      () => indexLoader(),
+    const page = await run<{ open: boolean; categories: Array<{ slug: string; nominees: string; eligibility: { text: string } }>; cycle: { closes: string } }>(
+      () => indexLoader(loaderArgs(makeRequest("/nominate"))),
     );
     expect(page.data.open).toBe(true);
     expect(page.data.categories.map((c) => c.slug)).toContain(GROUP);
-    expect(page.data.categories.find((c) => c.slug === YOUNG)?.eligibility).toMatch(/Under 18/);
+    expect(page.data.categories.find((c) => c.slug === YOUNG)?.eligibility.text).toMatch(/Under 18/);
     expect(page.data.categories.find((c) => c.slug === GROUP)?.nominees).toBe("sponsor groups");
     expect(page.data.cycle.closes).toMatch(/^[A-Z][a-z]+day \d{1,2} /);
   });

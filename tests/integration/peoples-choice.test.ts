@@ -339,7 +339,7 @@ describe("counts stay hidden until the winners' publication", () => {
       run(() => confirmLoader(loaderArgs(makeRequest(`/vote/confirm?t=${t}`)))),
       run(() => winnersIndexLoader()),
       run(() => archiveLoader()),
-      run(() => homeLoader()),
+      run(() => homeLoader(loaderArgs(makeRequest("/")))),
     ]);
     for (const answer of publicAnswers) {
       expect(answer.status).toBe(200);

@@ -17,6 +17,11 @@ import {
   wordLimitMessage,
 } from "~/domain/nomination";
 import { caseSchema, nominatorSchema, nomineeSchema } from "~/domain/nomination-forms";
+import { validationIn } from "~/i18n";
+// Loads every catalogue into i18next, as the server does at start-up.
+import "~/i18n.server";
+
+const en = () => validationIn("en");
 
 const DAY = 86_400_000;
 const now = new Date("2026-03-01T12:00:00Z");
@@ -146,7 +151,7 @@ describe("expiry of unconfirmed submissions", () => {
 
 describe("step schemas", () => {
   test("a word limit is checked by words, with the question named", () => {
-    const schema = caseSchema([{ id: 7, label: "What changed?", wordLimit: 3, required: true }]);
+    const schema = caseSchema([{ id: 7, label: "What changed?", wordLimit: 3, required: true }], en());
     expect(schema.safeParse({ answer7: "one two three" }).success).toBe(true);
     const over = schema.safeParse({ answer7: "one two three four" });
     expect(over.success).toBe(false);
@@ -155,16 +160,16 @@ describe("step schemas", () => {
   });
 
   test("an individual in an adult category must say whether they are under 18", () => {
-    const schema = nomineeSchema({ nomineeTypes: ["individual"], selfNominationAllowed: false, nomineeUnder18: false });
+    const schema = nomineeSchema({ nomineeTypes: ["individual"], selfNominationAllowed: false, nomineeUnder18: false }, en(), "individual people");
     const result = schema.safeParse({ nomineeType: "individual", nomineeName: "A", nomineeKnows: "yes" });
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["nomineeIsUnder18"]);
   });
 
   test("a draft keeps an answer over its word limit; only the complete check refuses it", () => {
     const questions = [{ id: 7, label: "What changed?", wordLimit: 3, required: true }];
-    expect(caseSchema(questions, "draft").safeParse({ answer7: "one two three four five" }).success).toBe(true);
-    expect(caseSchema(questions, "draft").safeParse({}).success).toBe(true);
-    expect(caseSchema(questions).safeParse({ answer7: "one two three four five" }).success).toBe(false);
+    expect(caseSchema(questions, en(), "draft").safeParse({ answer7: "one two three four five" }).success).toBe(true);
+    expect(caseSchema(questions, en(), "draft").safeParse({}).success).toBe(true);
+    expect(caseSchema(questions, en()).safeParse({ answer7: "one two three four five" }).success).toBe(false);
   });
 
   test.each([
@@ -193,17 +198,34 @@ describe("step schemas", () => {
       paths: ["nomineeName", "nomineeKnows", "guardianEmail", "guardianName", "guardianConsent", "guardianPublicationConsent"],
     },
   ])("every error of the nominee step at once: $name", ({ category, values, paths }) => {
-    const result = nomineeSchema(category).safeParse(values);
+    const result = nomineeSchema(category, en(), "people").safeParse(values);
     expect(result.error?.issues.map((i) => i.path.join(".")).sort()).toEqual([...paths].sort());
   });
 
   test("the nominator step reports self-nomination with its other errors", () => {
-    const result = nominatorSchema({ nomineeTypes: ["individual"], selfNominationAllowed: false, nomineeUnder18: false }).safeParse({
+    const result = nominatorSchema({ nomineeTypes: ["individual"], selfNominationAllowed: false, nomineeUnder18: false }, en()).safeParse({
       isSelfNomination: "yes",
     });
     expect(result.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(
       ["isSelfNomination", "nominatorEmail", "nominatorName", "nominatorRelationship"].sort(),
     );
+  });
+});
+
+describe("the same schemas speak Welsh on a Welsh page", () => {
+  test("a word limit in Welsh, with the Welsh plural forms", () => {
+    const schema = caseSchema([{ id: 7, label: "Beth newidiodd?", wordLimit: 3, required: true }], validationIn("cy"));
+    const message = (text: string) => schema.safeParse({ answer7: text }).error?.issues[0].message;
+    expect(message("un dau tri pedwar")).toBe('Rhaid i\'ch ateb i "Beth newidiodd?" fod yn 3 gair neu lai (mae gennych 1 gair yn ormod)');
+    expect(message("un dau tri pedwar pump")).toBe('Rhaid i\'ch ateb i "Beth newidiodd?" fod yn 3 gair neu lai (mae gennych 2 air yn ormod)');
+    expect(message("un dau tri pedwar pump chwech")).toBe('Rhaid i\'ch ateb i "Beth newidiodd?" fod yn 3 gair neu lai (mae gennych 3 gair yn ormod)');
+    expect(schema.safeParse({}).error?.issues[0].message).toBe('Atebwch "Beth newidiodd?"');
+  });
+
+  test("the nominee step's messages", () => {
+    const schema = nomineeSchema({ nomineeTypes: ["individual"], selfNominationAllowed: false, nomineeUnder18: false }, validationIn("cy"), "unigolion");
+    const issues = schema.safeParse({ nomineeType: "individual", nomineeKnows: "yes", nomineeIsUnder18: "no" }).error?.issues ?? [];
+    expect(issues.map((i) => i.message)).toEqual(["Rhowch enw'r un rydych yn ei enwebu"]);
   });
 });
 

@@ -30,6 +30,12 @@ app.get("/page", (req, res) => {
   if (req.query.cookie) res.setHeader("Set-Cookie", "csa_nomination_x=abc; Path=/nominate");
   res.type("html").send(`<p>Hello ${who}</p><script nonce="${res.locals.cspNonce}">go()</script>`);
 });
+// One route for both languages, as the Welsh twins are (docs/decisions/030): the language is in the address.
+app.get(["/bilingual", "/cy/bilingual"], (req, res) => {
+  rendered += 1;
+  res.setHeader("Cache-Control", PUBLIC);
+  res.type("html").send(req.path.startsWith("/cy/") ? '<html lang="cy"><p>Croeso</p></html>' : '<html lang="en-GB"><p>Welcome</p></html>');
+});
 app.get("/missing", (_req, res) => {
   rendered += 1;
   res.status(404).setHeader("Cache-Control", PUBLIC).send("not here");
@@ -120,5 +126,19 @@ describe("the page cache", () => {
     expect(cache.size).toBe(3);
     await get("/page?v=a");
     expect(rendered).toBe(5);
+  });
+});
+
+describe("each language has its own cached copy", () => {
+  test("a cached English page is never served for the Welsh address, nor the other way round", async () => {
+    expect((await get("/bilingual")).body).toContain("Welcome");
+    expect((await get("/bilingual")).headers.get("age")).not.toBeNull();
+    const welsh = await get("/cy/bilingual");
+    expect(welsh.body).toContain("Croeso");
+    expect(welsh.body).not.toContain("Welcome");
+    expect(welsh.headers.get("age")).toBeNull();
+    expect((await get("/cy/bilingual")).body).toContain("Croeso");
+    expect((await get("/bilingual")).body).toContain("Welcome");
+    expect(rendered).toBe(2);
   });
 });

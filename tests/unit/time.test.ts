@@ -66,3 +66,13 @@ describe("London wall-clock input", () => {
     }
   });
 });
+
+describe("dates in Welsh", () => {
+  test("a winter evening and a summer morning, in London time, the Welsh way", () => {
+    expect(formatLondon(new Date("2027-01-27T17:00:00Z"), "cy")).toBe("Dydd Mercher 27 Ionawr 2027 am 5yh");
+    expect(formatLondon(new Date("2026-07-01T08:30:00Z"), "cy")).toBe("Dydd Mercher 1 Gorffennaf 2026 am 9:30yb");
+    expect(formatLondon(new Date("2026-07-01T11:00:00Z"), "cy")).toBe("Dydd Mercher 1 Gorffennaf 2026 am 12yh");
+    expect(formatLondonDate(new Date("2026-03-01T12:00:00Z"), "cy")).toBe("1 Mawrth 2026");
+    expect(formatLondon(null, "cy")).toBe("heb ei osod");
+  });
+});

@@ -1,0 +1,237 @@
+/**
+ * The public side in Welsh (issue 14, docs/decisions/030): the nomination journey under /cy
+ * with JavaScript on and off at 320 px, every Welsh page free of the English catalogue's
+ * strings and of axe violations, and each language kept apart by the page cache.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, journeyBudget, test } from "./fixtures";
+import { expectAccessibleAsServed } from "./nomination-fixtures";
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// ---------------------------------------------------------------- the English catalogue
+
+const locales = new URL("../../app/locales/", import.meta.url);
+function flatten(value: unknown, into: string[] = []): string[] {
+  if (typeof value === "string") into.push(value);
+  else for (const inner of Object.values(value as object)) flatten(inner, into);
+  return into;
+}
+const catalogue = (language: string) =>
+  readdirSync(new URL(`${language}/`, locales))
+    .filter((f) => f.endsWith(".json"))
+    .flatMap((f) => flatten(JSON.parse(readFileSync(new URL(`${language}/${f}`, locales), "utf8"))));
+const welshStrings = new Set(catalogue("cy"));
+/**
+ * Every run of English words from the English catalogue, cut at its placeholders and tags:
+ * "Nominations close on <time>{{date}}</time> (UK time)." gives "Nominations close on" and
+ * "(UK time).". Runs of a single word are left out ("Yes" could be part of a nominee's name).
+ */
+const ENGLISH_FRAGMENTS = [
+  ...new Set(
+    catalogue("en")
+      .filter((text) => !welshStrings.has(text))
+      .flatMap((text) => text.split(/\{\{[^}]*\}\}|<\/?\w+\s*\/?>/))
+      .map((fragment) => fragment.trim())
+      .filter((fragment) => fragment.split(/\s+/).length >= 2 && /[a-z]{3}/i.test(fragment)),
+  ),
+];
+
+/** The page's visible text and title, leaving out text marked as English (administrators' text with no Welsh yet). */
+async function welshPageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('script, [lang="en-GB"]').forEach((el) => el.remove());
+    return `${document.title}\n${body.textContent ?? ""}`.replace(/\s+/g, " ");
+  });
+}
+
+/** A Welsh page: lang="cy", its English twin linked in the header and in hreflang, no English catalogue string, no axe violation, no sideways scroll. */
+async function expectWelshPage(page: Page, javaScriptEnabled = true, { translated = true } = {}) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+  const path = new URL(page.url()).pathname;
+  const english = path === "/cy" ? "/" : path.replace(/^\/cy/, "");
+  await expect(page.getByRole("link", { name: "English" })).toHaveAttribute("href", new RegExp(`^${escape(english)}`));
+  await expect(page.getByRole("link", { name: "English" })).toHaveAttribute("lang", "en-GB");
+  await expect(page.locator('link[rel="alternate"][hreflang="cy"]')).toHaveAttribute("href", new RegExp(`${escape(path)}$`));
+  await expect(page.locator('link[rel="alternate"][hreflang="en-GB"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveCount(1);
+  if (translated) {
+    const text = await welshPageText(page);
+    expect(ENGLISH_FRAGMENTS.filter((fragment) => text.includes(fragment)), `English on ${path}`).toEqual([]);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${path} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+  await expectAccessibleAsServed(page, javaScriptEnabled);
+}
+
+test("the English catalogue check has something to find", () => {
+  expect(ENGLISH_FRAGMENTS).toContain("Nominate someone for an award");
+  expect(ENGLISH_FRAGMENTS).toContain("Save and continue");
+});
+
+// ---------------------------------------------------------------- every public page
+
+test("every public page in Welsh: no English catalogue string, its English twin linked, no axe violation", async ({ page }) => {
+  test.setTimeout(journeyBudget(14));
+  await page.setViewportSize({ width: 320, height: 640 });
+  const pages = [
+    "/cy",
+    "/cy/nominate",
+    "/cy/nominate/group-of-the-year",
+    "/cy/nominate/young-champion",
+    "/cy/privacy",
+    "/cy/accessibility",
+    "/cy/login",
+    "/cy/login/link?token=not-a-token",
+    "/cy/nominate/resume?t=not-a-token",
+    "/cy/nominate/confirm?t=x&c=y",
+    "/cy/no-such-page",
+  ];
+  for (const path of pages) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBeLessThan(500);
+    await expectWelshPage(page);
+  }
+  // Pages whose own text is still English (their header, footer, address, lang and alternates
+  // are Welsh already): the results pages and the campaign pages.
+  for (const path of ["/cy/winners", "/cy/archive", "/cy/campaigns"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBeLessThan(500);
+    await expectWelshPage(page, true, { translated: false });
+  }
+  // The 404 page is Welsh, and a real 404.
+  expect((await page.goto("/cy/no-such-page"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Heb ddod o hyd i'r dudalen");
+});
+
+test("the sitemap lists every page in both languages", async ({ request }) => {
+  const xml = await (await request.get("/sitemap.xml")).text();
+  for (const path of ["/", "/cy", "/nominate", "/cy/nominate", "/privacy", "/cy/privacy"]) {
+    expect(xml).toMatch(new RegExp(`<loc>[^<]*${escape(path)}</loc>`));
+  }
+  expect(xml).toContain('hreflang="cy"');
+});
+
+// ---------------------------------------------------------------- the cache
+
+test("a cached page is never served in the other language", async ({ request }) => {
+  // Several rounds, so the second request of each address is answered from the server's memory.
+  for (let round = 0; round < 3; round++) {
+    const english = await (await request.get("/nominate")).text();
+    expect(english).toContain('<html lang="en-GB"');
+    expect(english).toContain("Nominate someone for an award");
+    const welsh = await request.get("/cy/nominate");
+    expect(welsh.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+/);
+    const body = await welsh.text();
+    expect(body).toContain('<html lang="cy"');
+    expect(body).toContain("Enwebu rhywun am wobr");
+    expect(body).not.toContain("Nominate someone for an award");
+  }
+});
+
+// ---------------------------------------------------------------- the whole journey
+
+/** Opens the newest email to `to` whose subject matches, on /dev/mail, and returns the link to `path` in it. */
+async function linkFromOutbox(page: Page, to: string, subject: RegExp, path: string): Promise<string> {
+  await page.goto("/dev/mail");
+  await page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first().getByRole("link").click();
+  const href = await page.getByRole("link", { name: new RegExp(escape(path)) }).first().getAttribute("href");
+  expect(href).toBeTruthy();
+  return href!;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled, viewport: { width: 320, height: 640 } });
+
+    test("a nominator completes the whole journey in Welsh at 320 px", async ({ page }) => {
+      test.setTimeout(journeyBudget(14));
+      const check = (p: Page) => expectWelshPage(p, javaScriptEnabled);
+      const tag = `${javaScriptEnabled ? "js" : "nojs"}-${Date.now().toString(36)}`;
+      const email = `enwebydd-${tag}@example.org`;
+      const heading = page.getByRole("heading", { level: 1 });
+
+      await page.goto("/cy");
+      await check(page);
+      await page.getByRole("navigation", { name: "Prif lywio" }).getByRole("link", { name: "Enwebu" }).click();
+      await expect(heading).toHaveText("Enwebu rhywun am wobr");
+      await page.locator('a[href="/cy/nominate/group-of-the-year"]').click();
+      await expect(page).toHaveURL(/\/cy\/nominate\/group-of-the-year$/);
+      await check(page);
+      await page.getByRole("link", { name: "Dechrau nawr" }).click();
+
+      // The nominee: every error in Welsh, from the same schema as the English page.
+      await expect(heading).toHaveText("Pwy ydych chi'n ei enwebu?");
+      await page.getByLabel("Sefydliad (dewisol)").fill("Capel y Tabernacl");
+      await page.getByRole("button", { name: "Cadw a pharhau" }).click();
+      const summary = page.getByRole("alert").filter({ hasText: "Mae problem wedi codi" });
+      await expect(summary.getByRole("link", { name: "Rhowch enw'r un rydych yn ei enwebu" })).toBeVisible();
+      await expect(page.getByLabel("Sefydliad (dewisol)")).toHaveValue("Capel y Tabernacl");
+      await expect(page).toHaveTitle(/^Gwall: /);
+      await check(page);
+      await page.getByLabel("Enw'r grŵp", { exact: true }).fill(`Croeso Aberteifi ${tag}`);
+      await page.getByRole("group", { name: "Ydyn nhw'n gwybod eich bod yn eu henwebu?" }).getByLabel("Nac ydyn").check();
+      await page.getByRole("button", { name: "Cadw a pharhau" }).click();
+
+      // About you.
+      await expect(heading).toHaveText("Amdanoch chi");
+      await expect(page).toHaveURL(/\/cy\/nominate\/group-of-the-year\/nominator$/);
+      await check(page);
+      await page.getByLabel("Eich enw llawn").fill("Nia Enwebydd");
+      await page.getByLabel("Eich cyfeiriad e-bost").fill(email);
+      await page.getByLabel("Sut ydych chi'n adnabod yr un rydych yn ei enwebu?").fill("Rwy'n gwirfoddoli gyda nhw");
+      await page.getByRole("group", { name: "Ydych chi'n enwebu eich hun?" }).getByLabel("Nac ydw").check();
+      await page.getByRole("button", { name: "Cadw a pharhau" }).click();
+
+      // The case: word counts and limits in Welsh.
+      await expect(heading).toHaveText("Eich achos dros yr enwebiad");
+      const answers = page.locator("textarea");
+      await expect(answers).toHaveCount(3);
+      await answers.nth(0).fill(Array.from({ length: 401 }, () => "gair").join(" "));
+      if (javaScriptEnabled) await expect(page.getByText("Mae gennych 1 gair yn ormod", { exact: true })).toBeVisible();
+      await answers.nth(1).fill("Gwersi Saesneg bob wythnos a chlwb swyddi.");
+      await answers.nth(2).fill("Fe wnaethon nhw groesawu ail deulu eleni.");
+      await page.getByRole("button", { name: "Cadw a pharhau" }).click();
+      await expect(page.getByRole("alert").getByRole("link", { name: /fod yn 400 gair neu lai \(mae gennych 1 gair yn ormod\)/ })).toBeVisible();
+      await check(page);
+      await answers.nth(0).fill("Fe wnaethon nhw ddod o hyd i gartref a gwaith i'r teulu.");
+      if (javaScriptEnabled) await expect(page.getByText(/Mae gennych 3\d\d gair ar ôl/)).toBeVisible();
+      await page.getByRole("button", { name: "Cadw a pharhau" }).click();
+
+      // Files, then check your answers.
+      await expect(heading).toHaveText("Ffeiliau ategol");
+      await check(page);
+      await page.getByRole("button", { name: "Parhau" }).click();
+      await expect(heading).toHaveText("Gwirio eich atebion");
+      await expect(page.getByRole("heading", { name: "Yr enwebai" })).toBeVisible();
+      await check(page);
+      await page.getByRole("button", { name: "Anfon yr enwebiad" }).click();
+      await expect(page.getByRole("alert").getByRole("link", { name: /hysbysiad preifatrwydd/ })).toBeVisible();
+      await check(page);
+      await page.getByLabel(/Rwyf wedi darllen yr hysbysiad preifatrwydd/).check();
+      await page.getByRole("button", { name: "Anfon yr enwebiad" }).click();
+      await expect(heading).toHaveText("Gwiriwch eich e-bost");
+      await check(page);
+
+      // Confirmation, at the Welsh address of the emailed link.
+      const confirm = new URL(await linkFromOutbox(page, email, /Confirm your nomination|Cadarnhau/, "/nominate/confirm?t="));
+      await page.goto(`/cy/nominate/confirm${confirm.search}`);
+      await expect(heading).toHaveText("Cadarnhau eich enwebiad");
+      await check(page);
+      await page.getByRole("button", { name: "Cadarnhau'r enwebiad" }).click();
+      await expect(heading).toHaveText("Enwebiad wedi'i gadarnhau");
+      await expect(page).toHaveURL(/\/cy\/nominate\/group-of-the-year$/);
+      await check(page);
+
+      // Withdraw.
+      await page.getByRole("link", { name: "Tynnu eich enwebiad yn ôl" }).click();
+      await expect(heading).toHaveText("Tynnu eich enwebiad yn ôl?");
+      await check(page);
+      await page.getByRole("button", { name: "Tynnu'r enwebiad yn ôl" }).click();
+      await expect(heading).toHaveText("Rydych wedi tynnu'r enwebiad hwn yn ôl");
+      await check(page);
+    });
+  });
+}
