@@ -15,13 +15,14 @@ import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
 import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
 import { sweepUnreferencedFiles } from "~/utils/file-store.server";
-import { deliverDueEmails } from "~/utils/mailer.server";
+import { deliverDueEmails, type Lane } from "~/utils/mailer.server";
 
 export const jobHandlers: JobHandlers = { ...publicationJobs, ...nominationJobs, ...campaignJobs, [DIRECTORY_JOB]: (tx, job) => refreshDirectoryJob(tx, job) };
 
 const DAY = 24 * 60 * 60 * 1000;
-const MAIL_BATCH = 40;
-const MAX_MAIL_BATCHES_PER_TICK = 50;
+/** Rows one round of a mail lane may lease: ten requests of a hundred. */
+const MAIL_ROUND = 1_000;
+const MAX_MAIL_ROUNDS_PER_TICK = 20;
 let lastRetentionRun = 0;
 
 export async function runScheduledWork() {
@@ -41,20 +42,30 @@ export async function runScheduledWork() {
   return report;
 }
 
-export function startBackgroundWork(env: Env, { intervalMs = 5_000, mailIntervalMs = 2_000 } = {}): () => Promise<void> {
+export function startBackgroundWork(env: Env, { intervalMs = 5_000, mailIntervalMs = 1_000 } = {}): () => Promise<void> {
   const stops = [repeat(runScheduledWork, intervalMs, "Background work")];
-  // Mail has a loop of its own, so a slow provider never delays a publication job, nor the reverse.
-  if (env.mailConfigured) stops.push(repeat(deliverWaitingMail, mailIntervalMs, "Mail delivery"));
+  if (env.mailConfigured) stops.push(startMailDelivery(mailIntervalMs));
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
   };
 }
 
-async function deliverWaitingMail() {
-  // A full batch means more may be waiting: keep going, up to a bound per tick.
-  for (let batch = 0; batch < MAX_MAIL_BATCHES_PER_TICK; batch++) {
-    const report = await deliverDueEmails({ limit: MAIL_BATCH });
-    if (report.sent + report.retried + report.failed < MAIL_BATCH) break;
+/**
+ * Mail has loops of its own, so a slow provider never delays a publication job, nor the
+ * reverse; and one per lane, so a sign-in link is never queued behind an announcement.
+ */
+export function startMailDelivery(intervalMs = 1_000): () => Promise<void> {
+  const stops = [repeat(() => deliverWaitingMail("single"), intervalMs, "Mail delivery"), repeat(() => deliverWaitingMail("bulk"), intervalMs, "Announcement delivery")];
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}
+
+async function deliverWaitingMail(lane: Lane) {
+  // A full round means more may be waiting: keep going, up to a bound per tick.
+  for (let round = 0; round < MAX_MAIL_ROUNDS_PER_TICK; round++) {
+    const report = await deliverDueEmails({ lane, limit: MAIL_ROUND });
+    if (report.sent + report.retried + report.failed < MAIL_ROUND) break;
   }
 }
 
