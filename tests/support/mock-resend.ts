@@ -28,17 +28,20 @@ export type Delivered = {
   emailKey?: string;
   tags?: Array<{ name: string; value: string }>;
   batch?: boolean;
+  /** When it was delivered (epoch ms). */
+  at?: number;
 };
 export type Behaviour = "ok" | "hang" | number;
 
-type Email = Omit<Delivered, "idempotencyKey" | "emailKey" | "batch">;
+type Email = Omit<Delivered, "idempotencyKey" | "emailKey" | "batch" | "at">;
 
 /**
  * `delayMs` answers each request that much later, so a test can kill a sender mid-request.
  * `ratePerSecond` is the account's rate limit (Infinity: none).
  */
 export async function startMockResend({ delayMs = 0, ratePerSecond = 2 }: { delayMs?: number; ratePerSecond?: number } = {}) {
-  const received: Array<{ path: string; headers: IncomingHttpHeaders; body: Delivered; status?: number }> = [];
+  /** One entry per email of each request, with when the request arrived and how it was answered (undefined: still being answered). */
+  const received: Array<{ path: string; headers: IncomingHttpHeaders; body: Delivered; status?: number; at: number }> = [];
   const delivered: Delivered[] = [];
   const byKey = new Map<string, { hash: string; answer: unknown } | "in-progress">();
   let behaviour: Behaviour = "ok";
@@ -68,6 +71,7 @@ export async function startMockResend({ delayMs = 0, ratePerSecond = 2 }: { dela
   const server = createServer((req, res) => {
     // The rate limit counts a request when it arrives, as the provider's edge does.
     const slot = take();
+    const arrivedAt = Date.now();
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -83,7 +87,7 @@ export async function startMockResend({ delayMs = 0, ratePerSecond = 2 }: { dela
       }
       // One entry per email the request carried (a batch: each of them), all with its outcome.
       const carried = (Array.isArray(parsed) ? parsed : [parsed ?? {}]) as Email[];
-      const entries = carried.map((email) => ({ path, headers: req.headers, body: { ...email, idempotencyKey: key, batch: isBatch } as Delivered, status: undefined as number | undefined }));
+      const entries = carried.map((email) => ({ path, headers: req.headers, body: { ...email, idempotencyKey: key, batch: isBatch } as Delivered, status: undefined as number | undefined, at: arrivedAt }));
       received.push(...entries);
       const entry = {
         set status(value: number | undefined) {
@@ -130,7 +134,7 @@ export async function startMockResend({ delayMs = 0, ratePerSecond = 2 }: { dela
         const ids = emails.map((email) => {
           const id = `mock-${++counter}`;
           const tag = email.tags?.find((t) => t.name === "outbox_key")?.value;
-          delivered.push({ ...email, idempotencyKey: key, emailKey: tag ?? key, batch: isBatch });
+          delivered.push({ ...email, idempotencyKey: key, emailKey: tag ?? key, batch: isBatch, at: Date.now() });
           return id;
         });
         const body = isBatch ? { data: ids.map((id) => ({ id })) } : { id: ids[0] };
