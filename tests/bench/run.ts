@@ -407,8 +407,9 @@ async function announcementBurst(database: BenchDatabase, port: number, count: n
       const inFlight = () => mock.received.some((r) => r.status === undefined && r.path === "/emails/batch");
       await wait(() => mine().length >= count / 3 && inFlight(), "waiting for a batch in flight");
       const down = Date.now();
+      const atKill = mine().length;
       await portal.kill!();
-      log(`killed the server with ${mine().length} of ${count} delivered and a batch in flight`);
+      log(`killed the server with ${atKill} of ${count} delivered and a batch in flight`);
       portal = await startPortal({ port, databaseUrl: database.databaseUrl, dataDir: database.dataDir, mail: { url: mock.url, ratePerSecond: MAIL_RATE } });
       restartMs = Date.now() - down;
     }
