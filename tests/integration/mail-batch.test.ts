@@ -3,7 +3,7 @@
  * every retry reuses, the provider's rate limit kept and its 429s honoured, and a sign-in
  * link that never waits behind a publication (decision 035).
  */
-import { eq, like } from "drizzle-orm";
+import { asc, eq, like } from "drizzle-orm";
 import { createElement } from "react";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
 import SignInLinkEmail from "#emails/sign-in-link";
@@ -11,7 +11,9 @@ import { startBackgroundWork } from "~/server/background";
 import { db, schema } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv, resetEnv } from "~/utils/env.server";
-import { batchKeyOf, deliverDueEmails, resetMailer } from "~/utils/mailer.server";
+import { retryEmail } from "~/models/outbox.server";
+import { SYSTEM_ACTOR } from "~/utils/audit.server";
+import { batchKeyOf, deliverDueEmails, MAX_ATTEMPTS, resetMailer } from "~/utils/mailer.server";
 import { retryDelayMs } from "~/utils/request-pacer";
 import { startMockResend } from "../support/mock-resend";
 import { queueAnnouncements } from "../support/outbox";
@@ -45,7 +47,7 @@ afterAll(() => {
   resetMailer();
 });
 
-const announcements = () => db.select().from(schema.emailOutbox).where(like(schema.emailOutbox.idempotencyKey, "csa-%"));
+const announcements = () => db.select().from(schema.emailOutbox).where(like(schema.emailOutbox.idempotencyKey, "csa-%")).orderBy(asc(schema.emailOutbox.id));
 
 async function drain(until: () => Promise<boolean>, options: Parameters<typeof deliverDueEmails>[0] = {}, rounds = 40) {
   for (let i = 0; i < rounds && !(await until()); i++) {
@@ -113,6 +115,27 @@ describe("announcements in batches", () => {
     const rows = (await announcements()).filter((r) => keys.includes(r.idempotencyKey));
     expect(rows.filter((r) => r.status === "sent")).toHaveLength(4);
     expect(rows.find((r) => r.idempotencyKey === keys[2])?.batchKey).toBe(keys[2]);
+  });
+});
+
+describe("after the last attempt", () => {
+  test("a batch that failed is failed row by row, and one row an administrator retries goes alone with its own key", async () => {
+    const mock = await provider();
+    const keys = await queueAnnouncements(3, "gaveup");
+    mock.set(500);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await deliverDueEmails({ lane: "bulk", baseBackoffMs: 0 });
+    let rows = (await announcements()).filter((r) => keys.includes(r.idempotencyKey));
+    expect(rows.map((r) => r.status)).toEqual(["failed", "failed", "failed"]);
+    mock.set("ok");
+    const retried = rows.find((r) => r.idempotencyKey === keys[1])!;
+    expect(await retryEmail(retried.id, SYSTEM_ACTOR)).toBe(true);
+    expect((await deliverDueEmails({ lane: "bulk" })).sent).toBe(1);
+    rows = (await announcements()).filter((r) => keys.includes(r.idempotencyKey));
+    expect(rows.map((r) => r.status)).toEqual(["failed", "sent", "failed"]);
+    const last = mock.received.at(-1)!;
+    expect(last.path).toBe("/emails");
+    expect(last.headers["idempotency-key"]).toBe(keys[1]);
+    expect(mock.counts()).toMatchObject({ delivered: 1, twice: 0 });
   });
 });
 
