@@ -59,16 +59,21 @@ export function startBackgroundWork(env: Env, { intervalMs = 5_000, mailInterval
  * reverse; and one per lane, so a sign-in link is never queued behind an announcement.
  */
 export function startMailDelivery(intervalMs = 1_000): () => Promise<void> {
-  const stops = [repeat(() => deliverWaitingMail("single"), intervalMs, "Mail delivery"), repeat(() => deliverWaitingMail("bulk"), intervalMs, "Announcement delivery")];
+  // On shutdown a round stops leasing and settles what is in flight, rather than sending a
+  // whole publication first; what is left is sent by the next server.
+  let stopping = false;
+  const isStopping = () => stopping;
+  const stops = [repeat(() => deliverWaitingMail("single", isStopping), intervalMs, "Mail delivery"), repeat(() => deliverWaitingMail("bulk", isStopping), intervalMs, "Announcement delivery")];
   return async () => {
+    stopping = true;
     await Promise.all(stops.map((stop) => stop()));
   };
 }
 
-async function deliverWaitingMail(lane: Lane) {
+async function deliverWaitingMail(lane: Lane, stopping: () => boolean) {
   // A full round means more may be waiting: keep going, up to a bound per tick.
-  for (let round = 0; round < MAX_MAIL_ROUNDS_PER_TICK; round++) {
-    const report = await deliverDueEmails({ lane, limit: MAIL_ROUND[lane] });
+  for (let round = 0; round < MAX_MAIL_ROUNDS_PER_TICK && !stopping(); round++) {
+    const report = await deliverDueEmails({ lane, limit: MAIL_ROUND[lane], stopping });
     if (report.sent + report.retried + report.failed < MAIL_ROUND[lane]) break;
   }
 }

@@ -99,6 +99,8 @@ export type DeliveryOptions = {
   timeoutMs?: number;
   /** Requests in flight at once per lane. */
   concurrency?: number;
+  /** Asked before each lease: true stops the call once the requests in flight are settled (shutdown). */
+  stopping?: () => boolean;
 };
 
 export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<DeliveryReport> {
@@ -116,7 +118,7 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
     lanes.map(async (lane) => {
       let leased = 0;
       const worker = async () => {
-        while (leased < limit) {
+        while (leased < limit && !options.stopping?.()) {
           const group = await lease(lane, Math.min(batchSize, limit - leased), timeoutMs + 5_000, dueBy);
           if (!group) return;
           leased += group.rows.length;

@@ -186,6 +186,13 @@ describe("lanes", () => {
       expect(mock.counts().delivered).toBeLessThan(8_001 - 1_000);
       expect(waitedMs).toBeLessThan(5_000);
       expect(mock.delivered.find((d) => d.to === "signing-in@example.test")?.batch).toBe(false);
+      // A shutdown settles the requests in flight and leaves the rest for the next server.
+      const stopping = Date.now();
+      await stop();
+      expect(Date.now() - stopping).toBeLessThan(10_000);
+      const open = (await announcements()).filter((r) => r.idempotencyKey.startsWith("csa-big-") && r.status !== "sent");
+      expect(open.length).toBeGreaterThan(0);
+      expect(open.every((r) => r.status === "pending")).toBe(true);
     } finally {
       await stop();
     }
