@@ -527,6 +527,13 @@ export const emailOutbox = pgTable(
     id: serial("id").primaryKey(),
     /** Sent to the provider as its Idempotency-Key, so a retry never sends twice. */
     idempotencyKey: text("idempotency_key").notNull().unique(),
+    /**
+     * The request this row is sent in, fixed when it is first leased: its own idempotency key
+     * when sent alone, or a batch key derived from the keys of the rows sent with it. Until
+     * the row is sent, every retry (after a failure or a killed process) sends the same rows
+     * with the same key, so the provider delivers them once.
+     */
+    batchKey: text("batch_key"),
     template: text("template").notNull(),
     to: text("to").notNull(),
     /** Where a reply goes when it is not the sender (a campaign letter: the letter's writer). */
@@ -544,7 +551,7 @@ export const emailOutbox = pgTable(
     sentAt: ts("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt), index("email_outbox_batch_idx").on(t.batchKey)],
 );
 
 // ---------------------------------------------------------------- campaigns (lobby your MP)

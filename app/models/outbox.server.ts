@@ -34,12 +34,16 @@ export async function listOutbox({ status, page }: { status?: OutboxEmail["statu
   };
 }
 
-/** A failed email goes back in the queue now; the mailer sends it with the same idempotency key. */
+/**
+ * A failed email goes back in the queue now. It is sent alone, with its own idempotency key
+ * (decision 035): the rest of the batch it failed in may not be retried with it, and the same
+ * batch key with fewer emails would be a different request under a key already used.
+ */
 export async function retryEmail(id: number, actor: Actor): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [email] = await tx
       .update(schema.emailOutbox)
-      .set({ status: "pending", nextAttemptAt: new Date() })
+      .set({ status: "pending", nextAttemptAt: new Date(), batchKey: schema.emailOutbox.idempotencyKey })
       .where(and(eq(schema.emailOutbox.id, id), eq(schema.emailOutbox.status, "failed")))
       .returning({ id: schema.emailOutbox.id, attempts: schema.emailOutbox.attempts, lastError: schema.emailOutbox.lastError });
     if (!email) return false;

@@ -16,14 +16,19 @@ import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
 import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
 import { sweepUnreferencedFiles } from "~/utils/file-store.server";
-import { deliverDueEmails } from "~/utils/mailer.server";
+import { deliverDueEmails, type Lane } from "~/utils/mailer.server";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 
 export const jobHandlers: JobHandlers = { ...publicationJobs, ...nominationJobs, ...campaignJobs, [DIRECTORY_JOB]: (tx, job) => refreshDirectoryJob(tx, job) };
 
 const DAY = 24 * 60 * 60 * 1000;
-const MAIL_BATCH = 40;
-const MAX_MAIL_BATCHES_PER_TICK = 50;
+/**
+ * Rows one round of a mail lane may lease. A round ends when its last request is answered,
+ * so a pause at each round's end would waste a slot of the provider's rate: the announcement
+ * lane's round is as large as a publication.
+ */
+const MAIL_ROUND = { single: 1_000, bulk: 20_000 } as const;
+const MAX_MAIL_ROUNDS_PER_TICK = 20;
 let lastRetentionRun = 0;
 
 export async function runScheduledWork() {
@@ -45,20 +50,35 @@ export async function runScheduledWork() {
   return report;
 }
 
-export function startBackgroundWork(env: Env, { intervalMs = 5_000, mailIntervalMs = 2_000 } = {}): () => Promise<void> {
+export function startBackgroundWork(env: Env, { intervalMs = 5_000, mailIntervalMs = 1_000 } = {}): () => Promise<void> {
   const stops = [repeat(runScheduledWork, intervalMs, "Background work")];
-  // Mail has a loop of its own, so a slow provider never delays a publication job, nor the reverse.
-  if (env.mailConfigured) stops.push(repeat(deliverWaitingMail, mailIntervalMs, "Mail delivery"));
+  if (env.mailConfigured) stops.push(startMailDelivery(mailIntervalMs));
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
   };
 }
 
-async function deliverWaitingMail() {
-  // A full batch means more may be waiting: keep going, up to a bound per tick.
-  for (let batch = 0; batch < MAX_MAIL_BATCHES_PER_TICK; batch++) {
-    const report = await deliverDueEmails({ limit: MAIL_BATCH });
-    if (report.sent + report.retried + report.failed < MAIL_BATCH) break;
+/**
+ * Mail has loops of its own, so a slow provider never delays a publication job, nor the
+ * reverse; and one per lane, so a sign-in link is never queued behind an announcement.
+ */
+export function startMailDelivery(intervalMs = 1_000): () => Promise<void> {
+  // On shutdown a round stops leasing and settles what is in flight, rather than sending a
+  // whole publication first; what is left is sent by the next server.
+  let stopping = false;
+  const isStopping = () => stopping;
+  const stops = [repeat(() => deliverWaitingMail("single", isStopping), intervalMs, "Mail delivery"), repeat(() => deliverWaitingMail("bulk", isStopping), intervalMs, "Announcement delivery")];
+  return async () => {
+    stopping = true;
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}
+
+async function deliverWaitingMail(lane: Lane, stopping: () => boolean) {
+  // A full round means more may be waiting: keep going, up to a bound per tick.
+  for (let round = 0; round < MAX_MAIL_ROUNDS_PER_TICK && !stopping(); round++) {
+    const report = await deliverDueEmails({ lane, limit: MAIL_ROUND[lane], stopping });
+    if (report.sent + report.retried + report.failed < MAIL_ROUND[lane]) break;
   }
 }
 

@@ -20,6 +20,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((v) => v ?? 10),
   RESEND_API_KEY: optional(z.string().startsWith("re_", "must be a Resend API key, starting with re_")),
   RESEND_BASE_URL: optional(z.url({ error: "must be a URL such as https://api.resend.com" })),
+  /** Requests a second the mail provider accepts from this account (Resend's default is 2). */
+  RESEND_RATE_PER_SECOND: optional(z.coerce.number().min(0.1).max(1000)).transform((v) => v ?? 2),
   MAIL_FROM: optional(z.string().includes("@", { error: "must be an address such as Awards <awards@example.org>" })).transform(
     (v) => v ?? "Community Sponsorship Awards <awards@example.org>",
   ),

@@ -45,6 +45,10 @@ export type Running = {
   /** Peak resident memory so far (VmHWM), in bytes; null where /proc is missing. */
   peakRss(): number | null;
   stop(): Promise<void>;
+  /** kill -9, and wait for the process to be gone. */
+  kill?(): Promise<void>;
+  /** The last of what it printed. */
+  output?(): string;
 };
 
 export function currentRssOf(pid: number): number | null {
@@ -90,7 +94,7 @@ function spawnLogged(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
  * variable a developer's ./.env might set is given here (empty means unset), so it cannot
  * point the server at another database or a real mail provider.
  */
-export async function startPortal(options: { port: number; databaseUrl?: string; dataDir?: string }): Promise<Running> {
+export async function startPortal(options: { port: number; databaseUrl?: string; dataDir?: string; mail?: { url: string; ratePerSecond?: number } }): Promise<Running> {
   const url = `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -103,7 +107,9 @@ export async function startPortal(options: { port: number; databaseUrl?: string;
     // Every virtual visitor sends its own X-Forwarded-For, as visitors behind a proxy would.
     TRUST_PROXY: "true",
     BACKGROUND_WORK: "true",
-    RESEND_API_KEY: "",
+    RESEND_API_KEY: options.mail ? "re_test_key" : "",
+    RESEND_BASE_URL: options.mail?.url ?? "",
+    RESEND_RATE_PER_SECOND: options.mail?.ratePerSecond ? String(options.mail.ratePerSecond) : "",
     DATABASE_URL: options.databaseUrl ?? "",
     DATA_DIR: options.dataDir ?? "",
   };
@@ -116,6 +122,13 @@ export async function startPortal(options: { port: number; databaseUrl?: string;
     startRss: currentRssOf(child.pid!),
     peakRss: () => peakRssOf(child.pid!),
     stop: () => stopChild(child),
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGKILL");
+      await exited;
+    },
+    output: log,
   };
 }
 

@@ -262,7 +262,7 @@ export async function drainAndVerifyMail(databaseUrl: string, mock: Awaited<Retu
     }
     const rows = await sql<{ key: string; status: string }[]>`select idempotency_key as key, status from email_outbox`;
     const deliveredByKey = new Map<string, number>();
-    for (const d of mock.delivered) deliveredByKey.set(d.idempotencyKey ?? "", (deliveredByKey.get(d.idempotencyKey ?? "") ?? 0) + 1);
+    for (const d of mock.delivered) deliveredByKey.set(d.emailKey ?? "", (deliveredByKey.get(d.emailKey ?? "") ?? 0) + 1);
     return {
       outboxRows: rows.length,
       notSent: rows.filter((r) => r.status !== "sent").length,
