@@ -89,7 +89,15 @@ export type LoadReport = {
 };
 
 /** Runs `concurrency` virtual nominators for `seconds`; `onTick` may kill and restart the server meanwhile. */
-export async function runLoad(opts: { url: () => string; concurrency: number; seconds: number; questionIds: number[]; tag?: string }): Promise<LoadReport> {
+export async function runLoad(opts: {
+  url: () => string;
+  concurrency: number;
+  seconds: number;
+  questionIds: number[];
+  tag?: string;
+  /** Handed the report as it fills, so a scenario can act on progress (a kill once writes are acknowledged). */
+  live?: (report: LoadReport) => void;
+}): Promise<LoadReport> {
   const tag = opts.tag ?? Date.now().toString(36);
   const report: LoadReport = {
     concurrency: opts.concurrency,
@@ -102,6 +110,7 @@ export async function runLoad(opts: { url: () => string; concurrency: number; se
     connectionErrors: 0,
     latenciesMs: [],
   };
+  opts.live?.(report);
   const stopAt = Date.now() + opts.seconds * 1000;
   let serial = 0;
 
@@ -283,6 +292,8 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+const KILL_AFTER_ACKNOWLEDGED = 3;
+
 /**
  * The whole scenario: a fresh database (PostgreSQL, or a PGlite folder), the server with
  * mail going to a mock provider (PostgreSQL only), load for a while, optionally `kill -9`
@@ -303,9 +314,18 @@ export async function loadScenario(opts: { port: number; concurrency: number; se
     // PGlite has one owner: its question ids are the seed's, read after the run; PostgreSQL's now.
     const ids = database ? await withQuery(target, questionIds) : [];
     let killer: Promise<void> | undefined;
+    let live: LoadReport | undefined;
     if (opts.killAfterSeconds !== undefined) {
       killer = (async () => {
+        // The kill comes mid-load with writes behind it: after the set seconds, and once a few
+        // submissions are acknowledged (a busy machine is slower to get there), but with at
+        // least two seconds of load still to run after the restart.
+        const started = Date.now();
+        const latest = started + Math.max(opts.killAfterSeconds!, opts.seconds - 2) * 1000;
         await new Promise((r) => setTimeout(r, opts.killAfterSeconds! * 1000));
+        while ((live?.acknowledged.length ?? 0) < KILL_AFTER_ACKNOWLEDGED && Date.now() < latest) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
         await stopServer(server, "SIGKILL");
         const down = Date.now();
         server = startServer({ port: opts.port, env });
@@ -314,7 +334,13 @@ export async function loadScenario(opts: { port: number; concurrency: number; se
       })();
     }
     const seededIds = database ? ids : await pgliteQuestionIds(server.url);
-    const report = await runLoad({ url: () => server.url, concurrency: opts.concurrency, seconds: opts.seconds, questionIds: seededIds });
+    const report = await runLoad({
+      url: () => server.url,
+      concurrency: opts.concurrency,
+      seconds: opts.seconds,
+      questionIds: seededIds,
+      live: (r) => (live = r),
+    });
     await killer;
     let mail: MailVerdict | null = null;
     // The mailer sends a few at a time (SEND_CONCURRENCY); a big run still needs a while to drain.
