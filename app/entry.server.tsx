@@ -1,11 +1,10 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
-import { ERROR_TITLE_PREFIX } from "./content/site";
+import { ERROR_TITLE_PREFIX, SITE_NAME } from "./content/site";
+import { withTitleForPage } from "./domain/page-title";
 import { applyCachePolicy } from "./utils/public-cache.server";
 
 export const streamTimeout = 5_000;
@@ -18,11 +17,9 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
-  // Crawlers and share previews get the whole page at once; people get it streamed.
-  // A form sent back with errors is also rendered whole, so its title can say "Error: "
-  // before any script runs (page-change.tsx keeps it so after client-side sends).
-  const formReply = request.method !== "GET" && request.method !== "HEAD";
-  const waitForAll = formReply || isbot(request.headers.get("user-agent") ?? "");
+  // Every page is rendered whole (no route defers data, so nothing streams later anyway),
+  // so its title can be made to name its heading, and say "Error: " when it shows an error
+  // summary, before any script runs (page-change.tsx keeps it so after client-side changes).
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -31,18 +28,12 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onAllReady() {
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applyCachePolicy(request, responseHeaders);
-          if (formReply) {
-            resolve(titledForErrors(body, responseHeaders, responseStatusCode));
-          } else {
-            resolve(
-              new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-            );
-          }
+          resolve(titled(body, responseHeaders, responseStatusCode));
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -58,12 +49,11 @@ export default function handleRequest(
   });
 }
 
-/** The whole page, its title starting "Error: " when it shows an error summary. */
-async function titledForErrors(body: PassThrough, headers: Headers, status: number): Promise<Response> {
+/** The whole page, its title naming its heading and starting "Error: " when it shows an error summary. */
+async function titled(body: PassThrough, headers: Headers, status: number): Promise<Response> {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-  let html = Buffer.concat(chunks).toString("utf8");
-  if (html.includes('class="error-summary"')) html = html.replace(/<title>(?!Error: )/, `<title>${ERROR_TITLE_PREFIX}`);
+  const html = withTitleForPage(Buffer.concat(chunks).toString("utf8"), { siteName: SITE_NAME, errorPrefix: ERROR_TITLE_PREFIX });
   return new Response(html, { headers, status });
 }
 

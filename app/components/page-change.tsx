@@ -7,6 +7,7 @@
 import { useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ERROR_TITLE_PREFIX, SITE_NAME } from "~/content/site";
+import { titleForPage } from "~/domain/page-title";
 
 function heading(): HTMLElement | null {
   return document.querySelector<HTMLElement>("#main h1");
@@ -16,9 +17,7 @@ function heading(): HTMLElement | null {
 export function syncTitle() {
   const h1 = heading()?.textContent?.replace(/\s+/g, " ").trim();
   const hasErrors = Boolean(document.querySelector("#main .error-summary"));
-  let title = document.title.startsWith(ERROR_TITLE_PREFIX) ? document.title.slice(ERROR_TITLE_PREFIX.length) : document.title;
-  if (h1 && !title.startsWith(h1)) title = `${h1} – ${SITE_NAME}`;
-  const wanted = `${hasErrors ? ERROR_TITLE_PREFIX : ""}${title}`;
+  const wanted = titleForPage({ title: document.title, heading: h1 || null, hasErrors }, { siteName: SITE_NAME, errorPrefix: ERROR_TITLE_PREFIX });
   if (document.title !== wanted) document.title = wanted;
 }
 

@@ -251,7 +251,7 @@ export default function EditCategory() {
     : [];
 
   const errors = [
-    ...summariseErrors(detailsForm.errors, [details.name, details.slug, details.description, details.eligibility, details.nomineeTypes, details.sponsor, details.shortlistSize, details.judgesPerNomination]),
+    ...summariseErrors(detailsForm, [details.name, details.slug, details.description, details.eligibility, details.nomineeTypes, details.sponsor, details.shortlistSize, details.judgesPerNomination]),
     ...summariseErrors(questionResult?.error?.[""], ["label", "help", "wordLimit"].map((name) => ({ id: `question-new-${name}`, errors: questionResult?.error?.[name] }))),
     ...summariseErrors(criterionResult?.error?.[""], ["name", "guidance", "weight"].map((name) => ({ id: `criterion-new-${name}`, errors: criterionResult?.error?.[name] }))),
     ...scaleErrors,

@@ -52,7 +52,7 @@ export default function NewCategory() {
       <p className="caption">Cycle {year}</p>
       <h1>Add a category</h1>
       <ErrorSummary
-        errors={summariseErrors(form.errors, [fields.name, fields.slug, fields.description, fields.eligibility, fields.nomineeTypes, fields.sponsor, fields.shortlistSize, fields.judgesPerNomination])}
+        errors={summariseErrors(form, [fields.name, fields.slug, fields.description, fields.eligibility, fields.nomineeTypes, fields.sponsor, fields.shortlistSize, fields.judgesPerNomination])}
       />
       <Form method="post" {...getFormProps(form)}>
         <CategoryFields fields={fields} />

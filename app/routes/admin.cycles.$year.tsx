@@ -142,7 +142,7 @@ export default function CyclePage() {
       <p className="caption">Cycle {cycle.year}</p>
       <h1>{cycle.name}</h1>
       <Notice />
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.name, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge])} />
 
       <h2>Phase</h2>
       <dl className="summary-list">

@@ -206,7 +206,7 @@ export default function ResultsIndex() {
           <dd>{cycle.stage === "winners" ? `public since ${cycle.winnersLabel}` : `not public; scheduled for ${cycle.winnersLabel}`}</dd>
         </div>
       </dl>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.shortlistPublishAt, fields.winnersPublishAt])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.shortlistPublishAt, fields.winnersPublishAt])} />
       <Form method="post" {...getFormProps(form)} className="narrow-form">
         <Field
           label="Publish the shortlist at"

@@ -175,7 +175,7 @@ export default function JudgeCycleSteps() {
           {anyToDeclare ? (
             <>
               <h3>Declare a conflict</h3>
-              <ErrorSummary errors={summariseErrors(form.errors, [fields.nominationId, fields.kind, fields.note])} />
+              <ErrorSummary errors={summariseErrors(form, [fields.nominationId, fields.kind, fields.note])} />
               <Form method="post" {...getFormProps(form)}>
                 <input type="hidden" name="intent" value="declare" />
                 <div className={`field${fields.nominationId.errors ? " field--error" : ""}`}>

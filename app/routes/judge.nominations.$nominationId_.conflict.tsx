@@ -68,7 +68,7 @@ export default function DeclareConflict() {
         When you declare a conflict, any scores you have given this nomination are set aside (kept for the record, never
         counted), another judge takes your place, and the nomination leaves your list.
       </p>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.kind, fields.note])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.kind, fields.note])} />
       <Form method="post" {...getFormProps(form)}>
         <RadioGroup
           id={fields.kind.id}

@@ -137,7 +137,7 @@ export default function JudgePanel() {
           {list.length > 0 ? (
             <>
               <h3>Declare a conflict</h3>
-              <ErrorSummary errors={summariseErrors(form.errors, [fields.nominationId, fields.kind, fields.note])} />
+              <ErrorSummary errors={summariseErrors(form, [fields.nominationId, fields.kind, fields.note])} />
               <Form method="post" {...getFormProps(form)}>
                 <input type="hidden" name="intent" value="declare" />
                 <div className={`field${fields.nominationId.errors ? " field--error" : ""}`}>

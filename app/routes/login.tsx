@@ -99,7 +99,7 @@ export default function LoginPage() {
   return (
     <div className="prose narrow">
       <h1>Sign in</h1>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.email])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.email])} />
       <p>
         Judges and administrators sign in with a link sent by email. There is no password. If you want to nominate
         someone, you do not need to sign in.

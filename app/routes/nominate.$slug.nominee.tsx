@@ -85,7 +85,7 @@ export default function NomineeStep() {
   const guardianFields = [fields.guardianName, fields.guardianEmail, fields.guardianPhone, fields.guardianConsent];
 
   const summaryErrors = useErrorsAtSubmit(
-    summariseErrors(form.errors, [
+    summariseErrors(form, [
       fields.nomineeType,
       fields.nomineeName,
       fields.nomineeOrganisation,
