@@ -22,6 +22,7 @@ export default function handleRequest(
   // summary, before any script runs (page-change.tsx keeps it so after client-side changes).
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    let shellFailed = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
@@ -29,6 +30,8 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
+          // React reports "all ready" after a failed shell too: that page is already refused.
+          if (shellFailed) return;
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
@@ -37,6 +40,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          shellFailed = true;
           reject(error);
         },
         onError(error: unknown) {

@@ -59,10 +59,12 @@ export function summariseErrors(
   fields: Array<{ id: string; errors?: ListOfErrors }>,
 ): SummaryError[] {
   const list: SummaryError[] = [];
-  if (form && !Array.isArray(form) && "errorId" in form) {
-    form.errors?.filter(Boolean).forEach((message, i) => list.push({ id: i === 0 ? form.errorId : undefined, message: message! }));
+  // Conform's form metadata is a proxy, so it is told from a list by shape, not by its keys.
+  if (form && !Array.isArray(form)) {
+    const { errors, errorId } = form as { errors?: ListOfErrors; errorId: string };
+    errors?.filter(Boolean).forEach((message, i) => list.push({ id: i === 0 ? errorId : undefined, message: message! }));
   } else {
-    for (const message of (form as ListOfErrors) ?? []) if (message) list.push({ message });
+    for (const message of form ?? []) if (message) list.push({ message });
   }
   for (const field of fields) {
     const first = field.errors?.find(Boolean);

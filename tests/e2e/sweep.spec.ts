@@ -44,9 +44,14 @@ async function expectPageRules(page: Page, label: string, { width = true }: Chec
       missing,
       scrollWidth: document.documentElement.scrollWidth,
       viewport: window.innerWidth,
+      // What sticks out, if anything: the innermost elements past the right edge, to say where.
+      wide: [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().width > window.innerWidth + 1)
+        .slice(0, 6)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().width)}px)`),
     };
   });
-  if (width) expect(state.scrollWidth, `${label} is ${state.scrollWidth}px wide at ${state.viewport}px`).toBe(state.viewport);
+  if (width) expect(state.scrollWidth, `${label} is ${state.scrollWidth}px wide at ${state.viewport}px: ${state.wide.join(", ")}`).toBe(state.viewport);
   const wanted = `${state.hasSummary ? "Error: " : ""}${state.h1}`;
   expect(state.title.startsWith(wanted) && (state.hasSummary || !state.title.startsWith("Error: ")), `${label}: title "${state.title}" for heading "${state.h1}"${state.hasSummary ? " with errors" : ""}`).toBe(true);
   expect(state.summaryTargets.filter((t) => t.endsWith("(missing)")), `${label}: summary links to missing fields`).toEqual([]);
@@ -72,8 +77,10 @@ async function sweep(page: Page, start: string[], allow: (path: string) => boole
   while (queue.length && visited.length < limit) {
     const path = queue.shift()!;
     await page.goto(path);
+    if (process.env.SWEEP_LOG) console.log(new Date().toISOString(), path);
     visited.push(path);
     await expectPageRules(page, path);
+    if (process.env.SWEEP_LOG) console.log(new Date().toISOString(), "checked", path);
     const origin = new URL(page.url()).origin;
     const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
@@ -83,6 +90,7 @@ async function sweep(page: Page, start: string[], allow: (path: string) => boole
       if (seen.has(key)) continue;
       seen.add(key);
       queue.push(url.pathname + url.search);
+      if (process.env.SWEEP_LOG) console.log("queued", url.pathname + url.search);
     }
   }
   return visited;
@@ -116,7 +124,7 @@ async function sendInvalid(p: Page, js: boolean, path: string, button: string, f
 test.use({ viewport: { width: 320, height: 640 } });
 
 test("public pages fit 320 px, their titles match their headings, and their error states say so", async ({ page, browser }) => {
-  test.setTimeout(journeyBudget(4));
+  test.setTimeout(journeyBudget(4) + 240_000);
   const visited = await sweep(
     page,
     ["/", "/nominate", "/nominate/young-champion/nominee", "/winners", "/archive", "/privacy", "/accessibility", "/login", "/campaigns"],
@@ -128,13 +136,14 @@ test("public pages fit 320 px, their titles match their headings, and their erro
     // The 404, and every emailed link that does not work.
     for (const path of ["/no-such-page", "/login/link?token=not-a-real-token", "/nominate/confirm?token=nope", "/nominate/resume?t=nope", "/campaigns/confirm?token=nope", "/campaigns/follow-up?t=nope"]) {
       await p.goto(path);
+      if (process.env.SWEEP_LOG) console.log(new Date().toISOString(), "error state", path, js);
       await expectPageRules(p, `${path} (${js ? "with" : "without"} JavaScript)`);
     }
     await sendInvalid(p, js, "/login", "Email me a sign-in link");
     await sendInvalid(p, js, "/nominate/young-champion/nominee", "Save and continue", (q) =>
       q.getByLabel("Parent or guardian's email address").fill("not-an-email"),
     );
-    if (!js) await expectAccessible(p);
+    if (js) await expectAccessible(p);
   });
 
   // "Check your email", then a rate-limited sign-in: its form-level error has an element to point at.
@@ -157,7 +166,7 @@ test("public pages fit 320 px, their titles match their headings, and their erro
 });
 
 test("judge pages fit 320 px, and their titles and error states agree with their headings", async ({ page, browser, judgingWorld, createPerson, signInAs }) => {
-  test.setTimeout(journeyBudget(4));
+  test.setTimeout(journeyBudget(4) + 240_000);
   const world = await judgingWorld(["Harbour Welcome Group with a rather long name", "Hillside Sanctuary Collective"]);
   const second = await world.addCategory(`Young Champion ${world.year}`, ["Meadow Friends"]);
   const judge = await createPerson({ isJudge: true, name: "Sweep Judge" });
@@ -181,7 +190,7 @@ test("judge pages fit 320 px, and their titles and error states agree with their
     await sendInvalid(p, js, `/judge/nominations/${id}/conflict`, "Declare this conflict");
     await sendInvalid(p, js, `/judge/nominations/${id}`, "Submit scores");
     await sendInvalid(p, js, `/judge/panels/${world.panelId}`, "Declare this conflict");
-    if (!js) await expectAccessible(p);
+    if (js) await expectAccessible(p);
   });
   // The declaration page of the waiting panel, sent without a choice.
   await page.goto(`/judge/cycles/${world.year}`);
@@ -199,7 +208,7 @@ test("admin pages never scroll the page sideways at 320 px, and their titles and
   createPerson,
   signInAs,
 }) => {
-  test.setTimeout(journeyBudget(6) + 120_000);
+  test.setTimeout(journeyBudget(6) + 360_000);
   const world = await judgingWorld(["Harbour Welcome Group with a rather long name"]);
   const admin = await createPerson({ isAdmin: true, name: "Sweep Admin" });
   const judge = await createPerson({ isJudge: true, name: "Sweep Panel Judge" });
@@ -244,11 +253,10 @@ test("admin pages never scroll the page sideways at 320 px, and their titles and
     // The invite form: its summary follows the form's order (email first).
     await sendInvalid(p, js, "/admin/people", "Send the invitation", (q) => q.locator("#invite-email").fill("not-an-email"));
     await sendInvalid(p, js, "/admin/people", "Add the administrator");
-    await sendInvalid(p, js, "/admin/cycles", "Create the cycle");
     await sendInvalid(p, js, "/admin/categories/new", "Add the category");
     await sendInvalid(p, js, `/admin/people/${judge.id}`, "Save the profile", (q) => q.getByLabel("Name", { exact: true }).fill(""));
     await sendInvalid(p, js, "/admin/privacy", "Download their data");
     await sendInvalid(p, js, "/admin/campaigns/new", "Add the campaign");
-    if (!js) await expectAccessible(p);
+    if (js) await expectAccessible(p);
   });
 });
