@@ -9,6 +9,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, journeyBudget, test } from "./judging-fixtures";
+import { createJudgedCycle } from "./results-fixtures";
 
 type Check = { width?: boolean };
 
@@ -258,5 +259,30 @@ test("admin pages never scroll the page sideways at 320 px, and their titles and
     await sendInvalid(p, js, "/admin/privacy", "Download their data");
     await sendInvalid(p, js, "/admin/campaigns/new", "Add the campaign");
     if (js) await expectAccessible(p);
+  });
+});
+
+test.describe("at 1280 px", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("the admin leaderboard fits, its dot plots whole", async ({ page, sql, createPerson, signInAs }) => {
+    const { categoryId } = await createJudgedCycle(
+      sql,
+      ["Rowan Welcome Group of Kirkby Lonsdale", "Saltaire Sponsors", "Tadcaster Together"],
+      [
+        [5, 4, 2],
+        [5, 3, 3],
+        [4, 4, 2],
+      ],
+    );
+    const admin = await createPerson({ isAdmin: true, name: "Leaderboard Admin" });
+    await signInAs(page, admin);
+    await page.goto(`/admin/results/${categoryId}`);
+    const board = page.getByRole("region", { name: /every judged nomination/ });
+    await expect(board).toBeVisible();
+    const { scrollWidth, clientWidth } = await board.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth, `the leaderboard is ${scrollWidth}px wide in a ${clientWidth}px box`).toBeLessThanOrEqual(clientWidth);
+    await expectPageRules(page, "the leaderboard at 1280 px");
+    await expectAccessible(page);
   });
 });
