@@ -24,6 +24,13 @@ export function syncTitle() {
 export function usePageChangeAnnouncement() {
   const location = useLocation();
   const previous = useRef<{ key: string; path: string } | null>(null);
+  // Whatever sets the title later (hydration, a route's meta) is brought back to the rule;
+  // the rule is idempotent, so this settles at once.
+  useEffect(() => {
+    const observer = new MutationObserver(() => syncTitle());
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     const path = location.pathname + location.search;
     const before = previous.current;

@@ -53,8 +53,15 @@ async function expectPageRules(page: Page, label: string, { width = true }: Chec
     };
   });
   if (width) expect(state.scrollWidth, `${label} is ${state.scrollWidth}px wide at ${state.viewport}px: ${state.wide.join(", ")}`).toBe(state.viewport);
+  // Read until it settles: with JavaScript, hydration may rewrite the title a moment after load.
   const wanted = `${state.hasSummary ? "Error: " : ""}${state.h1}`;
-  expect(state.title.startsWith(wanted) && (state.hasSummary || !state.title.startsWith("Error: ")), `${label}: title "${state.title}" for heading "${state.h1}"${state.hasSummary ? " with errors" : ""}`).toBe(true);
+  const follows = (title: string) => title.startsWith(wanted) && (state.hasSummary || !title.startsWith("Error: "));
+  await expect
+    .poll(async () => {
+      const title = await page.title();
+      return follows(title) ? "ok" : `title "${title}"`;
+    }, { message: `${label}: the title for heading "${state.h1}"${state.hasSummary ? " with errors" : ""}` })
+    .toBe("ok");
   expect(state.summaryTargets.filter((t) => t.endsWith("(missing)")), `${label}: summary links to missing fields`).toEqual([]);
   expect(state.inOrder, `${label}: the error summary follows the fields' order (${state.summaryTargets.join(", ")})`).toBe(true);
   expect(state.missing, `${label}: aria references to missing elements`).toEqual([]);
