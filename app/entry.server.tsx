@@ -1,12 +1,10 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
-import { ERROR_TITLE_PREFIX } from "./content/site";
+import { withTitleForPage, type TitleWords } from "./domain/page-title";
 import { languageOf, pageI18n, remixI18n } from "./i18n.server";
 import { applyCachePolicy } from "./utils/public-cache.server";
 
@@ -20,15 +18,15 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
-  // Crawlers and share previews get the whole page at once; people get it streamed.
-  // A form sent back with errors is also rendered whole, so its title can say "Error: "
-  // before any script runs (page-change.tsx keeps it so after client-side sends).
-  const formReply = request.method !== "GET" && request.method !== "HEAD";
-  const waitForAll = formReply || isbot(request.headers.get("user-agent") ?? "");
+  // Every page is rendered whole (no route defers data, so nothing streams later anyway),
+  // so its title can be made to name its heading, and say "Error: " when it shows an error
+  // summary, before any script runs (page-change.tsx keeps it so after client-side changes).
   // The page's language comes from its address; only its routes' catalogues are loaded.
   const i18n = await pageI18n(languageOf(request), remixI18n.getRouteNamespaces(remixContext));
+  const words: TitleWords = { siteName: i18n.t("siteName"), errorPrefix: i18n.t("errors.titlePrefix") };
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    let shellFailed = false;
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={i18n}>
         <NonceProvider value={nonce}>
@@ -37,21 +35,18 @@ export default async function handleRequest(
       </I18nextProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onAllReady() {
+          // React reports "all ready" after a failed shell too: that page is already refused.
+          if (shellFailed) return;
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applyCachePolicy(request, responseHeaders);
-          if (formReply) {
-            resolve(titledForErrors(body, responseHeaders, responseStatusCode, i18n.t("errors.titlePrefix")));
-          } else {
-            resolve(
-              new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-            );
-          }
+          resolve(titled(body, responseHeaders, responseStatusCode, words));
           pipe(body);
         },
         onShellError(error: unknown) {
+          shellFailed = true;
           reject(error);
         },
         onError(error: unknown) {
@@ -64,12 +59,11 @@ export default async function handleRequest(
   });
 }
 
-/** The whole page, its title starting "Error: " when it shows an error summary. */
-async function titledForErrors(body: PassThrough, headers: Headers, status: number, prefix = ERROR_TITLE_PREFIX): Promise<Response> {
+/** The whole page, its title naming its heading and starting "Error: " when it shows an error summary. */
+async function titled(body: PassThrough, headers: Headers, status: number, words: TitleWords): Promise<Response> {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-  let html = Buffer.concat(chunks).toString("utf8");
-  if (html.includes('class="error-summary"') && !html.includes(`<title>${prefix}`)) html = html.replace("<title>", `<title>${prefix}`);
+  const html = withTitleForPage(Buffer.concat(chunks).toString("utf8"), words);
   return new Response(html, { headers, status });
 }
 

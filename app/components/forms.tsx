@@ -20,7 +20,8 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   );
 }
 
-export type SummaryError = { fieldId?: string; message: string };
+/** A problem to list: a field's (linked to it) or the form's own (`id` is what the form's aria-describedby names). */
+export type SummaryError = { fieldId?: string; id?: string; message: string };
 
 /** Lists every problem, each linked to its field; focused when it appears. */
 export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?: string }) {
@@ -41,7 +42,7 @@ export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?
       </h2>
       <ul className="error-summary__list">
         {errors.map((error) => (
-          <li key={`${error.fieldId ?? ""}${error.message}`}>
+          <li key={`${error.fieldId ?? ""}${error.message}`} id={error.id}>
             {error.fieldId ? <a href={`#${error.fieldId}`}>{error.message}</a> : error.message}
           </li>
         ))}
@@ -50,18 +51,45 @@ export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?
   );
 }
 
-/** Collects a Conform form's errors into summary entries, in field order. */
+/**
+ * Collects a Conform form's errors into summary entries: the form's own first, then each
+ * field's in the order given, which is the order the form shows them (the one way every
+ * summary is built). Given the form itself, its first own error carries the form's error
+ * id, so the form's aria-describedby names an element that exists.
+ */
 export function summariseErrors(
-  formErrors: ListOfErrors,
+  form: ListOfErrors | { errors?: ListOfErrors; errorId: string },
   fields: Array<{ id: string; errors?: ListOfErrors }>,
 ): SummaryError[] {
   const list: SummaryError[] = [];
-  for (const message of formErrors ?? []) if (message) list.push({ message });
+  // Conform's form metadata is a proxy, so it is told from a list by shape, not by its keys.
+  if (form && !Array.isArray(form)) {
+    const { errors, errorId } = form as { errors?: ListOfErrors; errorId: string };
+    errors?.filter(Boolean).forEach((message, i) => list.push({ id: i === 0 ? errorId : undefined, message: message! }));
+  } else {
+    for (const message of form ?? []) if (message) list.push({ message });
+  }
   for (const field of fields) {
     const first = field.errors?.find(Boolean);
     if (first) list.push({ fieldId: field.id, message: first });
   }
   return list;
+}
+
+/**
+ * The same, from a form's server answer (a Conform reply) when the form is drawn further down
+ * the page: `fieldNames` in the order the form shows them (field ids are `formId-name`).
+ */
+export function summariseResult(
+  formId: string,
+  result: { error?: Record<string, ListOfErrors> | null } | null | undefined,
+  fieldNames: string[],
+): SummaryError[] {
+  const errors = result?.error ?? {};
+  return summariseErrors(
+    { errors: errors[""], errorId: `${formId}-error` },
+    fieldNames.map((name) => ({ id: `${formId}-${name}`, errors: errors[name] })),
+  );
 }
 
 /** The label, hint and error every field shares; `children` gets the ids to describe the control. */

@@ -82,3 +82,18 @@ export function Notice({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** The confidentiality statement a judge accepts, once for all their panels in a cycle. */
+export function ConfidentialityStatement() {
+  return (
+    <div className="panel-box prose">
+      <p>As a judge of the Community Sponsorship Awards I will:</p>
+      <ul>
+        <li>keep every nomination, supporting statement and file confidential, and not copy or share them;</li>
+        <li>keep the scores and discussions of the panel confidential, before and after the winners are announced;</li>
+        <li>declare any connection with a nominee, their organisation or the person who nominated them, as soon as I know of it;</li>
+        <li>judge each nomination on what it says, against the published criteria.</li>
+      </ul>
+    </div>
+  );
+}

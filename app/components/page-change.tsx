@@ -8,6 +8,7 @@ import { useLocation } from "@remix-run/react";
 import i18next from "i18next";
 import { useEffect, useRef } from "react";
 import { ERROR_TITLE_PREFIX, SITE_NAME } from "~/content/site";
+import { titleForPage } from "~/domain/page-title";
 
 function heading(): HTMLElement | null {
   return document.querySelector<HTMLElement>("#main h1");
@@ -18,17 +19,23 @@ export function syncTitle() {
   const h1 = heading()?.textContent?.replace(/\s+/g, " ").trim();
   const hasErrors = Boolean(document.querySelector("#main .error-summary"));
   // In the page's language (the Welsh "Gwall: " on a Welsh page).
-  const prefix = i18next.isInitialized ? i18next.t("errors.titlePrefix") : ERROR_TITLE_PREFIX;
-  const siteName = i18next.isInitialized ? i18next.t("siteName") : SITE_NAME;
-  let title = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title;
-  if (h1 && !title.startsWith(h1)) title = `${h1} – ${siteName}`;
-  const wanted = `${hasErrors ? prefix : ""}${title}`;
+  const words = i18next.isInitialized
+    ? { siteName: i18next.t("siteName"), errorPrefix: i18next.t("errors.titlePrefix") }
+    : { siteName: SITE_NAME, errorPrefix: ERROR_TITLE_PREFIX };
+  const wanted = titleForPage({ title: document.title, heading: h1 || null, hasErrors }, words);
   if (document.title !== wanted) document.title = wanted;
 }
 
 export function usePageChangeAnnouncement() {
   const location = useLocation();
   const previous = useRef<{ key: string; path: string } | null>(null);
+  // Whatever sets the title later (hydration, a route's meta) is brought back to the rule;
+  // the rule is idempotent, so this settles at once.
+  useEffect(() => {
+    const observer = new MutationObserver(() => syncTitle());
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     const path = location.pathname + location.search;
     const before = previous.current;

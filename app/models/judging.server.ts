@@ -87,36 +87,75 @@ export async function getJudgePanel(judgeId: number, panelId: number) {
   return panels.find((p) => p.panelId === panelId) ?? null;
 }
 
-/** Accepting the statement is when detection runs, so suspicions are hidden before the list shows. */
-export async function acceptConfidentiality(judge: { id: number; name: string }, panelId: number) {
-  await db.transaction(async (tx) => {
-    const [member] = await tx
+const memberOf = (judgeId: number, panelIds: number[]) =>
+  and(inArray(schema.panelMembers.panelId, panelIds), eq(schema.panelMembers.personId, judgeId));
+
+/**
+ * One statement for all of a judge's panels: the panels the page listed are accepted in one
+ * transaction, recorded (and audited) per panel membership. Panels already accepted are left
+ * as they were, so a judge who joins a panel later is asked for that one only. Accepting is
+ * when detection runs, so suspicions are hidden before the declaration list shows.
+ * Answers how many panel memberships were accepted.
+ */
+export async function acceptConfidentiality(judge: { id: number; name: string }, panelIds: number | number[]) {
+  const ids = [panelIds].flat();
+  if (ids.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const members = await tx
       .update(schema.panelMembers)
       .set({ confidentialityAcceptedAt: new Date() })
-      .where(and(eq(schema.panelMembers.panelId, panelId), eq(schema.panelMembers.personId, judge.id), isNull(schema.panelMembers.confidentialityAcceptedAt)))
-      .returning();
-    if (!member) return;
-    await audit(tx, { actor: { id: judge.id, name: judge.name }, action: "panel.confidentiality_accepted", entityType: "panel_member", entityId: `${panelId}:${judge.id}` });
+      .where(and(memberOf(judge.id, ids), isNull(schema.panelMembers.confidentialityAcceptedAt)))
+      .returning({ panelId: schema.panelMembers.panelId });
+    if (members.length === 0) return 0;
+    for (const { panelId } of members.sort((a, b) => a.panelId - b.panelId)) {
+      await audit(tx, { actor: { id: judge.id, name: judge.name }, action: "panel.confidentiality_accepted", entityType: "panel_member", entityId: `${panelId}:${judge.id}` });
+    }
     await detectConflictsAfter(tx, { personIds: [judge.id] }, SYSTEM_ACTOR);
+    return members.length;
   });
 }
 
-export async function finishDeclaring(judge: { id: number; name: string }, panelId: number) {
-  await db.transaction(async (tx) => {
-    const [member] = await tx
+/**
+ * One declaration for the panels the declaration page listed (those whose statement is
+ * accepted): each membership is marked and audited, in one transaction.
+ */
+export async function finishDeclaring(judge: { id: number; name: string }, panelIds: number | number[]) {
+  const ids = [panelIds].flat();
+  if (ids.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const members = await tx
       .update(schema.panelMembers)
       .set({ conflictsDeclaredAt: new Date() })
       .where(
         and(
-          eq(schema.panelMembers.panelId, panelId),
-          eq(schema.panelMembers.personId, judge.id),
+          memberOf(judge.id, ids),
           isNotNull(schema.panelMembers.confidentialityAcceptedAt),
+          isNull(schema.panelMembers.conflictsDeclaredAt),
         ),
       )
-      .returning();
-    if (!member) return;
-    await audit(tx, { actor: { id: judge.id, name: judge.name }, action: "panel.conflicts_declared", entityType: "panel_member", entityId: `${panelId}:${judge.id}` });
+      .returning({ panelId: schema.panelMembers.panelId });
+    for (const { panelId } of members.sort((a, b) => a.panelId - b.panelId)) {
+      await audit(tx, { actor: { id: judge.id, name: judge.name }, action: "panel.conflicts_declared", entityType: "panel_member", entityId: `${panelId}:${judge.id}` });
+    }
+    return members.length;
   });
+}
+
+/**
+ * The statement and declaration page of one cycle: the judge's panels in it, which still
+ * need the statement, which still need the declaration, and the nominations to declare
+ * against, grouped by category. Null when the judge has no panel in that cycle.
+ */
+export async function getJudgeCycleSteps(judgeId: number, year: number) {
+  const panels = (await getJudgePanels(judgeId)).filter((p) => p.cycle.year === year);
+  if (panels.length === 0) return null;
+  const toAccept = panels.filter((p) => !p.acceptedAt);
+  const toDeclare = panels.filter((p) => p.acceptedAt && !p.declaredAt);
+  const groups = [];
+  for (const panel of toDeclare) {
+    groups.push({ panelId: panel.panelId, categoryId: panel.categoryId, category: panel.category, nominations: await listDeclarable(judgeId, panel.categoryId) });
+  }
+  return { cycle: panels[0].cycle, panels, toAccept, toDeclare, groups };
 }
 
 /**

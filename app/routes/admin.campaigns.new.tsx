@@ -48,7 +48,7 @@ export default function NewCampaign() {
       <h1>Add a campaign</h1>
       <ErrorSummary
         errors={[
-          ...summariseErrors(form.errors, [fields.title, fields.slug, fields.summary, fields.asks, fields.letterGuidance, fields.briefing, fields.signedFormsTo, fields.opensAt, fields.closesAt]),
+          ...summariseErrors(form, [fields.title, fields.slug, fields.summary, fields.asks, fields.letterGuidance, fields.briefing, fields.signedFormsTo, fields.opensAt, fields.closesAt]),
           ...Object.entries(fileErrors).map(([fieldId, m]) => ({ fieldId, message: m?.[0] ?? "" })),
         ]}
       />

@@ -285,7 +285,7 @@ export default function EditCategory() {
     : [];
 
   const errors = [
-    ...summariseErrors(detailsForm.errors, [
+    ...summariseErrors(detailsForm, [
       details.name,
       details.nameCy,
       details.slug,

@@ -54,7 +54,7 @@ export default function EditCriterion() {
         <Link to={`/admin/categories/${category.id}`}>{category.name}</Link>
       </p>
       <h1>Edit a criterion</h1>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.name, fields.guidance, fields.weight])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.name, fields.guidance, fields.weight])} />
       {criterion.scored ? (
         <p className="panel-box">
           Judges have scored this criterion. Changing it retires it, keeping their scores with the criterion they scored,

@@ -66,7 +66,7 @@ export default function EditQuestion() {
         <Link to={`/admin/categories/${category.id}`}>{category.name}</Link>
       </p>
       <h1>Edit a question</h1>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.label, fields.labelCy, fields.help, fields.helpCy, fields.wordLimit])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.label, fields.labelCy, fields.help, fields.helpCy, fields.wordLimit])} />
       {question.answers > 0 ? (
         <p className="panel-box">
           This question has {question.answers} {question.answers === 1 ? "answer" : "answers"}. Changing its wording or word

@@ -52,7 +52,7 @@ export default function NewCategory() {
       <p className="caption">Cycle {year}</p>
       <h1>Add a category</h1>
       <ErrorSummary
-        errors={summariseErrors(form.errors, [
+        errors={summariseErrors(form, [
           fields.name,
           fields.nameCy,
           fields.slug,

@@ -155,7 +155,7 @@ export default function CyclePage() {
       <h1>{cycle.name}</h1>
       <Notice />
       <ErrorSummary
-        errors={summariseErrors(form.errors, [fields.name, fields.nameCy, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge, fields.feedbackToNominees])}
+        errors={summariseErrors(form, [fields.name, fields.nameCy, ...dateFields, fields.retentionDays, fields.rankingMethod, fields.minScoresPerJudge, fields.feedbackToNominees])}
       />
 
       <h2>Phase</h2>

@@ -68,7 +68,7 @@ export default function CyclesPage() {
     <div className="prose wide">
       <h1>Cycles</h1>
       <Notice />
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.sourceYear, fields.year, fields.name])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.sourceYear, fields.year, fields.name])} />
       {cycles.length ? (
         <table className="table">
           <caption className="visually-hidden">Awards cycles, newest first</caption>

@@ -154,7 +154,7 @@ export default function AdminJudging() {
           ? `Judges with work left get one reminder on ${reminderDue}.`
           : "There is no automatic reminder: set the number of days, and the date judging closes."}
       </p>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.reminderDaysBefore])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.reminderDaysBefore])} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="setting" />
         <Field

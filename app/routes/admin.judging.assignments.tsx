@@ -249,7 +249,7 @@ export default function AdminAssignments() {
           </table>
 
           <h2>Assign a judge by hand</h2>
-          <ErrorSummary errors={summariseErrors(form.errors, [fields.judgeId, fields.nominationId])} />
+          <ErrorSummary errors={summariseErrors(form, [fields.judgeId, fields.nominationId])} />
           <Form method="post" action={`/admin/judging/assignments${q}`} {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
             <div className={`field${fields.judgeId.errors ? " field--error" : ""}`}>

@@ -341,7 +341,7 @@ export default function ConflictBoard() {
 
       <h2>Record a conflict</h2>
       <p>For a connection the automatic checks cannot see. The judge loses the nomination at once and another judge takes it.</p>
-      <ErrorSummary errors={summariseErrors(setForm.errors, [setFields.personId, setFields.nominationId, setFields.reason])} />
+      <ErrorSummary errors={summariseErrors(setForm, [setFields.personId, setFields.nominationId, setFields.reason])} />
       <Form method="post" {...getFormProps(setForm)}>
         <input type="hidden" name="intent" value="set" />
         <div className={`field${setFields.personId.errors ? " field--error" : ""}`}>

@@ -158,7 +158,7 @@ export default function NominationPage() {
         {n.reference}: {n.nomineeName || "no name yet"}
       </h1>
       <Notice />
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.decision, fields.reason])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.decision, fields.reason])} />
       <div className="prose">
         <dl className="summary-list">
           <Row label="Status">

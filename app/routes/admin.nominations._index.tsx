@@ -107,7 +107,7 @@ export default function NominationsPage() {
           </p>
         </div>
       ) : null}
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.ids, fields.decision, fields.reason])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.ids, fields.decision, fields.reason])} />
       <CycleSwitcher cycles={cycles} current={cycle.year} path="/admin/nominations" />
 
       <Form method="get" className="filters" aria-label="Filter the nominations">

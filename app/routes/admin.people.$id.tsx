@@ -91,7 +91,7 @@ export default function PersonPage() {
       </p>
       <h1>{person.name}</h1>
       <Notice />
-      <ErrorSummary errors={[...(error ? [{ message: error }] : []), ...summariseErrors(form.errors, [fields.name, fields.organisations, fields.localAuthority])]} />
+      <ErrorSummary errors={[...(error ? [{ message: error }] : []), ...summariseErrors(form, [fields.name, fields.organisations, fields.localAuthority])]} />
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>Email</dt>

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Notice, withNotice } from "~/components/admin";
 import { splitOrganisations } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, type SummaryError } from "~/components/forms";
+import { ErrorSummary, Field, SubmitButton, summariseResult } from "~/components/forms";
 import { EmailField, ProfileFields, ProfileSchema } from "~/components/people-forms";
 import { inviteJudge, listPeople } from "~/models/people-admin.server";
 import { addAdmin } from "~/models/person.server";
@@ -99,13 +99,9 @@ function AddAdminForm({ lastResult }: { lastResult: LastResult }) {
   );
 }
 
-/** Summary entries for a form rendered further down the page (its fields' ids are form-id-name). */
-function errorsOf(formId: string, result: LastResult): SummaryError[] {
-  const errors = result?.error ?? {};
-  return Object.entries(errors).flatMap(([name, messages]) =>
-    (messages ?? []).slice(0, name ? 1 : undefined).map((message) => (name ? { fieldId: `${formId}-${name}`, message } : { message })),
-  );
-}
+/** The fields of each form, in the order the page shows them: the summary follows it. */
+const INVITE_FIELDS = ["email", "name", "organisations", "localAuthority"];
+const ADMIN_FIELDS = ["email", "name"];
 
 export default function PeoplePage() {
   const { people } = useLoaderData<typeof loader>();
@@ -118,7 +114,9 @@ export default function PeoplePage() {
     <div className="prose wide">
       <h1>People &amp; panels</h1>
       <Notice />
-      <ErrorSummary errors={[...errorsOf("invite", inviteResult), ...errorsOf("add-admin", adminResult)]} />
+      <ErrorSummary
+        errors={[...summariseResult("invite", inviteResult, INVITE_FIELDS), ...summariseResult("add-admin", adminResult, ADMIN_FIELDS)]}
+      />
       <p>
         <Link to="/admin/panels">Panels by category</Link>
       </p>

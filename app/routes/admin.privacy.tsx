@@ -93,7 +93,7 @@ export default function PrivacyPage() {
       <h1>Privacy</h1>
       <Notice />
       <ErrorSummary
-        errors={[...summariseErrors(exportForm.errors, [exportFields.email]), ...summariseErrors(eraseForm.errors, [eraseFields.email, eraseFields.confirm])]}
+        errors={[...summariseErrors(exportForm, [exportFields.email]), ...summariseErrors(eraseForm, [eraseFields.email, eraseFields.confirm])]}
       />
       {erased ? (
         <div className="notice" role="status">

@@ -209,7 +209,7 @@ export default function ResultsIndex() {
         </div>
       </dl>
       <UnderEighteenPublicationList entries={underEighteen} />
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.shortlistPublishAt, fields.winnersPublishAt])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.shortlistPublishAt, fields.winnersPublishAt])} />
       <Form method="post" {...getFormProps(form)} className="narrow-form">
         <Field
           label="Publish the shortlist at"

@@ -80,7 +80,7 @@ export default function MeetYourMp() {
         </div>
       ) : (
         <>
-          <ErrorSummary errors={summariseErrors(form.errors, [fields.met, fields.constituency, fields.story])} />
+          <ErrorSummary errors={summariseErrors(form, [fields.met, fields.constituency, fields.story])} />
           <Form method="post" {...getFormProps(form)} aria-labelledby="how-it-went">
             <Honeypot name={HONEYPOT_FIELD} />
             <RadioGroup id={fields.met.id} name={fields.met.name} legend="Have you met your MP?" errors={fields.met.errors} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "Not yet" }]} />

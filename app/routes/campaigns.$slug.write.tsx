@@ -196,7 +196,7 @@ function Letter() {
     shouldRevalidate: "onInput",
   });
   const summary = useErrorsAtSubmit(
-    summariseErrors(form.errors, [fields.body, fields.senderName, fields.senderAddress, fields.senderPostcode, fields.senderEmail]),
+    summariseErrors(form, [fields.body, fields.senderName, fields.senderAddress, fields.senderPostcode, fields.senderEmail]),
     form.status,
     actionData?.result,
   );

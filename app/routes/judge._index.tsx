@@ -22,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lead: judgeProgressLead(scored, assigned, panels.reduce((sum, p) => sum + p.waiting, 0)),
     panels: panels.map((p) => ({
       panelId: p.panelId,
+      year: p.cycle.year,
       category: p.category,
       round: p.round,
       isChair: p.isChair,
@@ -51,6 +52,7 @@ export default function JudgeHome() {
       {params.get("declared") ? (
         <Notice>Your conflict of interest is recorded. That nomination is no longer on your list.</Notice>
       ) : null}
+      {params.get("ready") ? <Notice>Thank you. Your nominations are below.</Notice> : null}
       {panels.length === 0 ? (
         <p>You are not on a judging panel yet. The awards team will email you when you are.</p>
       ) : (
@@ -71,11 +73,13 @@ export default function JudgeHome() {
                 ) : null}
                 {!panel.accepted ? (
                   <p>
-                    <strong>To do:</strong> read and accept the confidentiality statement.
+                    <strong>To do:</strong>{" "}
+                    <Link to={`/judge/cycles/${panel.year}`}>read and accept the confidentiality statement</Link> (once for all
+                    your panels).
                   </p>
                 ) : !panel.declared ? (
                   <p>
-                    <strong>To do:</strong> declare any conflicts of interest.
+                    <strong>To do:</strong> <Link to={`/judge/cycles/${panel.year}`}>declare any conflicts of interest</Link>.
                   </p>
                 ) : (
                   <p>{panel.progress}</p>

@@ -191,7 +191,7 @@ export default function JudgeNomination() {
       {!view.mayScore && !final ? (
         <p>{view.round === "final" ? "The final round is not open" : "Judging is not open"}, so scores cannot be changed.</p>
       ) : null}
-      <ErrorSummary errors={summariseErrors(form.errors, [...criterionFields, fields.comment])} />
+      <ErrorSummary errors={summariseErrors(form, [...criterionFields, fields.comment])} />
       <Form method="post" {...getFormProps(form)} aria-labelledby="scores">
         {criteria.map((c, i) => {
           const field = criterionFields[i];

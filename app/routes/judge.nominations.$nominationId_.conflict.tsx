@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle } from "~/content/site";
 import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { RadioGroup } from "~/components/judging";
 import { CONFLICT_KIND_KEYS, CONFLICT_KINDS } from "~/domain/judging";
@@ -23,7 +24,9 @@ const ConflictSchema = z.object({
     .max(1000, "Keep the note to 1000 characters or fewer"),
 });
 
-export const meta: MetaFunction = () => [{ title: "Declare a conflict of interest – Community Sponsorship Awards" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: pageTitle(data ? `Declare a conflict with ${data.nomineeName}` : "Declare a conflict of interest", { context: "Judging" }) },
+];
 
 async function load(request: Request, param: string | undefined) {
   const judge = await requireJudge(request);
@@ -68,7 +71,7 @@ export default function DeclareConflict() {
         When you declare a conflict, any scores you have given this nomination are set aside (kept for the record, never
         counted), another judge takes your place, and the nomination leaves your list.
       </p>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.kind, fields.note])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.kind, fields.note])} />
       <Form method="post" {...getFormProps(form)}>
         <RadioGroup
           id={fields.kind.id}

@@ -3,29 +3,18 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { Notice, RadioGroup } from "~/components/judging";
 import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, roundCloseAt } from "~/domain/judging";
+import { DeclareSchema } from "~/domain/judging-forms";
 import { chairView } from "~/models/results.server";
 import { declareConflict } from "~/models/conflicts.server";
-import { acceptConfidentiality, finishDeclaring, getJudgePanel, listDeclarable } from "~/models/judging.server";
+import { getJudgePanel, listDeclarable } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
-import { MAX_ID, parseId } from "~/domain/ids";
-
-export const DeclareSchema = z.object({
-  intent: z.literal("declare"),
-  nominationId: z.number({ error: "Choose the nomination you have a conflict with" }).int().max(MAX_ID).positive(),
-  kind: z.enum(CONFLICT_KIND_KEYS, { error: "Choose the kind of conflict" }),
-  note: z
-    .string({ error: "Say briefly what the connection is" })
-    .trim()
-    .min(1, "Say briefly what the connection is")
-    .max(1000, "Keep the note to 1000 characters or fewer"),
-});
+import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.panel.category ?? "Panel"} – Judging – Community Sponsorship Awards` },
@@ -41,7 +30,9 @@ async function loadPanel(request: Request, panelIdParam: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { judge, panel } = await loadPanel(request, params.panelId);
-  const list = panel.acceptedAt ? await listDeclarable(judge.id, panel.categoryId) : [];
+  // The statement and the declaration are made once for all the judge's panels of the cycle
+  // (judge.cycles.$year.tsx); here, once made, a conflict found later can still be declared.
+  const list = panel.declaredAt ? await listDeclarable(judge.id, panel.categoryId) : [];
   const view = panel.isChair && panel.declaredAt ? await chairView(judge.id, panel.categoryId) : null;
   const results = view?.ok
     ? view.rows.map((r) => ({ id: r.nominationId, nomineeName: r.label, hidden: r.hidden, count: r.count, mean: r.mean }))
@@ -51,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     panel: {
       id: panel.panelId,
       categoryId: panel.categoryId,
+      year: panel.cycle.year,
       category: panel.category,
       isChair: panel.isChair,
       acceptedAt: panel.acceptedAt ? formatLondon(panel.acceptedAt) : null,
@@ -66,19 +58,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { judge, panel } = await loadPanel(request, params.panelId);
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "accept") {
-    await acceptConfidentiality(judge, panel.panelId);
-    return redirect(`/judge/panels/${panel.panelId}`);
-  }
-  if (intent === "done") {
-    await finishDeclaring(judge, panel.panelId);
-    return redirect(`/judge/panels/${panel.panelId}?done=1`);
-  }
   const submission = parseWithZod(formData, { schema: DeclareSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (!panel.acceptedAt) {
-    return data({ result: submission.reply({ formErrors: ["Accept the confidentiality statement first."] }) }, { status: 400 });
+  if (!panel.declaredAt) {
+    return data(
+      { result: submission.reply({ formErrors: ["Accept the confidentiality statement and declare your conflicts for all your panels first."] }) },
+      { status: 400 },
+    );
   }
   const declared = await declareConflict(judge, submission.value);
   if (!declared) {
@@ -113,66 +99,46 @@ export default function JudgePanel() {
         {panel.isChair ? " (chair)" : ""}
       </h1>
       {params.get("declared") ? <Notice>Your conflict is recorded. That nomination is no longer on your list.</Notice> : null}
-      {params.get("done") ? (
-        <Notice>
-          Thank you. <Link to="/judge">Go to your nominations</Link>.
-        </Notice>
-      ) : null}
-
-      <h2>1. Confidentiality statement</h2>
-      <div className="panel-box prose">
-        <p>As a judge of the Community Sponsorship Awards I will:</p>
-        <ul>
-          <li>keep every nomination, supporting statement and file confidential, and not copy or share them;</li>
-          <li>keep the scores and discussions of the panel confidential, before and after the winners are announced;</li>
-          <li>declare any connection with a nominee, their organisation or the person who nominated them, as soon as I know of it;</li>
-          <li>judge each nomination on what it says, against the published criteria.</li>
-        </ul>
-      </div>
-      {panel.acceptedAt ? (
-        <p>You accepted this statement on {panel.acceptedAt}.</p>
-      ) : (
-        <Form method="post">
-          <input type="hidden" name="intent" value="accept" />
-          <SubmitButton>I accept the confidentiality statement</SubmitButton>
-        </Form>
-      )}
-
-      {panel.acceptedAt ? (
+      {panel.declaredAt ? (
         <>
-          <h2>2. Conflicts of interest</h2>
           <p>
-            Look through the nominations in this category. If you know a nominee, belong to their organisation or know the
-            person who nominated them, declare a conflict. You will not see or score that nomination. Only the awards team
-            sees what you write.
+            You accepted the confidentiality statement on {panel.acceptedAt} and finished declaring conflicts on{" "}
+            {panel.declaredAt}.
+          </p>
+          <h2>Conflicts of interest</h2>
+          <p>
+            If you find you know a nominee, belong to their organisation or know the person who nominated them, declare a
+            conflict. You will not see or score that nomination. Only the awards team sees what you write.
           </p>
           {list.length === 0 ? (
             <p>There are no nominations in this category for you to check.</p>
           ) : (
-            <table className="table">
-              <caption className="visually-hidden">Nominations in {panel.category}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nominee</th>
-                  <th scope="col">Organisation</th>
-                  <th scope="col">Nominated by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((n) => (
-                  <tr key={n.id}>
-                    <td>{n.nomineeName}</td>
-                    <td>{n.nomineeOrganisation ?? "–"}</td>
-                    <td>{n.nominatorName ?? "Hidden (blind judging)"}</td>
+            <div className="table-scroll" role="region" aria-label={`Nominations in ${panel.category}`} tabIndex={0}>
+              <table className="table">
+                <caption className="visually-hidden">Nominations in {panel.category}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Nominee</th>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">Nominated by</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((n) => (
+                    <tr key={n.id}>
+                      <td>{n.nomineeName}</td>
+                      <td>{n.nomineeOrganisation ?? "–"}</td>
+                      <td>{n.nominatorName ?? "Hidden (blind judging)"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {list.length > 0 ? (
             <>
               <h3>Declare a conflict</h3>
-              <ErrorSummary errors={summariseErrors(form.errors, [fields.nominationId, fields.kind, fields.note])} />
+              <ErrorSummary errors={summariseErrors(form, [fields.nominationId, fields.kind, fields.note])} />
               <Form method="post" {...getFormProps(form)}>
                 <input type="hidden" name="intent" value="declare" />
                 <div className={`field${fields.nominationId.errors ? " field--error" : ""}`}>
@@ -213,20 +179,20 @@ export default function JudgePanel() {
               </Form>
             </>
           ) : null}
-          {panel.declaredAt ? (
-            <p>
-              You finished declaring on {panel.declaredAt}. If you find a conflict later, declare it here or from the
-              nomination&apos;s page.
-            </p>
-          ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="done" />
-              <p>When you have declared every conflict you know of, tell us, and you will see the nominations assigned to you.</p>
-              <SubmitButton secondary>I have no more conflicts to declare</SubmitButton>
-            </Form>
-          )}
         </>
-      ) : null}
+      ) : (
+        <>
+          <p>
+            <strong>To do:</strong> {panel.acceptedAt ? "declare any conflicts of interest" : "read and accept the confidentiality statement"}{" "}
+            before you see this panel&apos;s nominations. You do this once for all your panels.
+          </p>
+          <p>
+            <Link to={`/judge/cycles/${panel.year}`} className="button">
+              {panel.acceptedAt ? "Declare your conflicts of interest" : "Read the confidentiality statement"}
+            </Link>
+          </p>
+        </>
+      )}
 
       {results ? (
         <>

@@ -115,7 +115,7 @@ export default function LoginPage() {
   return (
     <div className="prose narrow">
       <h1>{t("signIn.title")}</h1>
-      <ErrorSummary errors={summariseErrors(form.errors, [fields.email])} />
+      <ErrorSummary errors={summariseErrors(form, [fields.email])} />
       <p>{t("signIn.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

@@ -85,7 +85,7 @@ export default function CaseStep() {
   });
   const questionFields = questions.map((q) => ({ question: q, field: fields[answerField(q.id)] }));
   const summaryErrors = useErrorsAtSubmit(
-    summariseErrors(form.errors, questionFields.map((q) => q.field)),
+    summariseErrors(form, questionFields.map((q) => q.field)),
     form.status,
     actionData?.result,
   );

@@ -141,9 +141,10 @@ export default function CheckAnswers() {
   });
   const submitted = status !== "draft";
   const live: SummaryError[] = [
-    ...(form.errors ?? []).map((message) => {
+    ...(form.errors ?? []).map((message, i) => {
       const step = STEPS.find((s) => message.startsWith(`${t(`steps.${s}`)}:`));
-      return step ? { fieldId: `section-${step}`, message } : { message };
+      // The first carries the form's error id, which the form's aria-describedby names.
+      return { ...(step ? { fieldId: `section-${step}` } : {}), id: i === 0 ? form.errorId : undefined, message };
     }),
     ...(fields.privacyConsent.errors?.[0] ? [{ fieldId: fields.privacyConsent.id, message: fields.privacyConsent.errors[0] }] : []),
   ];

@@ -116,7 +116,7 @@ export default function FilesStep() {
   });
   const full = files.length >= MAX_FILES_PER_NOMINATION;
   const summaryErrors = useErrorsAtSubmit(
-    summariseErrors(form.errors, [fields.file]),
+    summariseErrors(form, [fields.file]),
     form.status,
     actionData?.result,
   );

@@ -85,7 +85,7 @@ export default function NominatorStep() {
     shouldRevalidate: "onInput",
   });
   const summaryErrors = useErrorsAtSubmit(
-    summariseErrors(form.errors, [
+    summariseErrors(form, [
       fields.nominatorName,
       fields.nominatorEmail,
       fields.nominatorPhone,

@@ -105,7 +105,7 @@ export default function NomineeStep() {
   const guardianFields = [fields.guardianName, fields.guardianEmail, fields.guardianPhone, fields.guardianConsent, fields.guardianPublicationConsent];
 
   const summaryErrors = useErrorsAtSubmit(
-    summariseErrors(form.errors, [
+    summariseErrors(form, [
       fields.nomineeType,
       fields.nomineeName,
       fields.nomineeOrganisation,

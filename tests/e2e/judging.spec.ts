@@ -39,13 +39,16 @@ test("a judge accepts the statement, declares a conflict and scores with and wit
   // Signs in by emailed link.
   await signInByLink(page, judge.email);
   await expect(page.getByRole("heading", { name: "Welcome, Jo Judge" })).toBeVisible();
-  await expect(page.getByText("To do: read and accept the confidentiality statement.")).toBeVisible();
+  await expect(page.getByText("To do: read and accept the confidentiality statement (once for all your panels).")).toBeVisible();
   await expect(page.getByText("Harbour Welcome")).toHaveCount(0);
   await expectAccessible(page);
 
-  // Accepts the statement, then declares a conflict against the minimal list.
+  // The panel page sends the judge to the one statement of the cycle.
   await page.getByRole("link", { name: world.categoryName }).click();
   await expectAccessible(page);
+  await page.getByRole("link", { name: "Read the confidentiality statement" }).click();
+  await expect(page.getByRole("heading", { name: "Confidentiality and conflicts of interest", level: 1 })).toBeVisible();
+  await expect(page.getByText("3 nominations are waiting for you")).toBeVisible();
   await page.getByRole("button", { name: "I accept the confidentiality statement" }).click();
   await expect(page.getByRole("cell", { name: "Nominator of Harbour Welcome" })).toBeVisible();
   await page.getByRole("button", { name: "Declare this conflict" }).click();
@@ -59,7 +62,7 @@ test("a judge accepts the statement, declares a conflict and scores with and wit
   await expect(page.getByRole("cell", { name: "Harbour Welcome", exact: true })).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole("button", { name: "I have no more conflicts to declare" }).click();
-  await page.getByRole("link", { name: "Go to your nominations" }).click();
+  await expect(page.getByRole("status")).toContainText("Your nominations are below");
 
   await expect(page.getByText("You have 0 of 2 scored.")).toBeVisible();
   await expect(page.getByRole("link", { name: conflicted.nomineeName })).toHaveCount(0);
@@ -136,4 +139,53 @@ test("a judge accepts the statement, declares a conflict and scores with and wit
   await page.goto(`/admin/judging/assignments?cycle=${world.cycleId}`);
   await expect(page.getByRole("heading", { name: "Assignments" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a judge on three panels sees their nominations after one statement and one declaration", async ({ page, createPerson, signInAs, judgingWorld }) => {
+  test.setTimeout(journeyBudget(6));
+  const world = await judgingWorld(["Alder Welcome"]);
+  const second = await world.addCategory(`Refugee Champion ${world.year}`, ["Birch Welcome"]);
+  const third = await world.addCategory(`Council of the Year ${world.year}`, ["Cedar Welcome", "Cypress Welcome"]);
+  const judge = await createPerson({ isJudge: true, name: "Tri Panel" });
+  for (const panel of [world, second, third]) await panel.addJudge(judge);
+  await signInAs(page, judge);
+
+  await page.goto("/judge");
+  await expect(page.getByText("4 nominations are waiting for you. Accept the confidentiality statement")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Alder Welcome" })).toHaveCount(0);
+  await page.getByRole("link", { name: "read and accept the confidentiality statement" }).first().click();
+  await expect(page.getByRole("heading", { name: "Confidentiality and conflicts of interest", level: 1 })).toBeVisible();
+  await expect(page.getByText(`This statement covers your 3 panels: ${world.categoryName}, ${second.categoryName}, ${third.categoryName}.`)).toBeVisible();
+  await expect(page.getByText("4 nominations are waiting for you")).toBeVisible();
+  await expectAccessible(page);
+
+  // One statement…
+  await page.getByRole("button", { name: "I accept the confidentiality statement" }).click();
+  // …one declaration page, grouped by category.
+  for (const panel of [world, second, third]) {
+    const group = page.getByRole("region", { name: `Nominations in ${panel.categoryName}` });
+    for (const n of panel.nominations) await expect(group.getByRole("cell", { name: n.nomineeName, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("button", { name: "I accept the confidentiality statement" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel("Nomination", { exact: true }).selectOption({ label: "Cypress Welcome, Cypress Welcome Trust (nominated by Nominator of Cypress Welcome)" });
+  await page.getByLabel("Work or professional relationship").check();
+  await page.getByLabel("Note", { exact: true }).fill("I advise their trustees.");
+  await page.getByRole("button", { name: "Declare this conflict" }).click();
+  await expect(page.getByRole("status")).toContainText("Your conflict is recorded");
+  await page.getByRole("button", { name: "I have no more conflicts to declare" }).click();
+
+  // Every panel's nominations, less the conflict, and no panel asks again.
+  await expect(page).toHaveURL(/\/judge\?ready=1$/);
+  await expect(page.getByText("You have 0 of 3 scored.")).toBeVisible();
+  for (const name of ["Alder Welcome", "Birch Welcome", "Cedar Welcome"]) await expect(page.getByRole("link", { name })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cypress Welcome" })).toHaveCount(0);
+  await expect(page.getByText(/To do:/)).toHaveCount(0);
+  await expectAccessible(page);
+
+  // A panel joined later is asked for alone.
+  const fourth = await world.addCategory(`Volunteer of the Year ${world.year}`, ["Damson Welcome"]);
+  await fourth.addJudge(judge);
+  await page.goto(`/judge/cycles/${world.year}`);
+  await expect(page.getByText(`This statement covers your panel: ${fourth.categoryName}.`)).toBeVisible();
 });

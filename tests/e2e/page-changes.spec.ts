@@ -53,6 +53,19 @@ test("with JavaScript, focus lands on each new page's heading through the nomina
   await page.getByRole("button", { name: "Continue" }).click();
   await expectHeadingFocused(page, "Check your answers");
   await expectAccessible(page);
+
+  // Sent: "Check your email" is heard; then the emailed link (a full load), and its button.
+  await page.getByLabel(/I have read the privacy notice/).check();
+  await page.getByRole("button", { name: "Send nomination" }).click();
+  await expectHeadingFocused(page, "Check your email");
+  await page.goto("/dev/mail");
+  await page.getByRole("row").filter({ hasText: `focus-${tag}@example.test` }).filter({ hasText: /Confirm your nomination/ }).first().getByRole("link").click();
+  const confirm = await page.getByRole("link", { name: /\/nominate\/confirm\?t=/ }).first().getAttribute("href");
+  await page.goto(confirm!);
+  await expect(h1(page)).toHaveText("Confirm your nomination");
+  await page.getByRole("button", { name: "Confirm nomination" }).click();
+  await expectHeadingFocused(page, "Nomination confirmed");
+  await expectAccessible(page);
 });
 
 for (const javaScriptEnabled of [true, false]) {

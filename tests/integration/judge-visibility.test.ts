@@ -9,6 +9,7 @@ import { describe, expect, test } from "vitest";
 import { notifyNewAssignments } from "~/models/assignments.server";
 import { sendJudgingReminder } from "~/models/reminders.server";
 import * as exportRoute from "~/routes/judge.export[.]csv";
+import * as cycleStepsRoute from "~/routes/judge.cycles.$year";
 import * as fileRoute from "~/routes/judge.files.$fileId";
 import * as homeRoute from "~/routes/judge._index";
 import * as nominationRoute from "~/routes/judge.nominations.$nominationId";
@@ -78,6 +79,38 @@ const PROBES: Record<string, (ctx: Ctx) => Promise<void>> = {
     );
     expect(declared.status).toBe(400);
     expectNoSecrets(text(declared.data), ctx);
+  },
+  "judge.cycles.$year.tsx": async (ctx) => {
+    // The one declaration page of the cycle, opened again as if the judge had not finished declaring.
+    const [{ year }] = await db
+      .select({ year: schema.cycles.year })
+      .from(schema.panels)
+      .innerJoin(schema.categories, eq(schema.categories.id, schema.panels.categoryId))
+      .innerJoin(schema.cycles, eq(schema.cycles.id, schema.categories.cycleId))
+      .where(eq(schema.panels.id, ctx.panelId));
+    const member = and(eq(schema.panelMembers.panelId, ctx.panelId), eq(schema.panelMembers.personId, ctx.judge.id));
+    const [before] = await db.select().from(schema.panelMembers).where(member);
+    await db.update(schema.panelMembers).set({ conflictsDeclaredAt: null }).where(member);
+    try {
+      const path = `/judge/cycles/${year}`;
+      const page = await run<{ groups: { nominations: { id: number }[] }[] }>(() =>
+        cycleStepsRoute.loader(loaderArgs(get(path, ctx.cookie), { year: String(year) })),
+      );
+      expect(page.status).toBe(200);
+      expectNoSecrets(text(page.data), ctx);
+      expect(page.data.groups.flatMap((g) => g.nominations.map((n) => n.id))).toEqual([ctx.shown.id]);
+      const declared = await run(() =>
+        cycleStepsRoute.action(
+          loaderArgs(post(path, ctx.cookie, { intent: "declare", nominationId: String(ctx.hidden.id), kind: "personal", note: "x" }), {
+            year: String(year),
+          }),
+        ),
+      );
+      expect(declared.status).toBe(400);
+      expectNoSecrets(text(declared.data), ctx);
+    } finally {
+      await db.update(schema.panelMembers).set({ conflictsDeclaredAt: before.conflictsDeclaredAt }).where(member);
+    }
   },
   "judge.nominations.$nominationId.tsx": async (ctx) => {
     const path = `/judge/nominations/${ctx.hidden.id}`;

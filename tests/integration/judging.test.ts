@@ -9,6 +9,7 @@ import * as homeRoute from "~/routes/judge._index";
 import * as nominationRoute from "~/routes/judge.nominations.$nominationId";
 import * as conflictRoute from "~/routes/judge.nominations.$nominationId_.conflict";
 import * as submitRoute from "~/routes/judge.nominations.$nominationId_.submit";
+import * as cycleStepsRoute from "~/routes/judge.cycles.$year";
 import * as panelRoute from "~/routes/judge.panels.$panelId";
 import { SYSTEM_ACTOR } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
@@ -51,10 +52,28 @@ function scoreForm(id: number, cookie: string, form: Record<string, string>) {
 
 const allFives = (criteria: Criteria) => Object.fromEntries(criteria.map((c) => [`criterion-${c.id}`, "5"]));
 
+type Steps = {
+  lead: string;
+  toAccept: { panelId: number; category: string; waiting: number }[];
+  groups: { panelId: number; category: string; nominations: { id: number; nomineeName: string; nominatorName: string | null }[] }[];
+  allDone: boolean;
+};
+
+/** The one statement and declaration page of a cycle, read and sent as the judge. */
+function stepsPage(year: number, cookie: string) {
+  return run<Steps>(() => cycleStepsRoute.loader(loaderArgs(makeRequest(`/judge/cycles/${year}`, { cookie }), { year: String(year) })));
+}
+
+/** Sends a step as the page's form would: the intent and the panel ids the page listed. */
+function sendStep(year: number, cookie: string, intent: "accept" | "done", panelIds: number[]) {
+  const form = { intent, panelId: panelIds.map(String) };
+  return run(() => cycleStepsRoute.action(loaderArgs(makeRequest(`/judge/cycles/${year}`, { cookie, form }), { year: String(year) })));
+}
+
 describe("joining a panel", () => {
   test("nothing of the panel is shown before the statement is accepted and conflicts declared", async () => {
     const mark = await auditMark();
-    const { category, panel } = await setup();
+    const { cycle, category, panel } = await setup();
     const judge = await createJudge();
     await addToPanel(panel.id, judge.id, { ready: false });
     const nomination = await createNomination(category, { nomineeName: "Riverside Welcome" });
@@ -69,19 +88,80 @@ describe("joining a panel", () => {
     expect(text(home.data)).not.toContain("Riverside Welcome");
     const before = await run<{ list: unknown[] }>(() => panelRoute.loader(loaderArgs(makeRequest(panelPath, { cookie }), params)));
     expect(before.data.list).toEqual([]);
+    const steps = await stepsPage(cycle.year, cookie);
+    expect(steps.data.groups).toEqual([]);
+    expect(steps.data.toAccept).toEqual([{ panelId: panel.id, category: category.name, waiting: 1 }]);
+    // Counted right before acceptance: waiting, never "0 of 0 scored".
+    expect(steps.data.lead).toMatch(/^1 nomination is waiting for you/);
+    expect(text(steps.data)).not.toContain("Riverside Welcome");
     expect((await nominationPage(nomination.id, cookie)).status).toBe(404);
 
-    await run(() => panelRoute.action(loaderArgs(makeRequest(panelPath, { cookie, form: { intent: "accept" } }), params)));
-    const listed = await run<{ list: { nomineeName: string; nominatorName: string }[] }>(() =>
-      panelRoute.loader(loaderArgs(makeRequest(panelPath, { cookie }), params)),
-    );
-    expect(listed.data.list.map((n) => n.nomineeName)).toEqual(["Riverside Welcome"]);
+    await sendStep(cycle.year, cookie, "accept", [panel.id]);
+    const listed = await stepsPage(cycle.year, cookie);
+    expect(listed.data.groups.flatMap((g) => g.nominations.map((n) => n.nomineeName))).toEqual(["Riverside Welcome"]);
     // Declared nothing yet: still no access to the nomination itself.
     expect((await nominationPage(nomination.id, cookie)).status).toBe(404);
 
-    await run(() => panelRoute.action(loaderArgs(makeRequest(panelPath, { cookie, form: { intent: "done" } }), params)));
+    await sendStep(cycle.year, cookie, "done", [panel.id]);
     expect((await nominationPage(nomination.id, cookie)).status).toBe(200);
     expect(await auditActionsSince(mark, "panel_member")).toEqual(["panel.confidentiality_accepted", "panel.conflicts_declared"]);
+  });
+
+  test("a judge on three panels accepts one statement and makes one declaration; a panel joined later is asked for alone", async () => {
+    const mark = await auditMark();
+    const cycle = await createJudgingCycle();
+    const judge = await createJudge({ email: "rhian@harbourwelcome.org.uk" });
+    const worlds = [];
+    for (const name of ["Alder Group", "Birch Group", "Cedar Group"]) {
+      const { category, panel } = await createJudgedCategory(cycle.id);
+      await addToPanel(panel.id, judge.id, { ready: false });
+      const nomination = await createNomination(category, { nomineeName: name });
+      await assign(nomination.id, judge.id);
+      worlds.push({ category, panel, nomination });
+    }
+    // Shares the judge's email domain: detection at acceptance hides it from the declaration list.
+    const suspected = await createNomination(worlds[1].category, { nomineeName: "Harbour Welcome", nominatorEmail: "sam@harbourwelcome.org.uk" });
+    const cookie = await cookieFor(judge.id);
+    const panelIds = worlds.map((w) => w.panel.id);
+
+    const first = await stepsPage(cycle.year, cookie);
+    expect(first.data.toAccept.map((p) => p.panelId)).toEqual(panelIds);
+    expect(first.data.lead).toMatch(/^3 nominations are waiting for you/);
+
+    await sendStep(cycle.year, cookie, "accept", panelIds);
+    const members = await db.select().from(schema.panelMembers).where(and(eq(schema.panelMembers.personId, judge.id), inArray(schema.panelMembers.panelId, panelIds)));
+    expect(members.every((m) => m.confidentialityAcceptedAt)).toBe(true);
+    // One transaction: one moment for all three.
+    expect(new Set(members.map((m) => m.confidentialityAcceptedAt!.getTime())).size).toBe(1);
+    const declaring = await stepsPage(cycle.year, cookie);
+    expect(declaring.data.toAccept).toEqual([]);
+    expect(declaring.data.groups.map((g) => [g.category, g.nominations.map((n) => n.nomineeName)])).toEqual(
+      worlds.map((w) => [w.category.name, [w.nomination.nomineeName]]),
+    );
+    expect(text(declaring.data)).not.toContain("Harbour Welcome");
+
+    await sendStep(cycle.year, cookie, "done", panelIds);
+    for (const w of worlds) expect((await nominationPage(w.nomination.id, cookie)).status).toBe(200);
+    expect((await nominationPage(suspected.id, cookie)).status).toBe(404);
+    expect(await auditActionsSince(mark, "panel_member")).toEqual([
+      ...panelIds.map(() => "panel.confidentiality_accepted"),
+      ...panelIds.map(() => "panel.conflicts_declared"),
+    ]);
+    expect((await stepsPage(cycle.year, cookie)).data.allDone).toBe(true);
+
+    // Joins a fourth panel later: asked for that panel only.
+    const { category: late, panel: latePanel } = await createJudgedCategory(cycle.id);
+    await addToPanel(latePanel.id, judge.id, { ready: false });
+    await createNomination(late, { nomineeName: "Larch Group" });
+    const later = await stepsPage(cycle.year, cookie);
+    expect(later.data.toAccept.map((p) => p.panelId)).toEqual([latePanel.id]);
+    expect(later.data.groups).toEqual([]);
+    // A forged list accepts nothing beyond what is waiting.
+    await sendStep(cycle.year, cookie, "accept", [...panelIds, latePanel.id]);
+    const again = await stepsPage(cycle.year, cookie);
+    expect(again.data.groups.map((g) => g.panelId)).toEqual([latePanel.id]);
+    expect(await auditActionsSince(mark, "panel_member")).toHaveLength(7);
+    for (const w of worlds) expect((await nominationPage(w.nomination.id, cookie)).status).toBe(200);
   });
 
   test("a declaration needs a kind and a note; a bad one keeps the text and says what is wrong", async () => {
@@ -104,20 +184,19 @@ describe("joining a panel", () => {
   });
 
   test("accepting the statement runs detection, and a suspicion hides the nomination from the list", async () => {
-    const { category, panel } = await setup();
+    const { cycle, category, panel } = await setup();
     const judge = await createJudge({ email: "amira@leedswelcome.org.uk", organisations: ["Leeds Welcome CIC"] });
     await addToPanel(panel.id, judge.id, { ready: false });
     const sameDomain = await createNomination(category, { nomineeName: "Leeds Welcome", nominatorEmail: "sam@leedswelcome.org.uk" });
     const other = await createNomination(category, { nomineeName: "Bristol Open Doors", nominatorEmail: "jo@gmail.com" });
     const cookie = await cookieFor(judge.id);
-    const params = { panelId: String(panel.id) };
-    await run(() => panelRoute.action(loaderArgs(makeRequest(`/judge/panels/${panel.id}`, { cookie, form: { intent: "accept" } }), params)));
+    await sendStep(cycle.year, cookie, "accept", [panel.id]);
     const [suspicion] = await db.select().from(schema.conflicts).where(eq(schema.conflicts.personId, judge.id));
     expect(suspicion).toMatchObject({ personId: judge.id, nominationId: sameDomain.id, status: "suspected", source: "detected", pinned: false });
     expect(suspicion.rule).toContain("same_domain");
     expect(suspicion.evidence).toContain("leedswelcome.org.uk");
-    const page = await run<{ list: { id: number }[] }>(() => panelRoute.loader(loaderArgs(makeRequest(`/judge/panels/${panel.id}`, { cookie }), params)));
-    expect(page.data.list.map((n) => n.id)).toEqual([other.id]);
+    const page = await stepsPage(cycle.year, cookie);
+    expect(page.data.groups.flatMap((g) => g.nominations.map((n) => n.id))).toEqual([other.id]);
   });
 });
 
