@@ -126,6 +126,14 @@ const MATRIX: Record<string, Entry> = {
   // ---------------------------------------------------------------- judging
   "judge._index.tsx": { loader: JUDGE(200, 200), action: "none" },
   "judge.export[.]csv.tsx": { loader: JUDGE(200, 200), action: "none" },
+  // One statement and one declaration for all of a judge's panels in the cycle; a declaration
+  // naming no nomination of the judge's list is refused.
+  "judge.cycles.$year.tsx": {
+    params: (w) => ({ year: String(w.judging.year) }),
+    loader: JUDGE(200, 200),
+    action: JUDGE(400, 400),
+    form: () => ({ intent: "declare" }),
+  },
   "judge.panels.$panelId.tsx": {
     params: (w) => ({ panelId: String(w.panel.id) }),
     loader: JUDGE(200, 200),
