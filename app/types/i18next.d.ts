@@ -8,6 +8,7 @@ import type common from "~/locales/en/common.json";
 import type home from "~/locales/en/home.json";
 import type info from "~/locales/en/info.json";
 import type nomination from "~/locales/en/nomination.json";
+import type results from "~/locales/en/results.json";
 import type validation from "~/locales/en/validation.json";
 
 declare module "i18next" {
@@ -19,6 +20,7 @@ declare module "i18next" {
       home: typeof home;
       info: typeof info;
       nomination: typeof nomination;
+      results: typeof results;
       validation: typeof validation;
     };
   }

@@ -337,8 +337,8 @@ describe("counts stay hidden until the winners' publication", () => {
       run(() => voteLoader(loaderArgs(makeRequest(votePath(w)), params(w)))),
       run(() => voteLoader(loaderArgs(makeRequest(`${votePath(w)}?sent=1`), params(w)))),
       run(() => confirmLoader(loaderArgs(makeRequest(`/vote/confirm?t=${t}`)))),
-      run(() => winnersIndexLoader()),
-      run(() => archiveLoader()),
+      run(() => winnersIndexLoader(loaderArgs(makeRequest("/winners")))),
+      run(() => archiveLoader(loaderArgs(makeRequest("/archive")))),
       run(() => homeLoader(loaderArgs(makeRequest("/")))),
     ]);
     for (const answer of publicAnswers) {
