@@ -179,7 +179,7 @@ export async function votingWindowsOf(tx: Tx, cycleId: number) {
 export type VotePage = {
   year: number;
   cycleName: string;
-  category: { name: string; slug: string };
+  category: { name: string; nameCy: string | null; slug: string };
   state: Exclude<VotingState, "off">;
   closesAt: Date;
   nominees: Array<{ id: number; name: string; organisation: string | null; area: string | null }>;
@@ -202,7 +202,7 @@ export async function getVotePage(year: number, slug: string, now = new Date()):
   return {
     year: row.cycle.year,
     cycleName: row.cycle.name,
-    category: { name: row.category.name, slug: row.category.slug },
+    category: { name: row.category.name, nameCy: row.category.nameCy, slug: row.category.slug },
     state,
     closesAt: window.closesAt!,
     nominees: await shortlistOf(row.category.id),
@@ -311,10 +311,12 @@ async function voteByToken(token: string, tx: Tx = db) {
   return row ?? null;
 }
 
-export type VoteConfirmation = { outcome: "invalid" } | { outcome: "pending" | "confirmed" | "closed"; nominee: string; category: string; year: number; slug: string };
+export type VoteConfirmation =
+  | { outcome: "invalid" }
+  | { outcome: "pending" | "confirmed" | "closed"; nominee: string; category: string; categoryCy: string | null; year: number; slug: string };
 
 function confirmationState(row: NonNullable<Awaited<ReturnType<typeof voteByToken>>>, now: Date): VoteConfirmation {
-  const about = { nominee: row.nominee, category: row.category.name, year: row.cycle.year, slug: row.category.slug };
+  const about = { nominee: row.nominee, category: row.category.name, categoryCy: row.category.nameCy, year: row.cycle.year, slug: row.category.slug };
   if (row.vote.voidedAt) return { outcome: "invalid" };
   if (row.vote.confirmedAt) return { outcome: "confirmed", ...about };
   if (votingState(windowOf(row.category), row.cycle, now) !== "open") return { outcome: "closed", ...about };

@@ -10,6 +10,7 @@ import type info from "~/locales/en/info.json";
 import type nomination from "~/locales/en/nomination.json";
 import type results from "~/locales/en/results.json";
 import type validation from "~/locales/en/validation.json";
+import type vote from "~/locales/en/vote.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -22,6 +23,7 @@ declare module "i18next" {
       nomination: typeof nomination;
       results: typeof results;
       validation: typeof validation;
+      vote: typeof vote;
     };
   }
 }

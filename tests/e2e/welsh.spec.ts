@@ -89,6 +89,7 @@ test("every public page in Welsh: no English catalogue string, its English twin 
     "/cy/nominate/confirm?t=x&c=y",
     "/cy/winners",
     "/cy/archive",
+    "/cy/vote/confirm?t=not-a-token",
     "/cy/no-such-page",
   ];
   for (const path of pages) {
