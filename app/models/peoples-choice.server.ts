@@ -24,6 +24,8 @@ import {
   type VotingWindow,
   type WindowField,
 } from "~/domain/peoples-choice";
+import type { Language } from "~/domain/language";
+import { localisedPath } from "~/domain/language-paths";
 import { ERASED, isRetentionDue } from "~/domain/retention";
 import { formatLondon } from "~/domain/time";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
@@ -237,7 +239,16 @@ export type CastOutcome =
  * category, whatever happens: a confirmed (or voided) vote refuses another, an unconfirmed
  * one whose link still works refuses a second, and one whose link has lapsed is replaced.
  */
-export async function castVote(input: { year: number; slug: string; nominationId: number; email: string; ip: string; now?: Date }): Promise<CastOutcome> {
+export async function castVote(input: {
+  year: number;
+  slug: string;
+  nominationId: number;
+  email: string;
+  ip: string;
+  now?: Date;
+  /** The page's language: a vote cast on a Welsh page is confirmed on the Welsh page (the email itself is still English). */
+  language?: Language;
+}): Promise<CastOutcome> {
   const now = input.now ?? new Date();
   const voter = normaliseVoterEmail(input.email);
   if (!voter) return { outcome: "bad_email" };
@@ -291,7 +302,7 @@ export async function castVote(input: { year: number; slug: string; nominationId
       react: PeoplesChoiceConfirmEmail({
         category: row.category.name,
         nominee: nominee.name,
-        url: new URL(`/vote/confirm?t=${token}`, getEnv().APP_URL).toString(),
+        url: new URL(localisedPath(`/vote/confirm?t=${token}`, input.language ?? "en"), getEnv().APP_URL).toString(),
         closes: formatLondon(expires),
       }),
       meta: { peoplesChoiceVoteIds: [voteId] },

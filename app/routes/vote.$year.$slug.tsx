@@ -108,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const limit = await limitVote(ip, submission.value.email);
   if (!limit.allowed) return rateLimited(submission, limit, { message: (wait) => t("errors.rateLimited", { wait }), language });
 
-  const cast = await castVote({ year: page.year, slug: page.category.slug, nominationId: submission.value.nominee, email: submission.value.email, ip });
+  const cast = await castVote({ year: page.year, slug: page.category.slug, nominationId: submission.value.nominee, email: submission.value.email, ip, language });
   if (cast.outcome === "sent") return redirect(localisedPath(`${votePath(page.year, page.category.slug)}?sent=1`, language));
   const refusal = CAST_REFUSALS[cast.outcome];
   return refuse(refusal.status, t(refusal.message, { category }), refusal.field);

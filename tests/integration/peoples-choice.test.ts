@@ -234,6 +234,9 @@ describe("a public vote", () => {
     const sent = await vote(w, w.nominees[0].id, "cymraeg@example.org", {}, nextIp(), "/cy");
     expect(sent.status).toBe(302);
     expect(sent.headers.get("Location")).toBe(`/cy${votePath(w)}?sent=1`);
+    // The confirmation link opens the Welsh confirmation page.
+    const [mail] = await db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.to, "cymraeg@example.org"));
+    expect(mail.text).toMatch(/\/cy\/vote\/confirm\?t=[a-z2-7]{32}/);
     const again = await vote(w, w.nominees[1].id, "cymraeg@example.org", {}, nextIp(), "/cy");
     expect(again.status).toBe(409);
     expect(errorsOf(again.data)).toContain("Rydym eisoes wedi anfon dolen i’r cyfeiriad e-bost hwn");
