@@ -27,6 +27,8 @@ export const WELSH_ROUTES: ReadonlyArray<readonly [file: string, path: string]> 
   ["nominate.$slug.withdraw.tsx", "cy/nominate/:slug/withdraw"],
   ["winners._index.tsx", "cy/winners"],
   ["winners.$year.tsx", "cy/winners/:year"],
+  ["vote.$year.$slug.tsx", "cy/vote/:year/:slug"],
+  ["vote.confirm.tsx", "cy/vote/confirm"],
   ["campaigns._index.tsx", "cy/campaigns"],
   ["campaigns.confirm.tsx", "cy/campaigns/confirm"],
   ["campaigns.follow-up.tsx", "cy/campaigns/follow-up"],
@@ -41,9 +43,7 @@ export const WELSH_ROUTES: ReadonlyArray<readonly [file: string, path: string]> 
 ];
 
 /** Route files of the areas that stay in English, or that are not pages. */
-export const ENGLISH_ONLY_ROUTE_FILES = [/^admin[.]/, /^admin\.tsx$/, /^judge[.]/, /^dev[.]/, /^healthz\.ts$/, /^logout\.tsx$/, /^sitemap\[\.\]xml\.ts$/,
-  // People's Choice voting is English until its pages are translated (its strings are not in the catalogues yet).
-  /^vote[.]/];
+export const ENGLISH_ONLY_ROUTE_FILES = [/^admin[.]/, /^admin\.tsx$/, /^judge[.]/, /^dev[.]/, /^healthz\.ts$/, /^logout\.tsx$/, /^sitemap\[\.\]xml\.ts$/];
 
 /** The Welsh route's id: the file's own id with "cy/" in front, so the two never clash. */
 export const welshRouteId = (file: string) => `cy/routes/${file.replace(/\.tsx?$/, "")}`;

@@ -1,25 +1,25 @@
 /** People's Choice on a year's results page: the way to vote while it is open, the counts once the winners are public. */
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { InLanguage } from "~/components/i18n";
+import type { LocalisedText } from "~/domain/language";
 
 export type PeoplesChoiceSummary = { open: boolean; votePath: string; counts?: Array<{ name: string; votes: number }> };
 
-export function PeoplesChoiceForCategory({ summary, category }: { summary: PeoplesChoiceSummary | undefined; category: string }) {
+export function PeoplesChoiceForCategory({ summary, category }: { summary: PeoplesChoiceSummary | undefined; category: LocalisedText }) {
+  const { t } = useTranslation("results", { keyPrefix: "peoplesChoice" });
   if (!summary) return null;
   if (summary.counts) {
     const total = summary.counts.reduce((a, c) => a + c.votes, 0);
     return (
       <>
-        <h3 className="result-heading">People&apos;s Choice</h3>
-        <p>
-          {total} confirmed {total === 1 ? "vote" : "votes"} from the public.
-        </p>
+        <h3 className="result-heading">{t("heading")}</h3>
+        <p>{t("total", { count: total })}</p>
         <ul className="result-list">
           {summary.counts.map((c) => (
             <li key={c.name} className="result">
               <span className="result__name">{c.name}</span>
-              <span className="result__where">
-                {c.votes} {c.votes === 1 ? "vote" : "votes"}
-              </span>
+              <span className="result__where">{t("votes", { count: c.votes })}</span>
             </li>
           ))}
         </ul>
@@ -29,7 +29,9 @@ export function PeoplesChoiceForCategory({ summary, category }: { summary: Peopl
   if (!summary.open) return null;
   return (
     <p>
-      <Link to={summary.votePath}>Vote for your People&apos;s Choice in {category}</Link>
+      <Link to={summary.votePath}>
+        <Trans t={t} i18nKey="voteIn" values={{ category: category.text }} components={{ category: <InLanguage text={category} /> }} />
+      </Link>
     </p>
   );
 }

@@ -1,28 +1,49 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { InLanguage, useLanguage } from "~/components/i18n";
+import { localised, type Language } from "~/domain/language";
+import { translator } from "~/i18n";
 import type { PublicEntry, PublicResults } from "~/models/results.server";
 
 function Entry({ entry }: { entry: PublicEntry }) {
+  const language = useLanguage();
   const where = [entry.organisation !== entry.name ? entry.organisation : null, entry.area].filter(Boolean).join(", ");
+  // The naming rule ran for both languages: a Welsh citation is cleaned like the English one.
+  const name = language === "cy" ? entry.nameCy : entry.name;
+  const citation = entry.citation ? localised(entry.citation, entry.citationCy, language) : null;
   return (
     <>
-      <span className="result__name">{entry.name}</span>
+      <span className="result__name">{name}</span>
       {where ? <span className="result__where">{where}</span> : null}
-      {entry.citation ? <blockquote className="result__citation">{entry.citation}</blockquote> : null}
+      {citation ? (
+        <blockquote className="result__citation" lang={citation.language === language ? undefined : "en-GB"}>
+          {citation.text}
+        </blockquote>
+      ) : null}
     </>
   );
 }
 
+/** A category's name in the page's language (the English, marked as English, where no Welsh is written). */
+export function categoryName(category: { name: string; nameCy: string | null }, language: Language) {
+  return localised(category.name, category.nameCy, language);
+}
+
 /** A year's public results: the winners and highly commended, or, before them, the shortlist. */
-export function PublicResultsView({ results, after }: { results: PublicResults; after?: (category: { slug: string; name: string }) => ReactNode }) {
+export function PublicResultsView({ results, after }: { results: PublicResults; after?: (category: PublicResults["categories"][number]) => ReactNode }) {
+  const { t } = useTranslation("results");
+  const language = useLanguage();
   return (
     <>
       {results.categories.map((category) => (
         <section key={category.slug} className="result-category" aria-labelledby={`cat-${category.slug}`}>
-          <h2 id={`cat-${category.slug}`}>{category.name}</h2>
-          {category.sponsor ? <p className="muted">{category.sponsor}</p> : null}
+          <h2 id={`cat-${category.slug}`}>
+            <InLanguage text={categoryName(category, language)} />
+          </h2>
+          {category.sponsor ? <InLanguage as="p" className="muted" text={localised(category.sponsor, category.sponsorCy, language)} /> : null}
           {results.stage === "winners" ? (
             <>
-              <h3 className="result-heading">{category.winners.length > 1 ? "Joint winners" : "Winner"}</h3>
+              <h3 className="result-heading">{category.winners.length > 1 ? t("jointWinners") : t("winner")}</h3>
               <ul className="result-list result-list--winners">
                 {category.winners.map((entry, i) => (
                   <li key={`${i}-${entry.name}`} className="result result--winner">
@@ -32,7 +53,7 @@ export function PublicResultsView({ results, after }: { results: PublicResults; 
               </ul>
               {category.highlyCommended.length ? (
                 <>
-                  <h3 className="result-heading">Highly commended</h3>
+                  <h3 className="result-heading">{t("highlyCommended")}</h3>
                   <ul className="result-list">
                     {category.highlyCommended.map((entry, i) => (
                       <li key={`${i}-${entry.name}`} className="result">
@@ -45,7 +66,7 @@ export function PublicResultsView({ results, after }: { results: PublicResults; 
             </>
           ) : (
             <>
-              <h3 className="result-heading">Shortlist</h3>
+              <h3 className="result-heading">{t("shortlist")}</h3>
               <ul className="result-list">
                 {category.shortlist.map((entry, i) => (
                   <li key={`${i}-${entry.name}`} className="result">
@@ -63,18 +84,22 @@ export function PublicResultsView({ results, after }: { results: PublicResults; 
 }
 
 /** The share preview names the winners, as the page does: only the names the naming rule let out. */
-function sharedNames(results: PublicResults): string {
-  const winners = results.categories.flatMap((c) => c.winners.map((w) => `${c.name}: ${w.name}`));
+function sharedNames(results: PublicResults, language: Language): string {
+  const winners = results.categories.flatMap((c) =>
+    c.winners.map((w) => `${categoryName(c, language).text}: ${language === "cy" ? w.nameCy : w.name}`),
+  );
   return winners.length ? ` ${winners.join("; ")}.` : "";
 }
 
-export function publicResultsMeta(results: PublicResults | null | undefined, url: string) {
-  if (!results) return [{ title: "Not published yet – Community Sponsorship Awards" }, { name: "robots", content: "noindex" }];
-  const title = `${results.stage === "winners" ? "Winners" : "Shortlist"} – Community Sponsorship Awards ${results.year}`;
+export function publicResultsMeta(results: PublicResults | null | undefined, url: string, language: Language) {
+  const t = translator(language, "results");
+  const siteName = translator(language, "common")("siteName");
+  if (!results) return [{ title: `${t("notPublished")} – ${siteName}` }, { name: "robots", content: "noindex" }];
+  const title = t("metaTitle", { stage: results.stage === "winners" ? t("winners") : t("shortlist"), year: results.year });
   const description =
     results.stage === "winners"
-      ? `The winners of the Community Sponsorship Awards ${results.year}, celebrating the groups, volunteers and councils who welcome refugee families.${sharedNames(results)}`
-      : `The shortlist for the Community Sponsorship Awards ${results.year}.`;
+      ? `${t("winnersDescription", { year: results.year })}${sharedNames(results, language)}`
+      : t("shortlistDescription", { year: results.year });
   return [
     { title },
     { name: "description", content: description },

@@ -14,7 +14,7 @@
  * under-18 nominee with no consent recorded (nominations made before it was asked) is
  * treated as not named.
  */
-import type { PublicationConsent } from "./vocabulary";
+import type { Language, PublicationConsent } from "./vocabulary";
 
 export const PUBLICATION_CONSENT_LABELS: Record<PublicationConsent, string> = {
   full: "Full name",
@@ -31,6 +31,13 @@ export const PUBLICATION_CONSENT_HINTS: Record<PublicationConsent, string> = {
 };
 
 export const NOT_NAMED = "A young champion";
+
+/** The words that stand in for what is taken out, in the language of the text they go into. */
+const STAND_INS: Record<Language, { notNamed: string; fromArea: (area: string) => string; inCitation: string; group: string }> = {
+  en: { notNamed: NOT_NAMED, fromArea: (area) => `${NOT_NAMED} from ${area}`, inCitation: "the young champion", group: "their group" },
+  // "o ardal …" keeps the area's own spelling (no mutation of a place name after "o").
+  cy: { notNamed: "Pencampwr ifanc", fromArea: (area) => `Pencampwr ifanc o ardal ${area}`, inCitation: "y pencampwr ifanc", group: "eu grŵp" },
+};
 
 export type NamedNominee = {
   nomineeName: string;
@@ -72,7 +79,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const wholeWord = (text: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(text)}(?![\\p{L}\\p{N}])`, "giu");
 
 /** The citation with the full name, the surname and the organisation replaced by what may be shown. */
-function redactCitation(citation: string, n: NamedNominee, shownName: string, naming: PublicationConsent): string {
+function redactCitation(citation: string, n: NamedNominee, shownName: string, naming: PublicationConsent, language: Language): string {
   // The replacements wait behind a placeholder, so a surname such as "Young" is not then taken out of them.
   const NAME = "\uE000";
   let text = citation;
@@ -85,17 +92,21 @@ function redactCitation(citation: string, n: NamedNominee, shownName: string, na
     // "Ms Young's work" reads as "Ms Amira's work": a name stands where the surname stood.
     text = text.replace(wholeWord(word), NAME);
   }
-  const stand = naming === "not_named" ? "the young champion" : shownName;
+  const stand = naming === "not_named" ? STAND_INS[language].inCitation : shownName;
   return text
     .replace(new RegExp(`${NAME}(\\s+${NAME})+`, "gu"), NAME)
     .replaceAll(NAME, stand)
-    .replaceAll("\uE001", "their group")
+    .replaceAll("\uE001", STAND_INS[language].group)
     .replace(/[ \t]{2,}/g, " ")
     .trim();
 }
 
-/** What may be shown of a nominee in public, and in emails to anyone who did not nominate them. */
-export function publicNominee(n: NamedNominee, category?: { nomineeUnder18: boolean }): PublicNominee {
+/**
+ * What may be shown of a nominee in public, and in emails to anyone who did not nominate them.
+ * `language` is the language of `n.citation` and of the page: a Welsh citation is cleaned by
+ * the same rule, with Welsh words standing in for what is taken out.
+ */
+export function publicNominee(n: NamedNominee, category?: { nomineeUnder18: boolean }, language: Language = "en"): PublicNominee {
   const naming = publicNaming(n, category);
   const citation = n.citation ?? null;
   if (naming === "full") {
@@ -103,11 +114,11 @@ export function publicNominee(n: NamedNominee, category?: { nomineeUnder18: bool
   }
   const area = n.nomineeLocalAuthority?.trim() || null;
   if (naming === "first_name") {
-    const name = firstName(n.nomineeName) || NOT_NAMED;
-    return { name, organisation: null, area, citation: citation && redactCitation(citation, n, name, naming), naming };
+    const name = firstName(n.nomineeName) || STAND_INS[language].notNamed;
+    return { name, organisation: null, area, citation: citation && redactCitation(citation, n, name, naming, language), naming };
   }
-  const name = area ? `${NOT_NAMED} from ${area}` : NOT_NAMED;
-  return { name, organisation: null, area: null, citation: citation && redactCitation(citation, n, name, naming), naming };
+  const name = area ? STAND_INS[language].fromArea(area) : STAND_INS[language].notNamed;
+  return { name, organisation: null, area: null, citation: citation && redactCitation(citation, n, name, naming, language), naming };
 }
 
 /** What an administrator reads of an under-18 nominee's naming; null for anyone named in full as an adult. */

@@ -24,6 +24,8 @@ import {
   type VotingWindow,
   type WindowField,
 } from "~/domain/peoples-choice";
+import type { Language } from "~/domain/language";
+import { localisedPath } from "~/domain/language-paths";
 import { ERASED, isRetentionDue } from "~/domain/retention";
 import { formatLondon } from "~/domain/time";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
@@ -179,7 +181,7 @@ export async function votingWindowsOf(tx: Tx, cycleId: number) {
 export type VotePage = {
   year: number;
   cycleName: string;
-  category: { name: string; slug: string };
+  category: { name: string; nameCy: string | null; slug: string };
   state: Exclude<VotingState, "off">;
   closesAt: Date;
   nominees: Array<{ id: number; name: string; organisation: string | null; area: string | null }>;
@@ -202,7 +204,7 @@ export async function getVotePage(year: number, slug: string, now = new Date()):
   return {
     year: row.cycle.year,
     cycleName: row.cycle.name,
-    category: { name: row.category.name, slug: row.category.slug },
+    category: { name: row.category.name, nameCy: row.category.nameCy, slug: row.category.slug },
     state,
     closesAt: window.closesAt!,
     nominees: await shortlistOf(row.category.id),
@@ -237,7 +239,16 @@ export type CastOutcome =
  * category, whatever happens: a confirmed (or voided) vote refuses another, an unconfirmed
  * one whose link still works refuses a second, and one whose link has lapsed is replaced.
  */
-export async function castVote(input: { year: number; slug: string; nominationId: number; email: string; ip: string; now?: Date }): Promise<CastOutcome> {
+export async function castVote(input: {
+  year: number;
+  slug: string;
+  nominationId: number;
+  email: string;
+  ip: string;
+  now?: Date;
+  /** The page's language: a vote cast on a Welsh page is confirmed on the Welsh page (the email itself is still English). */
+  language?: Language;
+}): Promise<CastOutcome> {
   const now = input.now ?? new Date();
   const voter = normaliseVoterEmail(input.email);
   if (!voter) return { outcome: "bad_email" };
@@ -291,7 +302,7 @@ export async function castVote(input: { year: number; slug: string; nominationId
       react: PeoplesChoiceConfirmEmail({
         category: row.category.name,
         nominee: nominee.name,
-        url: new URL(`/vote/confirm?t=${token}`, getEnv().APP_URL).toString(),
+        url: new URL(localisedPath(`/vote/confirm?t=${token}`, input.language ?? "en"), getEnv().APP_URL).toString(),
         closes: formatLondon(expires),
       }),
       meta: { peoplesChoiceVoteIds: [voteId] },
@@ -311,10 +322,12 @@ async function voteByToken(token: string, tx: Tx = db) {
   return row ?? null;
 }
 
-export type VoteConfirmation = { outcome: "invalid" } | { outcome: "pending" | "confirmed" | "closed"; nominee: string; category: string; year: number; slug: string };
+export type VoteConfirmation =
+  | { outcome: "invalid" }
+  | { outcome: "pending" | "confirmed" | "closed"; nominee: string; category: string; categoryCy: string | null; year: number; slug: string };
 
 function confirmationState(row: NonNullable<Awaited<ReturnType<typeof voteByToken>>>, now: Date): VoteConfirmation {
-  const about = { nominee: row.nominee, category: row.category.name, year: row.cycle.year, slug: row.category.slug };
+  const about = { nominee: row.nominee, category: row.category.name, categoryCy: row.category.nameCy, year: row.cycle.year, slug: row.category.slug };
   if (row.vote.voidedAt) return { outcome: "invalid" };
   if (row.vote.confirmedAt) return { outcome: "confirmed", ...about };
   if (votingState(windowOf(row.category), row.cycle, now) !== "open") return { outcome: "closed", ...about };

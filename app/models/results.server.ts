@@ -583,16 +583,32 @@ export type PublicResults = {
   stage: Exclude<PublicStage, "none">;
   /** How long a shared cache may keep this page: never past the next publication. */
   cacheSeconds: number;
+  /** The cycle's Welsh name, null where none is written. */
+  nameCy: string | null;
   categories: Array<{
     slug: string;
     name: string;
+    nameCy: string | null;
     sponsor: string | null;
+    sponsorCy: string | null;
     winners: PublicEntry[];
     highlyCommended: PublicEntry[];
     shortlist: PublicEntry[];
   }>;
 };
-export type PublicEntry = { name: string; organisation: string | null; area: string | null; citation: string | null };
+/**
+ * One nominee as the public may see them. `nameCy` and `citationCy` are the same naming rule
+ * applied for a Welsh page: the Welsh citation cleaned like the English one (null where no
+ * Welsh citation is written, so the English shows, marked as English).
+ */
+export type PublicEntry = {
+  name: string;
+  nameCy: string;
+  organisation: string | null;
+  area: string | null;
+  citation: string | null;
+  citationCy: string | null;
+};
 
 /** What anyone may see of a year's results now; null while nothing is public. */
 export async function getPublicResults(year: number, now: Date): Promise<PublicResults | null> {
@@ -616,6 +632,7 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
       nomineeIsUnder18: nominations.nomineeIsUnder18,
       guardianPublicationConsent: nominations.guardianPublicationConsent,
       citation: nominations.citation,
+      citationCy: nominations.citationCy,
     })
     .from(nominations)
     .where(
@@ -631,6 +648,7 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
   return {
     year: cycle.year,
     name: cycle.name,
+    nameCy: cycle.nameCy,
     stage,
     cacheSeconds: cacheSecondsUntilChange(cycle, now),
     categories: cats
@@ -638,19 +656,23 @@ export async function getPublicResults(year: number, now: Date): Promise<PublicR
         // In order of the names shown, so the order gives away nothing of a name that is not.
         const mine = rows
           .filter((r) => r.categoryId === c.id)
-          .map((r) => ({ ...r, shown: publicNominee(r, c) }))
+          .map((r) => ({ ...r, shown: publicNominee(r, c), shownCy: publicNominee({ ...r, citation: r.citationCy }, c, "cy") }))
           .sort((a, b) => a.shown.name.localeCompare(b.shown.name, "en-GB"));
         // Only what the naming rule lets out leaves this function: an under-18 nominee as their guardian agreed.
-        const entry = ({ shown }: (typeof mine)[number], withCitation: boolean): PublicEntry => ({
+        const entry = ({ shown, shownCy }: (typeof mine)[number], withCitation: boolean): PublicEntry => ({
           name: shown.name,
+          nameCy: shownCy.name,
           organisation: shown.organisation,
           area: shown.area,
           citation: withCitation ? shown.citation : null,
+          citationCy: withCitation ? shownCy.citation : null,
         });
         return {
           slug: c.slug,
           name: c.name,
+          nameCy: c.nameCy,
           sponsor: c.sponsor,
+          sponsorCy: c.sponsorCy,
           // Before the winners' time, awards are not known publicly: every finalist is "shortlisted".
           winners: stage === "winners" ? mine.filter((r) => r.status === "winner").map((r) => entry(r, true)) : [],
           highlyCommended:

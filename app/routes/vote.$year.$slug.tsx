@@ -3,52 +3,59 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { InLanguage, useLanguage, useLocalisedPath } from "~/components/i18n";
 import { Honeypot, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
 import { MAX_ID } from "~/domain/ids";
+import { localised, type Language } from "~/domain/language";
+import { languageOfPath, localisedPath } from "~/domain/language-paths";
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";
 import { stampProblem, votePath, type StampProblem } from "~/domain/peoples-choice";
 import { PRIVATE_NO_STORE } from "~/domain/public-cache";
 import { formatLondon } from "~/domain/time";
+import { titleFor, translator, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { castVote, getVotePage, limitVote, type CastOutcome } from "~/models/peoples-choice.server";
 import { issueStamp, readStamp } from "~/utils/signing.server";
-import { HONEYPOT_MESSAGE, rateLimited } from "~/utils/nomination-journey.server";
+import { rateLimited } from "~/utils/nomination-journey.server";
 import { clientIp } from "~/utils/request.server";
 import { notFound } from "~/utils/responses.server";
 
-const voteSchema = z.object({
-  nominee: z.coerce.number({ error: "Choose who you are voting for" }).int("Choose who you are voting for").min(1, "Choose who you are voting for").max(MAX_ID, "Choose who you are voting for"),
-  email: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .max(254, "Your email address must be 254 characters or fewer")
-    .pipe(z.email({ error: "Enter your email address in the correct format, like name@example.org" })),
-});
+export const handle: I18nHandle = { i18n: ["vote", "nomination"] };
 
-const STAMP_MESSAGES: Record<StampProblem, string> = {
-  missing: "This form did not come from our vote page, or it is damaged. Choose again and send it from this page.",
-  "too-fast": "That was sent faster than anyone could read the shortlist, so we did not count it. Check your choice and send it again.",
-  expired: "This page was open for so long that its form has expired. Check your choice and send it again.",
-};
+type VoteMessages = Record<"chooseNominee" | "emailRequired" | "emailTooLong" | "emailFormat", string>;
 
-const CAST_REFUSALS: Record<Exclude<CastOutcome["outcome"], "sent">, { status: number; field?: "email" | "nominee"; message: (category: string) => string }> = {
-  already_voted: {
-    status: 409,
-    field: "email",
-    message: (category) => `This email address has already voted in the People's Choice for ${category}. Each email address can vote once in each category.`,
-  },
-  awaiting_confirmation: {
-    status: 409,
-    field: "email",
-    message: () =>
-      "We have already sent a link to this email address to confirm its vote in this category. Open that link to confirm it: each email address can vote once in each category.",
-  },
-  not_on_shortlist: { status: 400, field: "nominee", message: () => "Choose one of the nominees on the shortlist" },
-  bad_email: { status: 400, field: "email", message: () => "Enter your email address in the correct format, like name@example.org" },
-  closed: { status: 403, message: () => "Voting is not open in this category, so we could not record your vote." },
-};
+/** The vote form's rules, with its messages in the page's language (the same schema in the browser and the action). */
+function voteSchema(m: VoteMessages) {
+  return z.object({
+    nominee: z.coerce.number({ error: m.chooseNominee }).int(m.chooseNominee).min(1, m.chooseNominee).max(MAX_ID, m.chooseNominee),
+    email: z.string({ error: m.emailRequired }).trim().max(254, m.emailTooLong).pipe(z.email({ error: m.emailFormat })),
+  });
+}
+
+function voteMessages(language: Language): VoteMessages {
+  const t = translator(language, "vote");
+  return {
+    chooseNominee: t("errors.chooseNominee"),
+    emailRequired: t("errors.emailRequired"),
+    emailTooLong: t("errors.emailTooLong"),
+    emailFormat: t("errors.emailFormat"),
+  };
+}
+
+const STAMP_MESSAGES = { missing: "errors.stampMissing", "too-fast": "errors.stampTooFast", expired: "errors.stampExpired" } as const satisfies Record<StampProblem, string>;
+
+const CAST_REFUSALS = {
+  already_voted: { status: 409, field: "email", message: "errors.alreadyVoted" },
+  awaiting_confirmation: { status: 409, field: "email", message: "errors.awaitingConfirmation" },
+  not_on_shortlist: { status: 400, field: "nominee", message: "errors.notOnShortlist" },
+  bad_email: { status: 400, field: "email", message: "errors.emailFormat" },
+  closed: { status: 403, field: undefined, message: "errors.closed" },
+} as const satisfies Record<Exclude<CastOutcome["outcome"], "sent">, { status: number; field: "email" | "nominee" | undefined; message: string }>;
 
 async function load(params: { year?: string; slug?: string }) {
   if (!/^\d{4}$/.test(params.year ?? "") || !/^[a-z0-9-]{1,80}$/.test(params.slug ?? "")) notFound();
@@ -59,11 +66,12 @@ async function load(params: { year?: string; slug?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await load(params);
+  const language = languageOf(request);
   const sent = new URL(request.url).searchParams.get("sent") === "1";
   // The form carries its own timestamp and the answer may hold someone's email: never shared.
   return data(
     {
-      page: { ...page, closes: formatLondon(page.closesAt) },
+      page: { ...page, closes: formatLondon(page.closesAt, language) },
       stamp: await issueStamp(),
       sent,
     },
@@ -73,57 +81,68 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": PRIVATE_NO_STORE });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `People's Choice: ${data?.page.category.name ?? "vote"} – Community Sponsorship Awards` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  const category = data ? localised(data.page.category.name, data.page.category.nameCy, languageOfPath(location.pathname)).text : "";
+  return [{ title: titleFor(location.pathname, translatorFor(location.pathname, "vote")("title", { category })) }];
+};
+
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const page = await load(params);
+  const language = languageOf(request);
+  const t = translator(language, "vote");
+  const category = localised(page.category.name, page.category.nameCy, language).text;
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: voteSchema });
+  const submission = parseWithZod(formData, { schema: voteSchema(voteMessages(language)) });
   const refuse = (status: number, message: string, field?: "email" | "nominee") =>
     data({ result: submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }) }, { status, headers: { "Cache-Control": PRIVATE_NO_STORE } });
 
   const trap = formData.get(HONEYPOT_FIELD);
-  if (typeof trap === "string" && trap.trim() !== "") return refuse(400, HONEYPOT_MESSAGE);
+  if (typeof trap === "string" && trap.trim() !== "") return refuse(400, translator(language, "nomination")("honeypot"));
   const problem = stampProblem(await readStamp(formData.get("stamp")), Date.now());
-  if (problem) return refuse(400, STAMP_MESSAGES[problem]);
-  if (page.state !== "open") return refuse(403, CAST_REFUSALS.closed.message(page.category.name));
+  if (problem) return refuse(400, t(STAMP_MESSAGES[problem]));
+  if (page.state !== "open") return refuse(403, t(CAST_REFUSALS.closed.message));
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400, headers: { "Cache-Control": PRIVATE_NO_STORE } });
 
   const ip = clientIp(context);
   const limit = await limitVote(ip, submission.value.email);
-  if (!limit.allowed) return rateLimited(submission, limit, "voted");
+  if (!limit.allowed) return rateLimited(submission, limit, { message: (wait) => t("errors.rateLimited", { wait }), language });
 
-  const cast = await castVote({ year: page.year, slug: page.category.slug, nominationId: submission.value.nominee, email: submission.value.email, ip });
-  if (cast.outcome === "sent") return redirect(`${votePath(page.year, page.category.slug)}?sent=1`);
+  const cast = await castVote({ year: page.year, slug: page.category.slug, nominationId: submission.value.nominee, email: submission.value.email, ip, language });
+  if (cast.outcome === "sent") return redirect(localisedPath(`${votePath(page.year, page.category.slug)}?sent=1`, language));
   const refusal = CAST_REFUSALS[cast.outcome];
-  return refuse(refusal.status, refusal.message(page.category.name), refusal.field);
+  return refuse(refusal.status, t(refusal.message, { category }), refusal.field);
 }
 
 export default function Vote() {
   const { page, sent } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("vote");
+  const language = useLanguage();
+  const path = useLocalisedPath();
+  const category = localised(page.category.name, page.category.nameCy, language);
   return (
     <div className="prose">
-      <p className="caption">Community Sponsorship Awards {page.year}</p>
-      <h1>People&apos;s Choice: {page.category.name}</h1>
+      <p className="caption">{t("caption", { year: page.year })}</p>
+      <h1>
+        <Trans t={t} i18nKey="heading" values={{ category: category.text }} components={{ category: <InLanguage text={category} /> }} />
+      </h1>
       {sent ? (
         <>
           <div className="panel-box" role="status">
-            <h2>Check your email</h2>
-            <p>We have sent you a link. Your vote counts only once you open it and confirm that the email address is yours.</p>
+            <h2>{t("checkEmail")}</h2>
+            <p>{t("sent")}</p>
           </div>
-          <p>Nothing arrived after a few minutes? Check your spam folder. The link works until voting closes on {page.closes} (UK time).</p>
+          <p>{t("nothingArrived", { date: page.closes })}</p>
         </>
       ) : page.state === "open" ? (
         <VoteForm />
       ) : page.state === "not_open" ? (
-        <p>Voting has not opened yet in this category. Come back when it opens.</p>
+        <p>{t("notOpen")}</p>
       ) : (
-        <p>Voting has closed in this category. The results will be shown with the winners.</p>
+        <p>{t("closedHere")}</p>
       )}
       <p>
-        <Link to={`/winners/${page.year}`}>See the shortlist for {page.year}</Link>
+        <Link to={path(`/winners/${page.year}`)}>{t("seeShortlist", { year: page.year })}</Link>
       </p>
     </div>
   );
@@ -132,12 +151,24 @@ export default function Vote() {
 function VoteForm() {
   const { page, stamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("vote");
+  const path = useLocalisedPath();
   const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
+  const schema = useMemo(
+    () =>
+      voteSchema({
+        chooseNominee: t("errors.chooseNominee"),
+        emailRequired: t("errors.emailRequired"),
+        emailTooLong: t("errors.emailTooLong"),
+        emailFormat: t("errors.emailFormat"),
+      }),
+    [t],
+  );
   const [form, fields] = useForm({
     id: "vote",
     lastResult,
-    constraint: getZodConstraint(voteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: voteSchema }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -145,17 +176,14 @@ function VoteForm() {
   return (
     <>
       <ErrorSummary errors={summary} />
-      <p className="lead">Vote for the nominee on the shortlist you would most like to win. Voting closes on {page.closes} (UK time).</p>
-      <p>
-        You can vote once in each category. We will email you a link: your vote counts only once you open it. The judges choose the winners; the
-        People&apos;s Choice is announced beside them, with the number of votes for each nominee.
-      </p>
+      <p className="lead">{t("lead", { date: page.closes })}</p>
+      <p>{t("howItWorks")}</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="stamp" value={stamp} />
         <Honeypot name={HONEYPOT_FIELD} />
         <RadioGroup
           field={fields.nominee}
-          legend="Who do you vote for?"
+          legend={t("whoLegend")}
           options={page.nominees.map((n) => ({
             value: String(n.id),
             label: n.name,
@@ -163,15 +191,15 @@ function VoteForm() {
           }))}
         />
         <Field
-          label="Email address"
-          hint="We use it only to confirm your vote and to make sure each address votes once."
+          label={t("email")}
+          hint={t("emailHint")}
           errors={fields.email.errors}
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email", spellCheck: false }}
         />
         <p>
-          Read about <Link to="/privacy">how we use your information</Link>.
+          <Trans t={t} i18nKey="privacy" components={{ link: <Link to={path("/privacy")} /> }} />
         </p>
-        <SubmitButton>Send my vote</SubmitButton>
+        <SubmitButton>{t("send")}</SubmitButton>
       </Form>
     </>
   );

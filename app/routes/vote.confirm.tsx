@@ -1,11 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InLanguage, useLanguage, useLocalisedPath } from "~/components/i18n";
+import { localised } from "~/domain/language";
+import { titleFor, translatorFor, type I18nHandle } from "~/i18n";
 import { confirmVote, peekVoteConfirmation, type VoteConfirmation } from "~/models/peoples-choice.server";
 import { isAccessToken } from "~/utils/nomination-access.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your vote – Community Sponsorship Awards" }];
+export const handle: I18nHandle = { i18n: ["vote"] };
+
+export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "vote")("confirm.title")) }];
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -27,33 +33,37 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ConfirmVote() {
-  const { found, t } = useLoaderData<typeof loader>();
+  const { found, t: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("vote");
+  const language = useLanguage();
+  const path = useLocalisedPath();
   const state = actionData?.done ?? found;
   if (state.outcome === "invalid") {
     return (
       <div className="prose">
-        <h1>This link does not work</h1>
-        <p>A link to confirm a vote works until voting closes, and only for a vote that still stands. You can vote again from the shortlist while voting is open.</p>
+        <h1>{t("confirm.brokenHeading")}</h1>
+        <p>{t("confirm.brokenText")}</p>
         <p>
-          <Link to="/winners">Go to the shortlist</Link>
+          <Link to={path("/winners")}>{t("confirm.goToShortlist")}</Link>
         </p>
       </div>
     );
   }
+  const category = localised(state.category, state.categoryCy, language);
+  const about = { values: { nominee: state.nominee, category: category.text }, components: { category: <InLanguage text={category} /> } };
   const back = (
     <p>
-      <Link to={`/winners/${state.year}`}>See the shortlist for {state.year}</Link>
+      <Link to={path(`/winners/${state.year}`)}>{t("seeShortlist", { year: state.year })}</Link>
     </p>
   );
   if (state.outcome === "confirmed") {
     return (
       <div className="prose">
-        <h1>Your vote is counted</h1>
+        <h1>{t("confirm.countedHeading")}</h1>
         <div className="panel-box" role="status">
           <p>
-            Thank you. Your vote for {state.nominee} in the People&apos;s Choice for {state.category} is counted. The results are announced with the
-            winners.
+            <Trans t={t} i18nKey="confirm.counted" {...about} />
           </p>
         </div>
         {back}
@@ -63,23 +73,24 @@ export default function ConfirmVote() {
   if (state.outcome === "closed") {
     return (
       <div className="prose">
-        <h1>Voting has closed</h1>
-        <p>Voting in the People&apos;s Choice for {state.category} closed before this vote was confirmed, so it was not counted.</p>
+        <h1>{t("confirm.closedHeading")}</h1>
+        <p>
+          <Trans t={t} i18nKey="confirm.closed" {...about} />
+        </p>
         {back}
       </div>
     );
   }
   return (
     <div className="prose narrow">
-      <h1>Confirm your vote</h1>
+      <h1>{t("confirm.title")}</h1>
       <p>
-        Select the button to show us this email address is yours, and count your vote for {state.nominee} in the People&apos;s Choice for{" "}
-        {state.category}.
+        <Trans t={t} i18nKey="confirm.ask" {...about} />
       </p>
       <Form method="post">
-        <input type="hidden" name="t" value={t ?? ""} />
+        <input type="hidden" name="t" value={token ?? ""} />
         <button type="submit" className="button">
-          Confirm my vote
+          {t("confirm.button")}
         </button>
       </Form>
     </div>

@@ -1,16 +1,23 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLanguage, useLocalisedPath } from "~/components/i18n";
 import { PeoplesChoiceForCategory } from "~/components/peoples-choice";
-import { PublicResultsView, publicResultsMeta } from "~/components/public-results";
+import { PublicResultsView, categoryName, publicResultsMeta } from "~/components/public-results";
+import { languageOfPath, localisedPath } from "~/domain/language-paths";
+import type { I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { getPublicPeoplesChoice } from "~/models/peoples-choice.server";
 import { publicHeaders } from "~/models/public-pages.server";
 import { getPublicResults } from "~/models/results.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/responses.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const handle: I18nHandle = { i18n: ["results"] };
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const year = Number(params.year);
   if (!/^\d{4}$/.test(params.year ?? "")) notFound();
   const now = new Date();
@@ -20,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   // People's Choice: a link while a vote is open, counts only once the winners are public.
   const peoplesChoice = await getPublicPeoplesChoice(year, now);
   return data(
-    { results, peoplesChoice: peoplesChoice.categories, url: `${getEnv().APP_URL}/winners/${year}` },
+    { results, peoplesChoice: peoplesChoice.categories, url: `${getEnv().APP_URL}${localisedPath(`/winners/${year}`, languageOf(request))}` },
     { headers: await publicHeaders(peoplesChoice.moments, now) },
   );
 }
@@ -29,24 +36,26 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
   "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store",
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => publicResultsMeta(data?.results, data?.url ?? "");
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  publicResultsMeta(data?.results, data?.url ?? "", languageOfPath(location.pathname));
 
 export default function WinnersYear() {
   const { results, peoplesChoice } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("results");
+  const common = useTranslation("common").t;
+  const language = useLanguage();
+  const path = useLocalisedPath();
   return (
     <div className="prose">
-      <p className="caption">Community Sponsorship Awards</p>
-      <h1>
-        {results.stage === "winners" ? "Winners" : "Shortlist"} {results.year}
-      </h1>
-      {results.stage === "shortlist" ? (
-        <p className="lead">The judges have chosen this year&apos;s shortlist. The winners will be announced soon.</p>
-      ) : (
-        <p className="lead">Congratulations to every winner and highly commended nominee, and thank you to all who took part.</p>
-      )}
-      <PublicResultsView results={results} after={(c) => <PeoplesChoiceForCategory summary={peoplesChoice[c.slug]} category={c.name} />} />
+      <p className="caption">{common("siteName")}</p>
+      <h1>{results.stage === "winners" ? t("winnersYear", { year: results.year }) : t("shortlistYear", { year: results.year })}</h1>
+      {results.stage === "shortlist" ? <p className="lead">{t("shortlistLead")}</p> : <p className="lead">{t("winnersLead")}</p>}
+      <PublicResultsView
+        results={results}
+        after={(c) => <PeoplesChoiceForCategory summary={peoplesChoice[c.slug]} category={categoryName(c, language)} />}
+      />
       <p>
-        <Link to="/archive">Past years</Link>
+        <Link to={path("/archive")}>{t("pastYears")}</Link>
       </p>
     </div>
   );

@@ -8,7 +8,9 @@ import type common from "~/locales/en/common.json";
 import type home from "~/locales/en/home.json";
 import type info from "~/locales/en/info.json";
 import type nomination from "~/locales/en/nomination.json";
+import type results from "~/locales/en/results.json";
 import type validation from "~/locales/en/validation.json";
+import type vote from "~/locales/en/vote.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -19,7 +21,9 @@ declare module "i18next" {
       home: typeof home;
       info: typeof info;
       nomination: typeof nomination;
+      results: typeof results;
       validation: typeof validation;
+      vote: typeof vote;
     };
   }
 }

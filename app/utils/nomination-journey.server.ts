@@ -60,12 +60,21 @@ export function refuseWrite(journey: JourneyCycle, formData: FormData, submissio
 /** The nomination journey's rate limits, each with its message in the catalogue. */
 export type JourneyLimit = "startedNomination" | "emailedYou" | "submitted";
 
-/** `what` is English words for the campaign pages ("sent letters"), or a journey limit said in the page's language. */
-export function rateLimited(submission: Reply, limit: RateLimitResult, what: string | { limit: JourneyLimit; language: Language }) {
+/**
+ * `what` is English words for the campaign pages ("sent letters"), a journey limit said in the
+ * page's language, or a page's own message (given the wait, in the page's language).
+ */
+export function rateLimited(
+  submission: Reply,
+  limit: RateLimitResult,
+  what: string | { limit: JourneyLimit; language: Language } | { message: (wait: string) => string; language: Language },
+) {
   const message =
     typeof what === "string"
       ? `You have ${what} too many times in a short while, so we have paused this for ${describeWait(limit.retryAfterSeconds)}. Your answers are still on this page: try again then.`
-      : translator(what.language, "nomination")(`rateLimited.${what.limit}`, { wait: describeWaitIn(limit.retryAfterSeconds, what.language) });
+      : "message" in what
+        ? what.message(describeWaitIn(limit.retryAfterSeconds, what.language))
+        : translator(what.language, "nomination")(`rateLimited.${what.limit}`, { wait: describeWaitIn(limit.retryAfterSeconds, what.language) });
   return data(
     {
       result: submission.reply({ formErrors: [message] }),

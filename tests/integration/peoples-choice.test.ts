@@ -69,10 +69,10 @@ const votePath = (w: World) => `/vote/${w.cycle.year}/${w.category.slug}`;
 type Reply = { result: { error?: Record<string, string[] | null> } };
 
 /** Posts the vote form as a browser would after reading the page for ten seconds. */
-async function vote(w: World, nomineeId: number, email: string, extra: Record<string, string> = {}, ip = nextIp()) {
+async function vote(w: World, nomineeId: number, email: string, extra: Record<string, string> = {}, ip = nextIp(), prefix = "") {
   const stamp = await issueStamp(new Date(Date.now() - 10_000));
   return run<Reply>(() =>
-    voteAction(loaderArgs(makeRequest(votePath(w), { form: { nominee: String(nomineeId), email, stamp, [HONEYPOT_FIELD]: "", ...extra } }), params(w), ip)),
+    voteAction(loaderArgs(makeRequest(`${prefix}${votePath(w)}`, { form: { nominee: String(nomineeId), email, stamp, [HONEYPOT_FIELD]: "", ...extra } }), params(w), ip)),
   );
 }
 
@@ -225,6 +225,26 @@ describe("a public vote", () => {
     expect(await counts(w)).toMatchObject({ "Calder Refuge": 1, "Ashby Welcome": 0 });
   });
 
+  test("in Welsh: the messages are Welsh and the vote lands back on the Welsh page", async () => {
+    const bad = await vote(w, w.nominees[0].id, "not-an-address", {}, nextIp(), "/cy");
+    expect(bad.status).toBe(400);
+    expect(errorsOf(bad.data)).toContain("Rhowch eich cyfeiriad e-bost yn y fformat cywir");
+    const missing = await vote(w, 0, "cymraeg@example.org", {}, nextIp(), "/cy");
+    expect(errorsOf(missing.data)).toContain("Dewiswch dros bwy rydych chi’n pleidleisio");
+    const sent = await vote(w, w.nominees[0].id, "cymraeg@example.org", {}, nextIp(), "/cy");
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toBe(`/cy${votePath(w)}?sent=1`);
+    // The confirmation link opens the Welsh confirmation page.
+    const [mail] = await db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.to, "cymraeg@example.org"));
+    expect(mail.text).toMatch(/\/cy\/vote\/confirm\?t=[a-z2-7]{32}/);
+    const again = await vote(w, w.nominees[1].id, "cymraeg@example.org", {}, nextIp(), "/cy");
+    expect(again.status).toBe(409);
+    expect(errorsOf(again.data)).toContain("Rydym eisoes wedi anfon dolen i’r cyfeiriad e-bost hwn");
+    const page = await run<{ page: { closes: string } }>(() => voteLoader(loaderArgs(makeRequest(`/cy${votePath(w)}`), params(w))));
+    expect(page.data.page.closes).toMatch(/ am \d{1,2}(:\d\d)?y[bh]$/);
+    expect(await votesOf(w)).toHaveLength(1);
+  });
+
   test("only a nominee on the shortlist can be voted for", async () => {
     const answer = await vote(w, w.outsider.id, "outsider@example.org");
     expect(answer.status).toBe(400);
@@ -337,8 +357,8 @@ describe("counts stay hidden until the winners' publication", () => {
       run(() => voteLoader(loaderArgs(makeRequest(votePath(w)), params(w)))),
       run(() => voteLoader(loaderArgs(makeRequest(`${votePath(w)}?sent=1`), params(w)))),
       run(() => confirmLoader(loaderArgs(makeRequest(`/vote/confirm?t=${t}`)))),
-      run(() => winnersIndexLoader()),
-      run(() => archiveLoader()),
+      run(() => winnersIndexLoader(loaderArgs(makeRequest("/winners")))),
+      run(() => archiveLoader(loaderArgs(makeRequest("/archive")))),
       run(() => homeLoader(loaderArgs(makeRequest("/")))),
     ]);
     for (const answer of publicAnswers) {

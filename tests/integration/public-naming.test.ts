@@ -42,6 +42,7 @@ beforeAll(async () => {
     guardianPublicationConsent: "first_name",
     guardianPublicationConsentAt: new Date("2090-01-05T10:00:00Z"),
     citation: "Amira Okonkwo sang every family into Larkspur Youth Choir; Miss Okonkwo's welcome is known across Leeds.",
+    citationCy: "Canodd Amira Okonkwo gyda phob teulu yn Larkspur Youth Choir; mae croeso Miss Okonkwo yn adnabyddus ar draws Leeds.",
   });
   await createNomination(cycle, young.id, {
     ...child,
@@ -60,6 +61,7 @@ beforeAll(async () => {
     nomineeOrganisation: null,
     nomineeLocalAuthority: null,
     citation: "Rosa Penhaligon ran the welcome rota.",
+    citationCy: "Rosa Penhaligon oedd yn trefnu'r rota groeso.",
   });
   mergedAway = await createNomination(cycle, young.id, { ...child, nomineeName: "Amira Okonkwo", nominatorEmail: "second-nominator@example.test" });
   const admin = await createPerson({ isAdmin: true });
@@ -70,7 +72,9 @@ beforeAll(async () => {
 });
 
 describe("every public page follows the guardian's consent", () => {
-  test.each(PUBLIC_PAGE_PATHS(YEAR).flatMap((path) => (path === "/sitemap.xml" ? [path] : [path, `${path === "/" ? "/_root" : path}.data`])))(
+  // The Welsh pages too: the Welsh citation is cleaned by the same rule as the English.
+  const welsh = ["/cy", "/cy/winners", `/cy/winners/${YEAR}`, "/cy/archive"];
+  test.each([...PUBLIC_PAGE_PATHS(YEAR), ...welsh].flatMap((path) => (path === "/sitemap.xml" ? [path] : [path, `${path === "/" ? "/_root" : path}.data`])))(
     "%s never shows a surname, group or school",
     async (path) => {
       const { status, body } = await fetchPublic(path);
@@ -91,6 +95,16 @@ describe("every public page follows the guardian's consent", () => {
     expect((await fetchPublic("/archive")).body).toContain("Amira");
     // The data request is the loader's own answer: it carries the names, so the check above could fail.
     expect((await fetchPublic(`/winners/${YEAR}.data`)).body).toContain("A young champion from Cardiff");
+  });
+
+  test("the Welsh page names her by first name and cleans her Welsh citation the same way", async () => {
+    const { body } = await fetchPublic(`/cy/winners/${YEAR}`);
+    expect(body).toContain('class="result__name">Amira<');
+    expect(body).toContain("Pencampwr ifanc o ardal Cardiff");
+    expect(body).toContain("Canodd Amira gyda phob teulu yn eu grŵp; mae croeso Miss Amira yn adnabyddus ar draws Leeds.");
+    expect(body).toContain("y pencampwr ifanc oedd yn trefnu&#x27;r rota groeso.");
+    expect((await fetchPublic(`/cy/winners/${YEAR}.data`)).body).toContain("Canodd Amira gyda phob teulu");
+    expect((await fetchPublic("/cy/archive")).body).toContain("Amira");
   });
 
   test("the administrator sees each under-18 entry's consent before publishing", async () => {

@@ -216,8 +216,8 @@ describe("publication under embargo", () => {
   async function everyPublicAnswer(year: number) {
     const answers = await Promise.all([
       run(() => winnersYear(loaderArgs(makeRequest(`/winners/${year}`), { year: String(year) }))),
-      run(() => winnersIndex()),
-      run(() => archive()),
+      run(() => winnersIndex(loaderArgs(makeRequest("/winners")))),
+      run(() => archive(loaderArgs(makeRequest("/archive")))),
       run(() => sitemap()),
     ]);
     return answers.map((a) => JSON.stringify(a.data)).join("\n");

@@ -7,6 +7,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as entry from "~/entry.server";
 import * as root from "~/root";
 import * as home from "~/routes/_index";
+import { welshRouteId } from "~/welsh-routes";
 import * as archive from "~/routes/archive";
 import * as privacy from "~/routes/privacy";
 import * as sitemap from "~/routes/sitemap[.]xml";
@@ -21,6 +22,12 @@ const ROUTES: Array<{ id: string; path?: string; index?: boolean; module: RouteM
   { id: "routes/archive", path: "archive", module: archive },
   { id: "routes/privacy", path: "privacy", module: privacy },
   { id: "routes/sitemap[.]xml", path: "sitemap.xml", module: sitemap },
+  // The same modules under /cy, as app/welsh-routes.ts registers them.
+  { id: welshRouteId("_index.tsx"), path: "cy", module: home },
+  { id: welshRouteId("winners._index.tsx"), path: "cy/winners", module: winners },
+  { id: welshRouteId("winners.$year.tsx"), path: "cy/winners/:year", module: winnersYear },
+  { id: welshRouteId("archive.tsx"), path: "cy/archive", module: archive },
+  { id: welshRouteId("privacy.tsx"), path: "cy/privacy", module: privacy },
 ];
 
 function build(): ServerBuild {
