@@ -299,7 +299,7 @@ async function scheduleUpdatedReceipt(tx: Tx, nomination: Nomination, token: str
     kind: UPDATED_RECEIPT,
     key,
     runAt: new Date(Date.now() + UPDATED_RECEIPT_DELAY_MS),
-    payload: { nominationId: nomination.id, url: token ? resumeUrl(token) : null },
+    payload: { nominationId: nomination.id, url: token ? resumeUrl(token, nomination.language) : null },
   });
 }
 
@@ -385,7 +385,7 @@ export async function saveNominator(journey: Journey & { nomination: Nomination;
           name: values.nominatorName,
           category: localised(journey.category.name, journey.category.nameCy, row.language),
           reference: row.reference,
-          url: resumeUrl(journey.token),
+          url: resumeUrl(journey.token, row.language),
           closes: journey.cycle.nominationsCloseAt,
         }),
         meta: { nominationIds: [row.id] },
@@ -511,7 +511,7 @@ async function sendConfirmation(tx: Tx, journey: Journey & { nomination: Nominat
       name: row.nominatorName,
       category: localised(journey.category.name, journey.category.nameCy, row.language),
       nominee: row.nomineeName,
-      url: confirmUrl(journey.token, confirmToken),
+      url: confirmUrl(journey.token, confirmToken, row.language),
       days: UNCONFIRMED_LIFETIME_MS / 86_400_000,
     }),
     meta: { nominationIds: [row.id] },
@@ -594,7 +594,7 @@ export async function confirmNomination(accessToken: string, confirmToken: strin
         name: confirmed.nominatorName,
         category: localised(category.name, category.nameCy, confirmed.language),
         reference: confirmed.reference,
-        url: resumeUrl(accessToken),
+        url: resumeUrl(accessToken, confirmed.language),
         closes: cycle.nominationsCloseAt,
         ...summary,
       }),

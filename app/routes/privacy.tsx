@@ -17,9 +17,9 @@ export default function Privacy() {
     <div className="prose">
       <h1>{notice.title}</h1>
       <p className="lead">{notice.lead}</p>
-      {notice.sections.map((section) => (
-        <section key={section.heading}>
-          <h2>{section.heading}</h2>
+      {notice.sections.map((section, i) => (
+        <section key={section.heading} aria-labelledby={`privacy-${i}`}>
+          <h2 id={`privacy-${i}`}>{section.heading}</h2>
           {section.paragraphs?.map((p) => <p key={p}>{p}</p>)}
           {section.items ? (
             <ul>

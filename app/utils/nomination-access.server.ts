@@ -9,6 +9,8 @@
  * language mid-journey and keep their draft.
  */
 import { getEnv } from "./env.server";
+import type { Language } from "~/domain/language";
+import { localisedPath } from "~/domain/language-paths";
 
 const COOKIE_PREFIX = "csa_nomination_";
 
@@ -60,14 +62,15 @@ export function readNominationToken(request: Request, slug: string): string | nu
   return null;
 }
 
-export function resumeUrl(token: string): string {
-  const url = new URL("/nominate/resume", getEnv().APP_URL);
+/** The links in a nominator's emails open the journey in the nomination's language (/cy/… for Welsh). */
+export function resumeUrl(token: string, language: Language = "en"): string {
+  const url = new URL(localisedPath("/nominate/resume", language), getEnv().APP_URL);
   url.searchParams.set("t", token);
   return url.href;
 }
 
-export function confirmUrl(accessToken: string, confirmToken: string): string {
-  const url = new URL("/nominate/confirm", getEnv().APP_URL);
+export function confirmUrl(accessToken: string, confirmToken: string, language: Language = "en"): string {
+  const url = new URL(localisedPath("/nominate/confirm", language), getEnv().APP_URL);
   url.searchParams.set("t", accessToken);
   url.searchParams.set("c", confirmToken);
   return url.href;

@@ -218,15 +218,20 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(heading).toHaveText("Gwiriwch eich e-bost");
       await check(page);
 
-      // Confirmation, at the Welsh address of the emailed link.
-      const confirm = new URL(await linkFromOutbox(page, email, /Confirm your nomination|Cadarnhau/, "/nominate/confirm?t="));
-      await page.goto(`/cy/nominate/confirm${confirm.search}`);
+      // Confirmation: the emailed link, in Welsh, opens the Welsh page.
+      const confirm = new URL(await linkFromOutbox(page, email, /Cadarnhewch eich enwebiad/, "/cy/nominate/confirm?t="));
+      await page.goto(`${confirm.pathname}${confirm.search}`);
       await expect(heading).toHaveText("Cadarnhau eich enwebiad");
       await check(page);
       await page.getByRole("button", { name: "Cadarnhau'r enwebiad" }).click();
       await expect(heading).toHaveText("Enwebiad wedi'i gadarnhau");
       await expect(page).toHaveURL(/\/cy\/nominate\/group-of-the-year$/);
       await check(page);
+
+      // The receipt in the outbox is in Welsh, with its link to the Welsh journey.
+      const receipt = new URL(await linkFromOutbox(page, email, /Enwebiad wedi dod i law/, "/cy/nominate/resume?t="));
+      expect(receipt.pathname).toBe("/cy/nominate/resume");
+      await page.goto("/cy/nominate/group-of-the-year");
 
       // Withdraw.
       await page.getByRole("link", { name: "Tynnu eich enwebiad yn ôl" }).click();
