@@ -197,7 +197,7 @@ function VoteForm() {
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email", spellCheck: false }}
         />
         <p>
-          <Trans t={t} i18nKey="privacy" components={{ link: <Link to={path("/privacy")} /> }} />
+          <Trans t={t} i18nKey="privacy" components={{ privacy: <Link to={path("/privacy")} /> }} />
         </p>
         <SubmitButton>{t("send")}</SubmitButton>
       </Form>
