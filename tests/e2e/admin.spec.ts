@@ -108,6 +108,8 @@ test("an admin creates next year's cycle from last year's and edits a category's
 
   // Every step is in the audit log.
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Audit log" }).click();
+  // The category page has a "Who is eligible" field too: fill the filter once the log is shown.
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await page.getByLabel("Who").fill("Ada Admin");
   await page.getByRole("button", { name: "Filter" }).click();
   for (const action of ["cycle.created_from_previous", "cycle.updated", "cycle.phase_changed", "question.updated", "question.added", "criterion.updated", "criterion.added", "scale.updated"]) {
