@@ -8,7 +8,7 @@ import { parseId } from "~/domain/ids";
 import { readPanelForm } from "~/domain/panel-meeting";
 import { applyPanelShortlist, getPanelMeeting, recordPanelEntry } from "~/models/panel-meeting.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { forbidden, invariantResponse, notFound } from "~/utils/responses.server";
+import { invariantResponse, notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.category.name ?? "Panel"} – panel meeting – Community Sponsorship Awards` },
@@ -22,11 +22,8 @@ function categoryIdFrom(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const found = await getPanelMeeting({ kind: "admin" }, categoryIdFrom(params));
-  if (!found.ok) {
-    if (found.status === 404) notFound(found.message);
-    if (found.status === 403) forbidden(found.message);
-    invariantResponse(false, found.message, { status: found.status });
-  }
+  // A refusal is answered with its own status (404, 403, or 409 before the round closes).
+  if (!found.ok) invariantResponse(false, found.message, { status: found.status });
   return { meeting: found.meeting, saved: parseId(new URL(request.url).searchParams.get("saved")) };
 }
 

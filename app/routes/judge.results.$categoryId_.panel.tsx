@@ -24,11 +24,8 @@ function categoryIdFrom(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudge(request);
   const found = await getPanelMeeting({ kind: "chair", judgeId: judge.id }, categoryIdFrom(params));
-  if (!found.ok) {
-    if (found.status === 404) notFound(found.message);
-    if (found.status === 403) forbidden(found.message);
-    invariantResponse(false, found.message, { status: found.status });
-  }
+  // A refusal is answered with its own status (404, 403, or 409 before the round closes).
+  if (!found.ok) invariantResponse(false, found.message, { status: found.status });
   return { meeting: found.meeting, saved: parseId(new URL(request.url).searchParams.get("saved")) };
 }
 
