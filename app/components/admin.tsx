@@ -1,5 +1,4 @@
 /** Pieces shared by the administration pages. */
-import { useSearchParams } from "@remix-run/react";
 import type { NominationStatus } from "~/domain/vocabulary";
 
 export const STATUS_LABELS: Record<NominationStatus, string> = {
@@ -13,63 +12,6 @@ export const STATUS_LABELS: Record<NominationStatus, string> = {
   highly_commended: "Highly commended",
   winner: "Winner",
 };
-
-/** Messages shown after a change redirects back; the URL carries only the key. */
-const NOTICES: Record<string, string> = {
-  "cycle-created": "The new cycle has been created from last year's categories.",
-  "cycle-saved": "The cycle's settings have been saved.",
-  "phase-moved": "The cycle has moved to its next phase.",
-  "category-created": "The category has been created.",
-  "category-saved": "The category has been saved.",
-  "category-retired": "The category has been retired.",
-  "category-reinstated": "The category has been reinstated.",
-  "question-added": "The question has been added.",
-  "question-saved": "The question has been saved.",
-  "question-replaced": "The question had answers, so it has been retired and replaced by the new wording.",
-  "question-deleted": "The question has been deleted.",
-  "question-retired": "The question had answers, so it has been retired rather than deleted.",
-  "criterion-added": "The criterion has been added.",
-  "criterion-saved": "The criterion has been saved.",
-  "criterion-replaced": "The criterion had scores, so it has been retired and replaced by the new version.",
-  "criterion-deleted": "The criterion has been deleted.",
-  "criterion-retired": "The criterion had scores, so it has been retired rather than deleted.",
-  "scale-saved": "The scale has been saved.",
-  moved: "The order has been changed.",
-  decided: "The eligibility decision has been recorded.",
-  merged: "The nominations have been merged into one entry.",
-  invited: "The invitation has been written to the outbox.",
-  "profile-saved": "The profile has been saved.",
-  "admin-added": "The administrator has been added.",
-  "admin-removed": "The administrator has been removed and signed out everywhere.",
-  "judge-removed": "The judge has been removed from judging.",
-  "member-added": "The judge has been added to the panel.",
-  "members-added": "The judges have been added to the panel.",
-  "member-removed": "The judge has been removed from the panel.",
-  "chair-set": "The panel's chair has been named.",
-  "cap-set": "The judge's cap has been saved.",
-  retried: "The email is queued to be sent again.",
-  erased: "The person's data has been erased.",
-  "retention-run": "The retention rule has run.",
-  "peoples-choice-saved": "The People's Choice voting window has been saved.",
-  "votes-voided": "The votes have been voided.",
-};
-
-export function Notice() {
-  const [params] = useSearchParams();
-  const key = params.get("notice");
-  const message = key ? NOTICES[key] : null;
-  if (!message) return null;
-  return (
-    <div className="notice" role="status">
-      <p>{message}</p>
-    </div>
-  );
-}
-
-/** Adds ?notice=… to a path that may already carry a query. */
-export function withNotice(path: string, notice: keyof typeof NOTICES | string): string {
-  return `${path}${path.includes("?") ? "&" : "?"}notice=${encodeURIComponent(notice)}`;
-}
 
 export function CycleSwitcher({ cycles, current, path }: { cycles: Array<{ year: number }>; current: number; path: string }) {
   if (cycles.length < 2) return null;

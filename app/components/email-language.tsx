@@ -1,3 +1,4 @@
+import { Radios } from "./forms";
 /**
  * The nominator's choice of language for their emails (and the nominee's), on check your
  * answers. The legend and the two choices are written in both languages, each marked with
@@ -7,7 +8,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { HTML_LANG, type Language } from "~/domain/language";
-import { RadioGroup } from "./nomination";
+
 
 /** The form field; the check page's action hands its value to setNominationLanguage. */
 export const EMAIL_LANGUAGE_FIELD = "emailLanguage";
@@ -28,7 +29,7 @@ const OPTIONS: Array<{ value: Language; label: ReactNode }> = [
 /** The radios alone, to sit inside a form that sends them (the draft's "Send nomination" form). */
 export function EmailLanguageFieldset({ current, hint, error }: { current: Language; hint?: ReactNode; error?: string }) {
   return (
-    <RadioGroup
+    <Radios
       field={{ id: "email-language", name: EMAIL_LANGUAGE_FIELD, initialValue: current, errors: error ? [error] : undefined }}
       legend={LEGEND}
       hint={hint}

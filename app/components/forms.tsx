@@ -1,9 +1,12 @@
 /**
- * The one form pattern: a label, an optional hint, the error beside the field, and an
+ * The one form kit: a label, an optional hint, the error beside the field, and an
  * error summary at the top that takes focus after a failed submit (GOV.UK Design System).
  */
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
+import type { $ZodType } from "zod/v4/core";
 import { syncTitle } from "./page-change";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
@@ -223,4 +226,234 @@ export function FilterSelect({
       </select>
     </div>
   );
+}
+/** What a choice needs from its field: Conform's field metadata, or the same shape by hand. */
+export type ChoiceField = { id: string; name: string; errors?: ListOfErrors; initialValue?: unknown; key?: string };
+
+/** A fieldset of radios with a legend, as GOV.UK's radios: the error sits under the legend. */
+export function Radios({
+  field,
+  legend,
+  hint,
+  options,
+  small,
+  disabled,
+}: {
+  field: ChoiceField;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: Array<{ value: string; label: ReactNode; hint?: ReactNode }>;
+  small?: boolean;
+  disabled?: boolean;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
+  return (
+    <div className={`field${errorId ? " field--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+        <legend className={small ? "field__label" : "fieldset__legend"}>{legend}</legend>
+        {hint ? (
+          <div id={hintId} className="field__hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorList id={errorId} errors={field.errors} />
+        <div className="choices" key={field.key}>
+          {options.map((option, i) => {
+            // The first radio carries the field's id, so the error summary's link lands on it.
+            const id = i === 0 ? field.id : `${field.id}-${option.value}`;
+            return (
+              <div className="choice" key={option.value}>
+                <input
+                  type="radio"
+                  className="choice__input"
+                  id={id}
+                  name={field.name}
+                  value={option.value}
+                  defaultChecked={field.initialValue === option.value}
+                  disabled={disabled}
+                  aria-describedby={option.hint ? `${id}-hint` : undefined}
+                />
+                <label className="choice__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div id={`${id}-hint`} className="field__hint choice__hint">
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Checkbox({ field, label, hint }: { field: ChoiceField; label: ReactNode; hint?: ReactNode }) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
+  return (
+    <div className={`field${errorId ? " field--error" : ""}`}>
+      <ErrorList id={errorId} errors={field.errors} />
+      <div className="choice" key={field.key}>
+        <input
+          type="checkbox"
+          className="choice__input"
+          id={field.id}
+          name={field.name}
+          value="on"
+          defaultChecked={field.initialValue === "on"}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        />
+        <label className="choice__label" htmlFor={field.id}>
+          {label}
+        </label>
+        {hint ? (
+          <div id={hintId} className="field__hint choice__hint">
+            {hint}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** Several checkboxes under one legend, for a field that holds a list (`name` repeated). */
+export function Checkboxes({
+  field,
+  legend,
+  hint,
+  options,
+  small,
+}: {
+  field: ChoiceField;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: Array<{ value: string; label: ReactNode; hint?: ReactNode }>;
+  small?: boolean;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
+  const checked = new Set(Array.isArray(field.initialValue) ? field.initialValue.map(String) : field.initialValue == null ? [] : [String(field.initialValue)]);
+  return (
+    <div className={`field${errorId ? " field--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(hintId, errorId)}>
+        <legend className={small ? "field__label" : "fieldset__legend"}>{legend}</legend>
+        {hint ? (
+          <div id={hintId} className="field__hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorList id={errorId} errors={field.errors} />
+        <div className="choices" key={field.key}>
+          {options.map((option, i) => {
+            // The first box carries the field's id, so the error summary's link lands on it.
+            const id = i === 0 ? field.id : `${field.id}-${option.value}`;
+            return (
+              <div className="choice" key={option.value}>
+                <input
+                  type="checkbox"
+                  className="choice__input"
+                  id={id}
+                  name={field.name}
+                  value={option.value}
+                  defaultChecked={checked.has(option.value)}
+                  aria-describedby={option.hint ? `${id}-hint` : undefined}
+                />
+                <label className="choice__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div id={`${id}-hint`} className="field__hint choice__hint">
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A labelled drop-down with hint and error wired like every other field; `placeholder` adds an empty first option. */
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+  placeholder,
+  className,
+  disabled,
+}: {
+  field: ChoiceField;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: Array<{ value: string | number; label: ReactNode }>;
+  placeholder?: string;
+  className?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} className={className}>
+      {({ hintId, errorId }) => (
+        <select
+          id={field.id}
+          name={field.name}
+          key={field.key}
+          defaultValue={field.initialValue == null ? "" : String(field.initialValue)}
+          className={`select${errorId ? " input--error" : ""}`}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={describedBy(hintId, errorId)}
+          disabled={disabled}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/**
+ * The one way to build a form from a zod schema. The browser validates with the schema (on
+ * submit, or from the first blur with `validate: "onBlur"`), and the route's action parses
+ * the same schema with `parseForm`, so the two can never disagree. With JavaScript off, the
+ * server's answer (`lastResult`) fills the same fields and summary.
+ */
+export function useSchemaForm<Schema extends $ZodType>({
+  id,
+  schema,
+  lastResult,
+  defaultValue,
+  validate = "onSubmit",
+}: {
+  id: string;
+  schema: Schema;
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, unknown>;
+  validate?: "onSubmit" | "onBlur";
+}) {
+  return useForm({
+    id,
+    lastResult,
+    defaultValue: defaultValue as never,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: validate,
+    shouldRevalidate: "onInput",
+  });
+}
+
+/** The server's half of `useSchemaForm`: the submission parsed with the same schema. */
+export function parseForm<Schema extends $ZodType>(formData: FormData, schema: Schema) {
+  return parseWithZod(formData, { schema });
 }

@@ -1,58 +1,5 @@
-/** UI pieces for judging: a radio group in the form pattern, and the judging admin sub-navigation. */
+/** UI pieces for judging: the judging admin sub-navigation and the confidentiality statement. */
 import { NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { ErrorList, type ListOfErrors } from "./forms";
-
-type RadioGroupProps = {
-  id: string;
-  name: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  errors?: ListOfErrors;
-  options: Array<{ value: string; label: ReactNode }>;
-  defaultValue?: string | null;
-  disabled?: boolean;
-};
-
-/** A fieldset of radio buttons with its legend, hint and error, like forms.tsx's fields. */
-export function RadioGroup({ id, name, legend, hint, errors, options, defaultValue, disabled }: RadioGroupProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.some(Boolean) ? `${id}-error` : undefined;
-  return (
-    <div className={`field${errorId ? " field--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
-        <legend className="fieldset__legend">{legend}</legend>
-        {hint ? (
-          <div id={hintId} className="field__hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorList id={errorId} errors={errors} />
-        <div className="radios">
-          {options.map((option, i) => {
-            const optionId = i === 0 ? id : `${id}-${option.value}`;
-            return (
-              <div className="radios__item" key={option.value}>
-                <input
-                  className="radios__input"
-                  type="radio"
-                  id={optionId}
-                  name={name}
-                  value={option.value}
-                  defaultChecked={defaultValue === option.value}
-                  disabled={disabled}
-                />
-                <label className="radios__label" htmlFor={optionId}>
-                  {option.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 export function JudgingAdminNav({ cycleId }: { cycleId: number }) {
   const q = `?cycle=${cycleId}`;
@@ -72,14 +19,6 @@ export function JudgingAdminNav({ cycleId }: { cycleId: number }) {
         </li>
       </ul>
     </nav>
-  );
-}
-
-export function Notice({ children }: { children: ReactNode }) {
-  return (
-    <div className="notice" role="status">
-      {children}
-    </div>
   );
 }
 

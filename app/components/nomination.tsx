@@ -6,7 +6,7 @@ import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextareaField, type ListOfErrors, type SummaryError } from "./forms";
+import { TextareaField, type ListOfErrors, type SummaryError } from "./forms";
 
 export function JourneyHeading({
   category,
@@ -36,96 +36,6 @@ export function JourneyHeading({
       </p>
       <h1>{children}</h1>
     </>
-  );
-}
-
-type ChoiceField = { id: string; name: string; errors?: ListOfErrors; initialValue?: unknown; key?: string };
-
-/** A fieldset of radios with a legend, as GOV.UK's radios: the error sits under the legend. */
-export function RadioGroup({
-  field,
-  legend,
-  hint,
-  options,
-  small,
-}: {
-  field: ChoiceField;
-  legend: ReactNode;
-  hint?: ReactNode;
-  options: Array<{ value: string; label: ReactNode; hint?: ReactNode }>;
-  small?: boolean;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
-  return (
-    <div className={`field${errorId ? " field--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
-        <legend className={small ? "field__label" : "fieldset__legend"}>{legend}</legend>
-        {hint ? (
-          <div id={hintId} className="field__hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorList id={errorId} errors={field.errors} />
-        <div className="choices" key={field.key}>
-          {options.map((option, i) => {
-            // The first radio carries the field's id, so the error summary's link lands on it.
-            const id = i === 0 ? field.id : `${field.id}-${option.value}`;
-            return (
-              <div className="choice" key={option.value}>
-                <input
-                  type="radio"
-                  className="choice__input"
-                  id={id}
-                  name={field.name}
-                  value={option.value}
-                  defaultChecked={field.initialValue === option.value}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
-                />
-                <label className="choice__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-hint`} className="field__hint choice__hint">
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-export function Checkbox({ field, label, hint }: { field: ChoiceField; label: ReactNode; hint?: ReactNode }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
-  return (
-    <div className={`field${errorId ? " field--error" : ""}`}>
-      <ErrorList id={errorId} errors={field.errors} />
-      <div className="choice" key={field.key}>
-        <input
-          type="checkbox"
-          className="choice__input"
-          id={field.id}
-          name={field.name}
-          value="on"
-          defaultChecked={field.initialValue === "on"}
-          aria-invalid={errorId ? true : undefined}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        />
-        <label className="choice__label" htmlFor={field.id}>
-          {label}
-        </label>
-        {hint ? (
-          <div id={hintId} className="field__hint choice__hint">
-            {hint}
-          </div>
-        ) : null}
-      </div>
-    </div>
   );
 }
 

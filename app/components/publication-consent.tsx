@@ -1,17 +1,18 @@
+import { Radios } from "./forms";
 /**
  * The guardian's separate consent to publication of an under-18 nominee: its own fieldset
  * in the nominee step. The naming rule itself is app/domain/public-naming.ts.
  */
 import { useTranslation } from "react-i18next";
 import { PUBLICATION_CONSENTS } from "~/domain/vocabulary";
-import { RadioGroup } from "./nomination";
 
-type ChoiceField = Parameters<typeof RadioGroup>[0]["field"];
+
+type ChoiceField = Parameters<typeof Radios>[0]["field"];
 
 export function PublicationConsentFieldset({ field }: { field: ChoiceField }) {
   const { t } = useTranslation("nomination");
   return (
-    <RadioGroup
+    <Radios
       field={field}
       legend={t("nominee.publicationConsent.legend")}
       hint={t("nominee.publicationConsent.hint")}

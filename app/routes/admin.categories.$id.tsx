@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice, withNotice } from "~/components/admin";
+import { Notice, withNotice } from "~/components/notice";
 import { CategoryFields, CategorySchema, CriterionFields, CriterionSchema, QuestionFields, QuestionSchema } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors, type SummaryError } from "~/components/forms";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice, withNotice } from "~/components/admin";
+import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, TextareaField, type SummaryError } from "~/components/forms";
 import { parseId } from "~/domain/ids";

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CycleSwitcher, Notice, withNotice } from "~/components/admin";
+import { CycleSwitcher } from "~/components/admin";
+import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { countMissingWelsh, getCategory, listCategories, moveCategory } from "~/models/category-setup.server";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";

@@ -6,7 +6,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import { JudgingAdminNav, Notice } from "~/components/judging";
+import { JudgingAdminNav } from "~/components/judging";
+import { Notice } from "~/components/notice";
 import { currentRound, reminderDueAt, ROUND_LABELS, roundCloseAt } from "~/domain/judging";
 import { judgingCycleByIdOrCurrent } from "~/models/judging-admin.server";
 import { judgingProgress, remindAllJudges, remindJudge, setReminderDays } from "~/models/reminders.server";

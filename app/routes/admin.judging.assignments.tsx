@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { JudgingAdminNav, Notice } from "~/components/judging";
+import { JudgingAdminNav } from "~/components/judging";
+import { Notice } from "~/components/notice";
 import { currentRound, ROUND_LABELS } from "~/domain/judging";
 import { assignJudge, runCategoryAssignments, runCycleAssignments, unassignJudge, type CategoryRunReport } from "~/models/assignments.server";
 import { assignmentBoard, judgingCycleByIdOrCurrent, reopenScores } from "~/models/judging-admin.server";

@@ -4,12 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice, STATUS_LABELS, withNotice } from "~/components/admin";
+import { STATUS_LABELS } from "~/components/admin";
+import { Notice, withNotice } from "~/components/notice";
 import { NOMINEE_TYPE_LABELS } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Checkbox } from "~/components/nomination";
+
 import { PublicNamingRows } from "~/components/publication-consent-admin";
-import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { Checkbox, ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { canDecideEligibility, ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
 import { publicNamingSummary } from "~/domain/public-naming";
 import { getCategory } from "~/models/category-setup.server";

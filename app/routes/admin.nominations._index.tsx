@@ -5,10 +5,11 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/vocabulary";
-import { CycleSwitcher, Notice, STATUS_LABELS } from "~/components/admin";
+import { CycleSwitcher, STATUS_LABELS } from "~/components/admin";
+import { Notice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Checkbox } from "~/components/nomination";
-import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
+
+import { Checkbox, ErrorList, ErrorSummary, FilterSelect, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
 import { listCategories } from "~/models/category-setup.server";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CycleSwitcher, Notice, STATUS_LABELS, withNotice } from "~/components/admin";
+import { CycleSwitcher, STATUS_LABELS } from "~/components/admin";
+import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";

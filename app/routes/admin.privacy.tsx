@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice, withNotice } from "~/components/admin";
+import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import { EmailField } from "~/components/people-forms";

@@ -5,8 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Paragraphs } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { RadioGroup } from "~/components/judging";
+import { ErrorSummary, Field, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+
 import { Honeypot } from "~/components/nomination";
 import { feedbackSchema, HONEYPOT_FIELD } from "~/domain/campaign-forms";
 import { saveFeedback } from "~/models/campaign-letter.server";
@@ -83,8 +83,8 @@ export default function MeetYourMp() {
           <ErrorSummary errors={summariseErrors(form, [fields.met, fields.constituency, fields.story])} />
           <Form method="post" {...getFormProps(form)} aria-labelledby="how-it-went">
             <Honeypot name={HONEYPOT_FIELD} />
-            <RadioGroup id={fields.met.id} name={fields.met.name} legend="Have you met your MP?" errors={fields.met.errors} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "Not yet" }]} />
-            <RadioGroup id={fields.signed.id} name={fields.signed.name} legend="Did they sign the commitment form?" errors={fields.signed.errors} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "not-yet", label: "Not yet" }]} />
+            <Radios field={fields.met} legend="Have you met your MP?" options={[{ value: "yes", label: "Yes" }, { value: "no", label: "Not yet" }]} />
+            <Radios field={fields.signed} legend="Did they sign the commitment form?" options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "not-yet", label: "Not yet" }]} />
             <Field label="Your constituency (optional)" errors={fields.constituency.errors} inputProps={{ id: fields.constituency.id, name: fields.constituency.name, type: "text" }} />
             <TextareaField label="What happened? (optional)" hint="Do not include anyone's personal details." errors={fields.story.errors} textareaProps={{ ...getTextareaProps(fields.story), rows: 6 }} />
             <SubmitButton>Send</SubmitButton>

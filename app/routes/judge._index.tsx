@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Notice } from "~/components/judging";
+import { Notice } from "~/components/notice";
 import { judgeProgressLead, progressLabel, ROUND_LABELS, roundCloseAt, roundHasClosed, roundIsOpen } from "~/domain/judging";
 import { getJudgePanels, listAssignedNominations } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";

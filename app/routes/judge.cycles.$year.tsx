@@ -10,8 +10,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { ConfidentialityStatement, Notice, RadioGroup } from "~/components/judging";
+import { ErrorList, ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { ConfidentialityStatement } from "~/components/judging";
+import { Notice } from "~/components/notice";
 import { pageTitle } from "~/content/site";
 import { parseId } from "~/domain/ids";
 import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, judgeProgressLead } from "~/domain/judging";
@@ -204,12 +205,9 @@ export default function JudgeCycleSteps() {
                       ))}
                   </select>
                 </div>
-                <RadioGroup
-                  id={fields.kind.id}
-                  name={fields.kind.name}
+                <Radios
+                  field={fields.kind}
                   legend="What kind of conflict is it?"
-                  errors={fields.kind.errors}
-                  defaultValue={fields.kind.initialValue as string | undefined}
                   options={CONFLICT_KIND_KEYS.map((key) => ({ value: key, label: CONFLICT_KINDS[key] }))}
                 />
                 <TextareaField

@@ -5,8 +5,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { Notice, RadioGroup } from "~/components/judging";
+import { ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+
+import { Notice } from "~/components/notice";
 import { getNominationForJudge, getScoreSheetRubric, saveScores } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
@@ -196,15 +197,12 @@ export default function JudgeNomination() {
         {criteria.map((c, i) => {
           const field = criterionFields[i];
           return (
-            <RadioGroup
+            <Radios
               key={c.id}
-              id={field.id}
-              name={field.name}
+              field={{ id: field.id, name: field.name, errors: field.errors, initialValue: (field.initialValue as string | undefined) ?? sheet?.values[c.id]?.toString() }}
               legend={`${c.name}`}
               hint={c.guidance || undefined}
-              errors={field.errors}
               disabled={!editable}
-              defaultValue={(field.initialValue as string | undefined) ?? sheet?.values[c.id]?.toString()}
               options={scale.map((v) => ({ value: String(v), label: anchorFor(v) ? `${v} – ${anchorFor(v)}` : String(v) }))}
             />
           );

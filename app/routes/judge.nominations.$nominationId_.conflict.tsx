@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/content/site";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { RadioGroup } from "~/components/judging";
+import { ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+
 import { CONFLICT_KIND_KEYS, CONFLICT_KINDS } from "~/domain/judging";
 import { declareConflict } from "~/models/conflicts.server";
 import { getNominationForJudge } from "~/models/judging.server";
@@ -73,12 +73,9 @@ export default function DeclareConflict() {
       </p>
       <ErrorSummary errors={summariseErrors(form, [fields.kind, fields.note])} />
       <Form method="post" {...getFormProps(form)}>
-        <RadioGroup
-          id={fields.kind.id}
-          name={fields.kind.name}
+        <Radios
+          field={fields.kind}
           legend="What kind of conflict is it?"
-          errors={fields.kind.errors}
-          defaultValue={fields.kind.initialValue as string | undefined}
           options={CONFLICT_KIND_KEYS.map((key) => ({ value: key, label: CONFLICT_KINDS[key] }))}
         />
         <TextareaField

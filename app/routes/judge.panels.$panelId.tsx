@@ -4,8 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { Notice, RadioGroup } from "~/components/judging";
+import { ErrorList, ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+
+import { Notice } from "~/components/notice";
 import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, roundCloseAt } from "~/domain/judging";
 import { DeclareSchema } from "~/domain/judging-forms";
 import { chairView } from "~/models/results.server";
@@ -161,12 +162,9 @@ export default function JudgePanel() {
                     ))}
                   </select>
                 </div>
-                <RadioGroup
-                  id={fields.kind.id}
-                  name={fields.kind.name}
+                <Radios
+                  field={fields.kind}
                   legend="What kind of conflict is it?"
-                  errors={fields.kind.errors}
-                  defaultValue={fields.kind.initialValue as string | undefined}
                   options={CONFLICT_KIND_KEYS.map((key) => ({ value: key, label: CONFLICT_KINDS[key] }))}
                 />
                 <TextareaField

@@ -11,8 +11,8 @@ import { InLanguage, useLanguage } from "~/components/i18n";
 import { localised } from "~/domain/language";
 import { titleFor, translatorFor, validationIn, validationMessages, type I18nHandle } from "~/i18n";
 import { languageOf } from "~/i18n.server";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import { JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
+import { ErrorSummary, Field, Radios, SubmitButton, summariseErrors } from "~/components/forms";
+import { JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
 import { canChangeNominations, STEPS, stepNumber } from "~/domain/nomination";
 import { nominatorFormValues, nominatorSchema } from "~/domain/nomination-forms";
 import { limitNominationMail, nominatorStarted, requireOwnJourney, saveNominator } from "~/models/nomination.server";
@@ -141,7 +141,7 @@ export default function NominatorStep() {
           errors={fields.nominatorRelationship.errors}
           inputProps={{ ...getInputProps(fields.nominatorRelationship, { type: "text" }), autoComplete: "off" }}
         />
-        <RadioGroup
+        <Radios
           field={fields.isSelfNomination}
           legend={t("nominator.self")}
           hint={category.selfNominationAllowed ? t("nominator.selfAllowed") : t("nominator.selfNotAllowed")}

@@ -7,8 +7,8 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InLanguage, useLanguage } from "~/components/i18n";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import { Checkbox, Honeypot, JourneyHeading, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
+import { Checkbox, ErrorSummary, Field, Radios, SubmitButton, summariseErrors } from "~/components/forms";
+import { Honeypot, JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
 import { PublicationConsentFieldset } from "~/components/publication-consent";
 import { localised } from "~/domain/language";
 import { asksAboutAge, canChangeNominations, isEditable, nomineeNameLabelKey, STEPS, stepNumber } from "~/domain/nomination";
@@ -142,7 +142,7 @@ export default function NomineeStep() {
             <p>{t("nominee.categoryIsFor", { type: t(`nomineeTypes.${rules.nomineeTypes[0]}`).toLowerCase() })}</p>
           </>
         ) : (
-          <RadioGroup
+          <Radios
             field={fields.nomineeType}
             legend={t("nominee.legend")}
             options={rules.nomineeTypes.map((type) => ({ value: type, label: t(`nomineeTypes.${type}`) }))}
@@ -171,7 +171,7 @@ export default function NomineeStep() {
           errors={fields.nomineeEmail.errors}
           inputProps={{ ...getInputProps(fields.nomineeEmail, { type: "email" }), autoComplete: "off", spellCheck: false }}
         />
-        <RadioGroup
+        <Radios
           field={fields.nomineeKnows}
           legend={t("nominee.knows")}
           small
@@ -181,7 +181,7 @@ export default function NomineeStep() {
           ]}
         />
         {showAge ? (
-          <RadioGroup
+          <Radios
             field={fields.nomineeIsUnder18}
             legend={t("nominee.under18")}
             small

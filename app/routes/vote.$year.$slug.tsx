@@ -7,9 +7,9 @@ import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { ErrorSummary, Field, Radios, SubmitButton, summariseErrors } from "~/components/forms";
 import { InLanguage, useLanguage, useLocalisedPath } from "~/components/i18n";
-import { Honeypot, RadioGroup, useErrorsAtSubmit } from "~/components/nomination";
+import { Honeypot, useErrorsAtSubmit } from "~/components/nomination";
 import { MAX_ID } from "~/domain/ids";
 import { localised, type Language } from "~/domain/language";
 import { languageOfPath, localisedPath } from "~/domain/language-paths";
@@ -181,7 +181,7 @@ function VoteForm() {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="stamp" value={stamp} />
         <Honeypot name={HONEYPOT_FIELD} />
-        <RadioGroup
+        <Radios
           field={fields.nominee}
           legend={t("whoLegend")}
           options={page.nominees.map((n) => ({
