@@ -23,10 +23,13 @@ export async function getCycleByYear(year: number) {
   return cycle ?? null;
 }
 
-/** The cycle an admin page is about: its year (`?cycle=2026`), or the current one. */
-export async function cycleByYearOrCurrent(param: string | null) {
+/**
+ * The cycle a page is about: the year from its address (`?year=2026`, read by `yearParam`),
+ * or the current cycle when there is none or no such cycle.
+ */
+export async function cycleByYearOrCurrent(param: number | string | null) {
   const year = Number(param);
-  if (Number.isInteger(year) && year > 0) {
+  if (param !== null && Number.isInteger(year) && year > 0) {
     const cycle = await getCycleByYear(year);
     if (cycle) return cycle;
   }
