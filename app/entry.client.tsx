@@ -1,7 +1,7 @@
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
-import { startTransition, StrictMode } from "react";
+import { startTransition, StrictMode, useEffect } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
@@ -9,6 +9,12 @@ import { i18nConfig } from "./i18n";
 
 // Each catalogue is a chunk of its own, fetched only when a page in its language needs it.
 const catalogues = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json");
+
+/** Marks the page once React has taken it over, for tests that must act only after hydration. */
+function Hydrated() {
+  useEffect(() => document.documentElement.setAttribute("data-hydrated", ""), []);
+  return null;
+}
 
 async function hydrate() {
   // The server wrote the page's language into <html lang> (cy or en-GB).
@@ -30,6 +36,7 @@ async function hydrate() {
       <I18nextProvider i18n={i18next}>
         <StrictMode>
           <RemixBrowser />
+          <Hydrated />
         </StrictMode>
       </I18nextProvider>,
     );

@@ -49,6 +49,11 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** Waits until React has hydrated the page, so a click is a client-side navigation, not a full load. */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /**
  * A long journey's time budget: a minute for its clicks and fixtures, and twenty seconds
  * per axe run. One takes about a second on an idle machine and up to fifteen when the two

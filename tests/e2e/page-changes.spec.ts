@@ -4,7 +4,7 @@
  * client-side navigation focus lands on the new page's heading, as a full load would.
  */
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test, waitForHydration } from "./fixtures";
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 
@@ -19,6 +19,7 @@ async function expectHeadingFocused(page: Page, text: string | RegExp) {
 test("with JavaScript, focus lands on each new page's heading through the nomination journey", async ({ page }) => {
   const tag = Date.now().toString(36);
   await page.goto("/");
+  await waitForHydration(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Nominate" }).click();
   await expectHeadingFocused(page, "Nominate someone for an award");
   await page.getByRole("link", { name: "Volunteer of the Year", exact: true }).click();
@@ -63,6 +64,7 @@ test("with JavaScript, focus lands on each new page's heading through the nomina
   const confirm = await page.getByRole("link", { name: /\/nominate\/confirm\?t=/ }).first().getAttribute("href");
   await page.goto(confirm!);
   await expect(h1(page)).toHaveText("Confirm your nomination");
+  await waitForHydration(page);
   await page.getByRole("button", { name: "Confirm nomination" }).click();
   await expectHeadingFocused(page, "Nomination confirmed");
   await expectAccessible(page);
