@@ -188,12 +188,16 @@ export function createPageCache({ maxEntries = 500, maxBodyBytes = 2 * 1024 * 10
         if (!PER_ANSWER.has(name) && value !== undefined) headers[name] = value;
       }
       const html = String(headers["content-type"] ?? "").startsWith("text/html");
-      if (html && typeof nonce === "string" && nonce) {
+      if (typeof nonce === "string" && nonce) {
         // The nonce belonged to the first visitor's answer: the stored page names its scripts by hash.
-        const page = body.toString("utf8").split(` nonce="${nonce}"`).join("");
+        let hashes: string[] = [];
+        if (html) {
+          const page = body.toString("utf8").split(` nonce="${nonce}"`).join("");
+          hashes = inlineScriptHashes(page);
+          body = Buffer.from(page, "utf8");
+        }
         const policy = headers["content-security-policy"];
-        if (typeof policy === "string") headers["content-security-policy"] = hashedPolicy(policy, nonce, inlineScriptHashes(page));
-        body = Buffer.from(page, "utf8");
+        if (typeof policy === "string") headers["content-security-policy"] = hashedPolicy(policy, nonce, hashes);
       }
       const compress = html || /^(text\/|application\/(json|javascript|xml))/.test(String(headers["content-type"] ?? ""));
       if (compress) headers = withVary(headers, "Accept-Encoding");

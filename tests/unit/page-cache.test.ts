@@ -45,6 +45,11 @@ app.get(["/bilingual", "/cy/bilingual"], (req, res) => {
   res.setHeader("Cache-Control", PUBLIC);
   res.type("html").send(req.path.startsWith("/cy/") ? '<html lang="cy"><p>Croeso</p></html>' : '<html lang="en-GB"><p>Welcome</p></html>');
 });
+app.get("/notes.txt", (_req, res) => {
+  rendered += 1;
+  res.setHeader("Cache-Control", PUBLIC);
+  res.type("text/plain").send("Plain words.");
+});
 app.get("/missing", (_req, res) => {
   rendered += 1;
   res.status(404).setHeader("Cache-Control", PUBLIC).send("not here");
@@ -106,6 +111,15 @@ describe("the page cache", () => {
     expect(third.body).toBe(second.body);
     expect(second.headers.get("cache-control")).toBe(PUBLIC);
     expect(second.headers.get("age")).toBe("0");
+  });
+
+  test("a kept answer that is not HTML carries no earlier nonce either", async () => {
+    const first = await get("/notes.txt");
+    const second = await get("/notes.txt");
+    expect(rendered).toBe(1);
+    expect(first.csp).toMatch(/'nonce-/);
+    expect(second.csp).toBe("script-src");
+    expect(second.body).toBe("Plain words.");
   });
 
   test("a kept page's gzip is made once and goes out byte for byte; brotli too once made", async () => {
