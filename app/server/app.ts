@@ -1,7 +1,9 @@
 /**
  * The Express app around Remix: security headers with a per-request CSP nonce, the
  * Origin check on writes, the body gate (body-gate.ts), compression, long-lived caching of
- * hashed assets and, in production, an in-process cache of public pages. Kept apart from index.ts so tests can mount it without listening.
+ * hashed assets and, in production, the storing side of the in-process cache of public pages
+ * (its hits are answered before this app, by `inFrontOf` in page-cache.ts). Kept apart from
+ * index.ts so tests can mount it without listening.
  */
 import { randomBytes } from "node:crypto";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
@@ -76,7 +78,9 @@ export function createApp({ env, build, devMiddleware, clientDir = "build/client
   app.use(bodyGate({ limitBytes: env.BODY_LIMIT_MB * 1024 * 1024, idleMs: env.BODY_IDLE_SECONDS * 1000 }));
 
   app.use(compression());
-  // Before the static files: a page from memory should not wait for a file lookup.
+  // After compression, so it keeps the page as rendered (and makes its own gzip once); before
+  // the static files, so a page from memory never waits for a file lookup. Most hits never get
+  // here: index.ts answers them before Express (page-cache.ts, `inFrontOf`).
   if (pageCache) app.use(pageCache.middleware);
 
   if (devMiddleware) {

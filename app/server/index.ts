@@ -8,7 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startBackgroundWork } from "./background";
-import { createPageCache, PUBLIC_CONTENT_CHANNEL } from "./page-cache";
+import { createPageCache, inFrontOf, PUBLIC_CONTENT_CHANNEL, type PageCache } from "./page-cache";
 import { isPostgresClosedSocketWrite, loadDotEnv, openAppDatabase } from "./start";
 
 process.on("uncaughtException", (error) => {
@@ -37,12 +37,14 @@ async function main() {
   const production = env.NODE_ENV === "production";
 
   let app;
+  let pageCache: PageCache | undefined;
   let stopListening = async () => {};
   if (production) {
     const build = (await import(/* @vite-ignore */ new URL("./server/index.js", import.meta.url).href)) as ServerBuild;
     // Public pages are kept in memory until the database says their content changed.
-    const pageCache = createPageCache();
-    stopListening = await database.listen(PUBLIC_CONTENT_CHANNEL, () => pageCache.invalidate());
+    const cache = createPageCache();
+    pageCache = cache;
+    stopListening = await database.listen(PUBLIC_CONTENT_CHANNEL, () => cache.invalidate());
     app = createApp({ env, build, pageCache });
   } else {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
@@ -54,7 +56,8 @@ async function main() {
   }
 
   const stopBackground = env.BACKGROUND_WORK ? startBackgroundWork(env) : async () => {};
-  const server = createServer(app);
+  // A page kept in memory goes out from node:http directly, before Express and Remix.
+  const server = createServer(pageCache ? inFrontOf(pageCache, app) : app);
   setServerTimeouts(server);
   server.listen(env.PORT, env.HOST, () => {
     console.info(`Community Sponsorship Awards portal on ${env.APP_URL} (${database.kind}${database.kind === "pglite" ? ` in ${env.DATA_DIR}` : ""})`);
