@@ -20,7 +20,8 @@ import {
 } from "~/domain/panel-meeting";
 import { IN_PLAY } from "~/domain/results";
 import { isVisibleToJudge } from "~/models/judge-visibility.server";
-import { chairView, decideShortlist, getCategoryResults, leaderboardRows, type CategoryResults } from "~/models/results.server";
+import { chairView, getCategoryResults, leaderboardRows, type CategoryResults } from "~/models/results-leaderboard.server";
+import { decideShortlist } from "~/models/results-decisions.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvFilename, toCsv } from "~/domain/csv";
-import { getCategoryResults } from "~/models/results.server";
+import { getCategoryResults } from "~/models/results-leaderboard.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { parseId } from "~/domain/ids";

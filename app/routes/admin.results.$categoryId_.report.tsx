@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { judgeComments } from "~/models/results-overview.server";
-import { getCategoryResults } from "~/models/results.server";
+import { getCategoryResults } from "~/models/results-leaderboard.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";

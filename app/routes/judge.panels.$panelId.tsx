@@ -9,7 +9,7 @@ import { ErrorList, ErrorSummary, Radios, SubmitButton, summariseErrors, Textare
 import { Notice } from "~/components/notice";
 import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, roundCloseAt } from "~/domain/judging";
 import { DeclareSchema } from "~/domain/judging-forms";
-import { chairView } from "~/models/results.server";
+import { chairView } from "~/models/results-leaderboard.server";
 import { declareConflict } from "~/models/conflicts.server";
 import { getJudgePanel, listDeclarable } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { ROUND_LABELS } from "~/domain/judging";
 import { heldBackLabel } from "~/domain/results";
-import { chairView } from "~/models/results.server";
+import { chairView } from "~/models/results-leaderboard.server";
 import { requireJudge } from "~/utils/auth.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 import { parseId } from "~/domain/ids";

@@ -11,7 +11,9 @@ import { applyConflictConsequences, runAssignments } from "~/models/assignments.
 import { startFinalRound } from "~/models/final-round.server";
 import { currentRoundOf } from "~/models/judge-visibility.server";
 import { judgingProgress, sendDueJudgingReminders } from "~/models/reminders.server";
-import { getCategoryResults, recordAwards, schedulePublication } from "~/models/results.server";
+import { getCategoryResults } from "~/models/results-leaderboard.server";
+import { recordAwards } from "~/models/results-decisions.server";
+import { schedulePublication } from "~/models/results-publication.server";
 import { runScheduledWork } from "~/server/background";
 import { action as cycleAction } from "~/routes/admin.cycles.$year";
 import { action as phaseAction } from "~/routes/admin.cycles.$year_.phase";
