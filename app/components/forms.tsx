@@ -457,3 +457,45 @@ export function useSchemaForm<Schema extends $ZodType>({
 export function parseForm<Schema extends $ZodType>(formData: FormData, schema: Schema) {
   return parseWithZod(formData, { schema });
 }
+
+/** A SelectField whose options are grouped under headings (`<optgroup>`), wired the same way. */
+export function GroupedSelectField({
+  field,
+  label,
+  hint,
+  groups,
+  placeholder,
+}: {
+  field: ChoiceField;
+  label: ReactNode;
+  hint?: ReactNode;
+  groups: Array<{ key: string | number; label: string; options: Array<{ value: string | number; label: string }> }>;
+  placeholder?: string;
+}) {
+  return (
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+      {({ hintId, errorId }) => (
+        <select
+          id={field.id}
+          name={field.name}
+          key={field.key}
+          defaultValue={field.initialValue == null ? "" : String(field.initialValue)}
+          className={`select${errorId ? " input--error" : ""}`}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={describedBy(hintId, errorId)}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {groups.map((g) => (
+            <optgroup key={g.key} label={g.label}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
