@@ -4,7 +4,7 @@
  */
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { Fragment, useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { $ZodType } from "zod/v4/core";
 import { syncTitle } from "./page-change";
@@ -458,7 +458,7 @@ export function parseForm<Schema extends $ZodType>(formData: FormData, schema: S
   return parseWithZod(formData, { schema });
 }
 
-/** A SelectField whose options are grouped under headings (`<optgroup>`), wired the same way. */
+/** A SelectField whose options are grouped under headings (`<optgroup>`; none for a group without a label), wired the same way. */
 export function GroupedSelectField({
   field,
   label,
@@ -485,15 +485,21 @@ export function GroupedSelectField({
           aria-describedby={describedBy(hintId, errorId)}
         >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {groups.map((g) => (
-            <optgroup key={g.key} label={g.label}>
-              {g.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          {groups.map((g) => {
+            const options = g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ));
+            // A group without a heading is a plain run of options.
+            return g.label ? (
+              <optgroup key={g.key} label={g.label}>
+                {options}
+              </optgroup>
+            ) : (
+              <Fragment key={g.key}>{options}</Fragment>
+            );
+          })}
         </select>
       )}
     </FieldFrame>
