@@ -5,7 +5,7 @@ import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { normaliseWelsh } from "~/domain/welsh-content";
 import type { Round } from "~/domain/judging";
 import { awardsProblem, shortlistProblem } from "~/domain/phase-rules";
-import { IN_PLAY, checkAwards, type AwardChoice } from "~/domain/results";
+import { IN_PLAY, checkAwards, publicStage, type AwardChoice } from "~/domain/results";
 import { applyAdjustment, ShortlistAdjustmentError } from "~/domain/shortlist";
 import { countedScore } from "~/models/judge-visibility.server";
 import { audit, type Actor } from "~/utils/audit.server";
@@ -14,7 +14,11 @@ import { getCategoryResults } from "./results-leaderboard.server";
 
 const { nominations, categories, scores } = schema;
 
-export type ShortlistOutcome = { ok: true } | { ok: false; field: "shortlist" | "reason" | "form"; message: string };
+/**
+ * A refusal says which field it is about and its status: 409 once the shortlist is public
+ * (the state forbids it, whatever is sent), 400 for anything else.
+ */
+export type ShortlistOutcome = { ok: true } | { ok: false; field: "shortlist" | "reason" | "form"; message: string; status: 400 | 409 };
 
 /** Saves the shortlist. A list that differs from the suggestion needs a reason, kept in the audit log. */
 export async function decideShortlist(input: {
@@ -26,14 +30,14 @@ export async function decideShortlist(input: {
 }): Promise<ShortlistOutcome> {
   // The shortlist is always decided from the main round: the final round re-scores it.
   const results = await getCategoryResults(input.categoryId, { round: "main" });
-  if (!results) return { ok: false, field: "form", message: "That category does not exist" };
+  if (!results) return { ok: false, field: "form", message: "That category does not exist", status: 400 };
   const now = input.now ?? new Date();
   const refused = shortlistProblem(results.cycle, now);
-  if (refused) return { ok: false, field: "form", message: refused };
+  if (refused) return { ok: false, field: "form", message: refused, status: publicStage(results.cycle, now) === "none" ? 400 : 409 };
   const inPlay = new Set(results.entries.map((e) => e.id));
   const chosen = [...new Set(input.chosen)];
   if (chosen.some((id) => !inPlay.has(id))) {
-    return { ok: false, field: "shortlist", message: "Choose only nominations from this category's results" };
+    return { ok: false, field: "shortlist", message: "Choose only nominations from this category's results", status: 400 };
   }
   const suggested = results.suggestion.suggested;
   const add = chosen.filter((id) => !suggested.includes(id));
@@ -42,11 +46,11 @@ export async function decideShortlist(input: {
     applyAdjustment(suggested, { add, remove, reason: input.reason });
   } catch (error) {
     if (error instanceof ShortlistAdjustmentError) {
-      return { ok: false, field: error.field === "reason" ? "reason" : "shortlist", message: error.message };
+      return { ok: false, field: error.field === "reason" ? "reason" : "shortlist", message: error.message, status: 400 };
     }
     throw error;
   }
-  if (chosen.length === 0) return { ok: false, field: "shortlist", message: "Choose at least one nomination for the shortlist" };
+  if (chosen.length === 0) return { ok: false, field: "shortlist", message: "Choose at least one nomination for the shortlist", status: 400 };
 
   await db.transaction(async (tx) => {
     const before = results.entries.filter((e) => e.status === "shortlisted").map((e) => e.id);
@@ -77,23 +81,24 @@ export async function decideShortlist(input: {
   return { ok: true };
 }
 
-export type AwardsOutcome = { ok: true } | { ok: false; problems: Record<number, string>; form?: string };
+/** A refusal of the awards, with its status as for the shortlist: 409 once the winners are public. */
+export type AwardsOutcome = { ok: true } | { ok: false; problems: Record<number, string>; form?: string; status: 400 | 409 };
 
 /** Records winners (one or joint) and highly commended, each with a citation. */
 export async function recordAwards(input: { categoryId: number; choices: AwardChoice[]; actor: Actor; now?: Date }): Promise<AwardsOutcome> {
   const results = await getCategoryResults(input.categoryId);
-  if (!results) return { ok: false, problems: {}, form: "That category does not exist" };
+  if (!results) return { ok: false, problems: {}, form: "That category does not exist", status: 400 };
   const now = input.now ?? new Date();
   const refused = awardsProblem(results.cycle, now);
-  if (refused) return { ok: false, problems: {}, form: refused };
+  if (refused) return { ok: false, problems: {}, form: refused, status: publicStage(results.cycle, now) === "winners" ? 409 : 400 };
   const eligible = new Set(results.entries.filter((e) => ["shortlisted", "winner", "highly_commended"].includes(e.status)).map((e) => e.id));
   if (input.choices.some((c) => !eligible.has(c.nominationId))) {
-    return { ok: false, problems: {}, form: "Awards can only go to shortlisted nominations" };
+    return { ok: false, problems: {}, form: "Awards can only go to shortlisted nominations", status: 400 };
   }
   const problems = checkAwards(input.choices);
-  if (Object.keys(problems).length) return { ok: false, problems };
+  if (Object.keys(problems).length) return { ok: false, problems, status: 400 };
   if (!input.choices.some((c) => c.award === "winner")) {
-    return { ok: false, problems: {}, form: "Choose at least one winner" };
+    return { ok: false, problems: {}, form: "Choose at least one winner", status: 400 };
   }
 
   await db.transaction(async (tx) => {
