@@ -6,7 +6,7 @@ import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-
 import { Form, Link, NavLink } from "@remix-run/react";
 import { CONFLICT_KIND_KEYS, CONFLICT_KINDS } from "~/domain/judging";
 import { DeclareSchema } from "~/domain/judging-forms";
-import { ErrorSummary, GroupedSelectField, Radios, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "./forms";
+import { ErrorSummary, GroupedSelectField, Radios, SelectField, SubmitButton, summariseErrors, TextareaField, useSchemaForm, type ChoiceField } from "./forms";
 
 export function JudgingAdminNav({ year }: { year: number }) {
   const q = `?year=${year}`;
@@ -133,6 +133,31 @@ export function ConflictDeclarationForm({
           </Link>
         ) : null}
       </Form>
+    </>
+  );
+}
+
+/** A judge and a nomination of the cycle, chosen from lists (assigning a judge, recording a conflict). */
+export function JudgeAndNominationFields({
+  judge,
+  nomination,
+  judges,
+  nominations,
+}: {
+  judge: ChoiceField;
+  nomination: ChoiceField;
+  judges: Array<{ id: number; name: string }>;
+  nominations: Array<{ id: number; nomineeName: string; reference: string }>;
+}) {
+  return (
+    <>
+      <SelectField field={judge} label="Judge" placeholder="Choose a judge" options={judges.map((j) => ({ value: j.id, label: j.name }))} />
+      <SelectField
+        field={nomination}
+        label="Nomination"
+        placeholder="Choose a nomination"
+        options={nominations.map((n) => ({ value: n.id, label: `${n.nomineeName} (${n.reference})` }))}
+      />
     </>
   );
 }

@@ -4,8 +4,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, parseForm, SelectField, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
-import { JudgingAdminNav } from "~/components/judging";
+import { ErrorSummary, parseForm, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
+import { JudgeAndNominationFields, JudgingAdminNav } from "~/components/judging";
 import { Notice, withNotice } from "~/components/notice";
 import { currentRound, ROUND_LABELS, type Round } from "~/domain/judging";
 import { assignJudge, runCategoryAssignments, runCycleAssignments, unassignJudge, type CategoryRunReport } from "~/models/assignments.server";
@@ -260,13 +260,7 @@ export default function AdminAssignments() {
           <ErrorSummary errors={summariseErrors(form, [fields.judgeId, fields.nominationId])} />
           <Form method="post" action={`/admin/judging/assignments${q}`} {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
-            <SelectField field={fields.judgeId} label="Judge" placeholder="Choose a judge" options={panel.map((j) => ({ value: j.id, label: j.name }))} />
-            <SelectField
-              field={fields.nominationId}
-              label="Nomination"
-              placeholder="Choose a nomination"
-              options={nominations.map((nom) => ({ value: nom.id, label: `${nom.nomineeName} (${nom.reference})` }))}
-            />
+            <JudgeAndNominationFields judge={fields.judgeId} nomination={fields.nominationId} judges={panel} nominations={nominations} />
             <SubmitButton secondary>Assign</SubmitButton>
           </Form>
         </>

@@ -5,8 +5,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { CONFLICT_SOURCES, CONFLICT_STATUSES } from "~/domain/vocabulary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, FilterSelect, parseForm, SelectField, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
-import { JudgingAdminNav } from "~/components/judging";
+import { ErrorList, ErrorSummary, FilterSelect, parseForm, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
+import { JudgeAndNominationFields, JudgingAdminNav } from "~/components/judging";
 import { Notice, withNotice } from "~/components/notice";
 import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";
 import { ruleLabel, detectConflictsInCycle } from "~/models/conflict-detection.server";
@@ -363,13 +363,7 @@ export default function ConflictBoard() {
       <ErrorSummary errors={summariseErrors(setForm, [setFields.personId, setFields.nominationId, setFields.reason])} />
       <Form method="post" {...getFormProps(setForm)}>
         <input type="hidden" name="intent" value="set" />
-        <SelectField field={setFields.personId} label="Judge" placeholder="Choose a judge" options={judges.map((j) => ({ value: j.id, label: j.name }))} />
-        <SelectField
-          field={setFields.nominationId}
-          label="Nomination"
-          placeholder="Choose a nomination"
-          options={nominations.map((n) => ({ value: n.id, label: `${n.nomineeName} (${n.reference})` }))}
-        />
+        <JudgeAndNominationFields judge={setFields.personId} nomination={setFields.nominationId} judges={judges} nominations={nominations} />
         <TextareaField
           label="Reason"
           errors={setFields.reason.errors}

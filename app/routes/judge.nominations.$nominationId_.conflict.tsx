@@ -17,9 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function load(request: Request, param: string | undefined) {
   const judge = await requireJudge(request);
-  const view = await getNominationForJudge(judge.id, requireId(param));
-  if (!view) notFound();
-  return { judge, view };
+  return { judge, view: (await getNominationForJudge(judge.id, requireId(param))) ?? notFound() };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

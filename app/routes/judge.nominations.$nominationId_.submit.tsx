@@ -14,8 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Check and submit your scores 
 
 async function load(request: Request, param: string | undefined) {
   const judge = await requireJudge(request);
-  const view = await getNominationForJudge(judge.id, requireId(param));
-  if (!view) notFound();
+  const view = (await getNominationForJudge(judge.id, requireId(param))) ?? notFound();
   const back = `/judge/nominations/${view.nomination.id}`;
   const scale = { min: view.category.scaleMin, max: view.category.scaleMax };
   if (!view.sheet || view.sheet.submittedAt || !isCompleteScore(view.criteria, view.sheet.values, scale)) throw redirect(back);
