@@ -4,7 +4,7 @@
  */
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { Fragment, useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { $ZodType } from "zod/v4/core";
 import { syncTitle } from "./page-change";
@@ -456,4 +456,52 @@ export function useSchemaForm<Schema extends $ZodType>({
 /** The server's half of `useSchemaForm`: the submission parsed with the same schema. */
 export function parseForm<Schema extends $ZodType>(formData: FormData, schema: Schema) {
   return parseWithZod(formData, { schema });
+}
+
+/** A SelectField whose options are grouped under headings (`<optgroup>`; none for a group without a label), wired the same way. */
+export function GroupedSelectField({
+  field,
+  label,
+  hint,
+  groups,
+  placeholder,
+}: {
+  field: ChoiceField;
+  label: ReactNode;
+  hint?: ReactNode;
+  groups: Array<{ key: string | number; label: string; options: Array<{ value: string | number; label: string }> }>;
+  placeholder?: string;
+}) {
+  return (
+    <FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+      {({ hintId, errorId }) => (
+        <select
+          id={field.id}
+          name={field.name}
+          key={field.key}
+          defaultValue={field.initialValue == null ? "" : String(field.initialValue)}
+          className={`select${errorId ? " input--error" : ""}`}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={describedBy(hintId, errorId)}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {groups.map((g) => {
+            const options = g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ));
+            // A group without a heading is a plain run of options.
+            return g.label ? (
+              <optgroup key={g.key} label={g.label}>
+                {options}
+              </optgroup>
+            ) : (
+              <Fragment key={g.key}>{options}</Fragment>
+            );
+          })}
+        </select>
+      )}
+    </FieldFrame>
+  );
 }

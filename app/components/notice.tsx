@@ -45,6 +45,20 @@ export const NOTICES: Record<string, string> = {
   "retention-run": "The retention rule has run.",
   "peoples-choice-saved": "The People's Choice voting window has been saved.",
   "votes-voided": "The votes have been voided.",
+  "conflict-declared": "Your conflict is recorded. That nomination is no longer on your list.",
+  "judge-ready": "Thank you. Your nominations are below.",
+  "draft-saved": "Your draft is saved. You can come back to it at any time before judging closes.",
+  "scores-submitted": "Your scores are submitted. Thank you.",
+  "reminder-setting-saved": "The reminder setting is saved.",
+  "assignment-added": "The judge is assigned and has been emailed.",
+  "assignment-removed": "The assignment is removed. Any scores it had are set aside.",
+  "scores-reopened": "The scores are reopened. The judge can change them again.",
+  "conflict-set": "The conflict is recorded.",
+  "shortlist-saved": "The shortlist has been saved.",
+  "awards-saved": "The awards have been saved.",
+  "publication-scheduled": "The publication times have been saved.",
+  "final-round-started": "The final round has started. Run the assignments for each category so the judges can score the shortlist.",
+  "final-round-closed": "The final round is closed. Choose the winners from its leaderboard.",
 };
 
 export function Notice({ children }: { children?: ReactNode }) {

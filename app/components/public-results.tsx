@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { InLanguage, useLanguage } from "~/components/i18n";
 import { localised, type Language } from "~/domain/language";
 import { translator } from "~/i18n";
-import type { PublicEntry, PublicResults } from "~/models/results.server";
+import type { PublicEntry, PublicResults } from "~/models/public-results.server";
 
 function Entry({ entry }: { entry: PublicEntry }) {
   const language = useLanguage();

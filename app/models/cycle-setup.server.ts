@@ -9,7 +9,7 @@ import { detectConflictsAfter } from "./conflict-detection.server";
 import { db, schema } from "~/utils/db.server";
 import { getCurrentCycle } from "./cycle.server";
 import { closeFinalRoundIn, startFinalRoundIn } from "./final-round.server";
-import { setPublicationTimes } from "./results.server";
+import { setPublicationTimes } from "./results-publication.server";
 import type { PublicationField } from "~/domain/phase-rules";
 import { feedbackSettingProblem } from "~/domain/feedback";
 import { releasedFeedbackCount } from "./feedback.server";

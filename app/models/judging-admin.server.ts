@@ -1,26 +1,12 @@
-/** Admin-side judging queries: which cycle a page is about, the assignment board, reopening scores. */
+/** Admin-side judging queries: the assignment board and reopening scores. */
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { assignableStatuses, type Round } from "~/domain/judging";
-import { getCurrentCycle, listActiveCategories } from "~/models/cycle.server";
+import { listActiveCategories } from "~/models/cycle.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
-import { notFound } from "~/utils/responses.server";
 
 const n = schema.nominations;
 const s = schema.scores;
-
-/** The cycle a judging page is about: its id (`?cycle=ID`), or the current cycle. */
-export async function judgingCycleByIdOrCurrent(param: string | null) {
-  if (param) {
-    const id = Number(param);
-    const [cycle] = Number.isInteger(id) ? await db.select().from(schema.cycles).where(eq(schema.cycles.id, id)) : [];
-    if (!cycle) notFound("We could not find that awards cycle.");
-    return cycle;
-  }
-  const cycle = await getCurrentCycle();
-  if (!cycle) notFound("There is no awards cycle yet.");
-  return cycle;
-}
 
 /** One category's nominations in a round with their judges and the state of each score sheet. */
 export async function assignmentBoard(cycleId: number, categoryId: number | null, round: Round) {

@@ -20,7 +20,8 @@ import {
 } from "~/domain/panel-meeting";
 import { IN_PLAY } from "~/domain/results";
 import { isVisibleToJudge } from "~/models/judge-visibility.server";
-import { chairView, decideShortlist, getCategoryResults, leaderboardRows, type CategoryResults } from "~/models/results.server";
+import { chairView, getCategoryResults, leaderboardRows, type CategoryResults } from "~/models/results-leaderboard.server";
+import { decideShortlist, type ShortlistOutcome } from "~/models/results-decisions.server";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 
@@ -217,10 +218,10 @@ export async function panelDecisionsFor(categoryId: number) {
  * (decideShortlist): its phase rule, its choice of nominations and its audit entry hold.
  * The panel's reasons for departing from the suggestion become the shortlist's reason.
  */
-export async function applyPanelShortlist(input: { categoryId: number; actor: Actor; now?: Date }) {
+export async function applyPanelShortlist(input: { categoryId: number; actor: Actor; now?: Date }): Promise<ShortlistOutcome> {
   const panel = await panelDecisionsFor(input.categoryId);
   if (!panel || panel.agreed.chosen.length === 0) {
-    return { ok: false as const, field: "form" as const, message: "The panel has not put any nomination on the shortlist yet" };
+    return { ok: false, field: "form", message: "The panel has not put any nomination on the shortlist yet", status: 400 };
   }
   return decideShortlist({ categoryId: input.categoryId, chosen: panel.agreed.chosen, reason: panel.agreed.reason, actor: input.actor, now: input.now });
 }

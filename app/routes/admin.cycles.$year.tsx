@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { WELSH_HINT, welshInput } from "~/components/category-forms";
 import { WELSH_LIMITS } from "~/domain/welsh-content";
 import { UnderEighteenPublicationList } from "~/components/publication-consent-admin";
-import { underEighteenOnPublicLists } from "~/models/results.server";
+import { underEighteenOnPublicLists } from "~/models/results-publication.server";
 import { ErrorList, ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
 import {
   checkCycleDates,

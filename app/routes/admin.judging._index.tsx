@@ -1,17 +1,18 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { ErrorSummary, Field, parseForm, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
 import { JudgingAdminNav } from "~/components/judging";
-import { Notice } from "~/components/notice";
+import { Notice, withNotice } from "~/components/notice";
 import { currentRound, reminderDueAt, ROUND_LABELS, roundCloseAt } from "~/domain/judging";
-import { judgingCycleByIdOrCurrent } from "~/models/judging-admin.server";
+import { cycleByYearOrCurrent } from "~/models/cycle-setup.server";
 import { judgingProgress, remindAllJudges, remindJudge, setReminderDays } from "~/models/reminders.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { yearParam } from "~/utils/params.server";
+import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
 import { parseId } from "~/domain/ids";
 
@@ -25,11 +26,16 @@ const ReminderSettingSchema = z.object({
     .optional(),
 });
 
+/** The cycle `?year=` names, or the current one. */
+async function judgingCycle(request: Request) {
+  return (await cycleByYearOrCurrent(yearParam(request))) ?? notFound("There is no awards cycle yet.");
+}
+
 export const meta: MetaFunction = () => [{ title: "Judging progress – Administration – Community Sponsorship Awards" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await judgingCycle(request);
   const round = currentRound(cycle);
   const progress = await judgingProgress(cycle.id, round);
   const closeAt = roundCloseAt(cycle, round);
@@ -49,37 +55,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await judgingCycle(request);
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const actor = { id: admin.id, name: admin.name };
-  const back = `/admin/judging?cycle=${cycle.id}`;
-  if (intent === "remind") {
-    const judgeId = parseId(formData.get("judgeId")) ?? 0;
-    const sent = Number.isInteger(judgeId) && (await remindJudge(judgeId, cycle.id, actor));
-    return redirect(`${back}&reminded=${sent ? 1 : 0}`);
-  }
-  if (intent === "remind-all") {
-    const sent = await remindAllJudges(cycle.id, actor);
-    return redirect(`${back}&reminded=${sent}`);
-  }
-  const submission = parseWithZod(formData, { schema: ReminderSettingSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const days = submission.value.reminderDaysBefore ?? null;
-  await setReminderDays(cycle, days, actor);
-  return redirect(`${back}&saved=1`);
+  const back = `/admin/judging?year=${cycle.year}`;
+  const intents = {
+    remind: async () => {
+      const judgeId = parseId(formData.get("judgeId"));
+      const sent = judgeId !== null && (await remindJudge(judgeId, cycle.id, actor));
+      return redirect(`${back}&reminded=${sent ? 1 : 0}`);
+    },
+    "remind-all": async () => redirect(`${back}&reminded=${await remindAllJudges(cycle.id, actor)}`),
+    setting: async () => {
+      const submission = parseForm(formData, ReminderSettingSchema);
+      if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+      await setReminderDays(cycle, submission.value.reminderDaysBefore ?? null, actor);
+      return redirect(withNotice(back, "reminder-setting-saved"));
+    },
+  };
+  const intent = formData.get("intent");
+  return (intent === "remind" || intent === "remind-all" ? intents[intent] : intents.setting)();
 }
 
 export default function AdminJudging() {
   const { cycle, round, closes, reminderDue, progress, totals } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "reminder-setting",
+    schema: ReminderSettingSchema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ReminderSettingSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReminderSettingSchema }),
-    shouldValidate: "onSubmit",
     defaultValue: { reminderDaysBefore: cycle.reminderDaysBefore?.toString() ?? "" },
   });
   const reminded = params.get("reminded");
@@ -87,7 +92,7 @@ export default function AdminJudging() {
     <div className="prose wide">
       <p className="caption">Administration · Judging {cycle.year}</p>
       <h1>Judging progress{round === "final" ? `: ${ROUND_LABELS.final.toLowerCase()}` : ""}</h1>
-      <JudgingAdminNav cycleId={cycle.id} />
+      <JudgingAdminNav year={cycle.year} />
       {reminded !== null ? (
         <Notice>
           {reminded === "0"
@@ -95,7 +100,7 @@ export default function AdminJudging() {
             : `Reminder sent to ${reminded === "1" ? "1 judge" : `${reminded} judges`}.`}
         </Notice>
       ) : null}
-      {params.get("saved") ? <Notice>The reminder setting is saved.</Notice> : null}
+      <Notice />
       <p className="lead">
         {totals.submitted} of {totals.assigned} score sheets submitted.
         {closes ? ` ${round === "final" ? "The final round" : "Judging"} closes on ${closes}.` : ""}

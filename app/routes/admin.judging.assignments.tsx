@@ -1,17 +1,19 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { JudgingAdminNav } from "~/components/judging";
-import { Notice } from "~/components/notice";
-import { currentRound, ROUND_LABELS } from "~/domain/judging";
+import { ErrorSummary, parseForm, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
+import { JudgeAndNominationFields, JudgingAdminNav } from "~/components/judging";
+import { Notice, withNotice } from "~/components/notice";
+import { currentRound, ROUND_LABELS, type Round } from "~/domain/judging";
 import { assignJudge, runCategoryAssignments, runCycleAssignments, unassignJudge, type CategoryRunReport } from "~/models/assignments.server";
-import { assignmentBoard, judgingCycleByIdOrCurrent, reopenScores } from "~/models/judging-admin.server";
+import { cycleByYearOrCurrent } from "~/models/cycle-setup.server";
+import { assignmentBoard, reopenScores } from "~/models/judging-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { numberParam, yearParam } from "~/utils/params.server";
+import { notFound } from "~/utils/responses.server";
 import { MAX_ID, parseId } from "~/domain/ids";
 
 const AddSchema = z.object({
@@ -22,16 +24,16 @@ const AddSchema = z.object({
 
 export const meta: MetaFunction = () => [{ title: "Assignments – Administration – Community Sponsorship Awards" }];
 
-function categoryParam(request: Request): number | null {
-  const id = parseId(new URL(request.url).searchParams.get("category")) ?? 0;
-  return Number.isInteger(id) && id > 0 ? id : null;
+/** The cycle `?year=` names, or the current one. */
+async function judgingCycle(request: Request) {
+  return (await cycleByYearOrCurrent(yearParam(request))) ?? notFound("There is no awards cycle yet.");
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await judgingCycle(request);
   const round = currentRound(cycle);
-  const board = await assignmentBoard(cycle.id, categoryParam(request), round);
+  const board = await assignmentBoard(cycle.id, numberParam(request, "category"), round);
   return {
     cycle: { id: cycle.id, year: cycle.year },
     round,
@@ -44,71 +46,78 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await judgingCycle(request);
   const round = currentRound(cycle);
-  const board = await assignmentBoard(cycle.id, categoryParam(request), round);
   const actor = { id: admin.id, name: admin.name };
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "run-all") {
     return data({ result: null, run: null, all: await runCycleAssignments(cycle.id, actor, { round }) });
   }
+  const board = await assignmentBoard(cycle.id, numberParam(request, "category"), round);
   if (!board.category) return data({ result: null, run: null }, { status: 400 });
-  const categoryId = board.category.id;
-  const back = `/admin/judging/assignments?cycle=${cycle.id}&category=${categoryId}`;
+  const category = { id: board.category.id, nominations: board.nominations };
+  const back = `/admin/judging/assignments?year=${cycle.year}&category=${category.id}`;
   const pair = { judgeId: parseId(formData.get("judgeId")) ?? 0, nominationId: parseId(formData.get("nominationId")) ?? 0 };
-  const inCategory = board.nominations.some((nom) => nom.id === pair.nominationId);
+  const inCategory = category.nominations.some((nom) => nom.id === pair.nominationId);
+  const intents = {
+    run: () => runCategory(category, actor, round),
+    remove: async () => {
+      await unassignJudge(pair, actor, round);
+      return redirect(withNotice(back, "assignment-removed"));
+    },
+    reopen: async () => {
+      await reopenScores(pair, actor, round);
+      return redirect(withNotice(back, "scores-reopened"));
+    },
+    add: () => addAssignment(formData, category, actor, back),
+  };
+  // Remove and reopen act only on a nomination of this category; anything else is read as "add".
+  if (intent === "run") return intents.run();
+  if ((intent === "remove" || intent === "reopen") && inCategory) return intents[intent]();
+  return intents.add();
+}
 
-  if (intent === "run") {
-    const result = await runCategoryAssignments(categoryId, actor, { round });
-    const names = new Map(board.nominations.map((nom) => [nom.id, nom.nomineeName]));
-    return data({
-      result: null,
-      run: {
-        added: result.added.length,
-        kept: result.kept.length,
-        dropped: result.dropped.length,
-        shortfalls: result.shortfalls.map((s) => ({ ...s, nomineeName: names.get(s.nominationId) ?? `#${s.nominationId}` })),
-      },
-    });
-  }
-  if (intent === "remove" && inCategory) {
-    await unassignJudge(pair, actor, round);
-    return redirect(`${back}&removed=1`);
-  }
-  if (intent === "reopen" && inCategory) {
-    await reopenScores(pair, actor, round);
-    return redirect(`${back}&reopened=1`);
-  }
-  const submission = parseWithZod(formData, { schema: AddSchema });
+type Actor = { id: number; name: string };
+type BoardCategory = { id: number; nominations: Array<{ id: number; nomineeName: string }> };
+
+async function runCategory(category: BoardCategory, actor: Actor, round: Round) {
+  const result = await runCategoryAssignments(category.id, actor, { round });
+  const names = new Map(category.nominations.map((nom) => [nom.id, nom.nomineeName]));
+  return data({
+    result: null,
+    run: {
+      added: result.added.length,
+      kept: result.kept.length,
+      dropped: result.dropped.length,
+      shortfalls: result.shortfalls.map((s) => ({ ...s, nomineeName: names.get(s.nominationId) ?? `#${s.nominationId}` })),
+    },
+  });
+}
+
+async function addAssignment(formData: FormData, category: BoardCategory, actor: Actor, back: string) {
+  const submission = parseForm(formData, AddSchema);
   if (submission.status !== "success") return data({ result: submission.reply(), run: null }, { status: 400 });
-  if (!board.nominations.some((nom) => nom.id === submission.value.nominationId)) {
+  if (!category.nominations.some((nom) => nom.id === submission.value.nominationId)) {
     return data({ result: submission.reply({ fieldErrors: { nominationId: ["Choose a nomination from this category"] } }), run: null }, { status: 400 });
   }
   const refused = await assignJudge(submission.value, actor);
   if (refused) return data({ result: submission.reply({ formErrors: [refused] }), run: null }, { status: 400 });
-  return redirect(`${back}&added=1`);
+  return redirect(withNotice(back, "assignment-added"));
 }
 
 export default function AdminAssignments() {
   const { cycle, round, categories, category, panel, nominations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "add-assignment",
-    lastResult: actionData?.result ?? undefined,
-    constraint: getZodConstraint(AddSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddSchema }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useSchemaForm({ id: "add-assignment", schema: AddSchema, lastResult: actionData?.result ?? undefined });
   const run = actionData?.run;
   const all = actionData && "all" in actionData ? (actionData.all as CategoryRunReport[]) : null;
-  const q = category ? `?cycle=${cycle.id}&category=${category.id}` : `?cycle=${cycle.id}`;
+  const q = category ? `?year=${cycle.year}&category=${category.id}` : `?year=${cycle.year}`;
   return (
     <div className="prose wide">
       <p className="caption">Administration · Judging {cycle.year}</p>
       <h1>Assignments{round === "final" ? `: ${ROUND_LABELS.final.toLowerCase()}` : ""}</h1>
-      <JudgingAdminNav cycleId={cycle.id} />
+      <JudgingAdminNav year={cycle.year} />
       {round === "final" ? (
         <p>
           The final round re-scores the shortlist: only shortlisted nominations are assigned here, on fresh score sheets.
@@ -155,7 +164,7 @@ export default function AdminAssignments() {
         <ul className="tag-list">
           {categories.map((c) => (
             <li key={c.id}>
-              <Link to={`?cycle=${cycle.id}&category=${c.id}`} aria-current={c.id === category?.id ? "page" : undefined}>
+              <Link to={`?year=${cycle.year}&category=${c.id}`} aria-current={c.id === category?.id ? "page" : undefined}>
                 {c.name}
               </Link>
             </li>
@@ -167,9 +176,7 @@ export default function AdminAssignments() {
       ) : (
         <>
           <h2>{category.name}</h2>
-          {params.get("added") ? <Notice>The judge is assigned and has been emailed.</Notice> : null}
-          {params.get("removed") ? <Notice>The assignment is removed. Any scores it had are set aside.</Notice> : null}
-          {params.get("reopened") ? <Notice>The scores are reopened. The judge can change them again.</Notice> : null}
+          <Notice />
           {run ? (
             <div className="panel-box" role="status">
               <p>
@@ -253,34 +260,7 @@ export default function AdminAssignments() {
           <ErrorSummary errors={summariseErrors(form, [fields.judgeId, fields.nominationId])} />
           <Form method="post" action={`/admin/judging/assignments${q}`} {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
-            <div className={`field${fields.judgeId.errors ? " field--error" : ""}`}>
-              <label className="field__label" htmlFor={fields.judgeId.id}>
-                Judge
-              </label>
-              <ErrorList id={`${fields.judgeId.id}-error`} errors={fields.judgeId.errors} />
-              <select {...getSelectProps(fields.judgeId)} className="select">
-                <option value="">Choose a judge</option>
-                {panel.map((j) => (
-                  <option key={j.id} value={j.id}>
-                    {j.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className={`field${fields.nominationId.errors ? " field--error" : ""}`}>
-              <label className="field__label" htmlFor={fields.nominationId.id}>
-                Nomination
-              </label>
-              <ErrorList id={`${fields.nominationId.id}-error`} errors={fields.nominationId.errors} />
-              <select {...getSelectProps(fields.nominationId)} className="select">
-                <option value="">Choose a nomination</option>
-                {nominations.map((nom) => (
-                  <option key={nom.id} value={nom.id}>
-                    {nom.nomineeName} ({nom.reference})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <JudgeAndNominationFields judge={fields.judgeId} nomination={fields.nominationId} judges={panel} nominations={nominations} />
             <SubmitButton secondary>Assign</SubmitButton>
           </Form>
         </>

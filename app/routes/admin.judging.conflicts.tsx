@@ -1,20 +1,21 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CONFLICT_SOURCES, CONFLICT_STATUSES } from "~/domain/vocabulary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField, FilterSelect } from "~/components/forms";
-import { JudgingAdminNav } from "~/components/judging";
-import { Notice } from "~/components/notice";
+import { ErrorList, ErrorSummary, FilterSelect, parseForm, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
+import { JudgeAndNominationFields, JudgingAdminNav } from "~/components/judging";
+import { Notice, withNotice } from "~/components/notice";
 import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";
 import { ruleLabel, detectConflictsInCycle } from "~/models/conflict-detection.server";
 import { conflictChoices, decideConflict, decideConflicts, listConflicts, setConflict } from "~/models/conflicts.server";
 import { listActiveCategories } from "~/models/cycle.server";
-import { judgingCycleByIdOrCurrent } from "~/models/judging-admin.server";
+import { cycleByYearOrCurrent } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { yearParam } from "~/utils/params.server";
+import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
 import { MAX_ID } from "~/domain/ids";
 
@@ -39,8 +40,9 @@ const SetSchema = z.object({
 
 const BulkSchema = z.object({
   intent: z.enum(["bulk-confirm", "bulk-dismiss"]),
-  conflictIds: z
-    .array(z.coerce.number().int().max(MAX_ID).positive())
+  // The ticked boxes, each named conflictId.
+  conflictId: z
+    .array(z.number().int().max(MAX_ID).positive(), { error: "Tick at least one suspicion" })
     .min(1, "Tick at least one suspicion")
     .max(500, "Tick 500 or fewer suspicions at once"),
   reason,
@@ -55,11 +57,16 @@ const FilterSchema = z.object({
   judge: z.coerce.number().int().max(MAX_ID).positive().optional().catch(undefined),
 });
 
+/** The cycle `?year=` names, or the current one. */
+async function judgingCycle(request: Request) {
+  return (await cycleByYearOrCurrent(yearParam(request))) ?? notFound("There is no awards cycle yet.");
+}
+
 export const meta: MetaFunction = () => [{ title: "Conflicts of interest – Administration – Community Sponsorship Awards" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await judgingCycle(request);
   const filters = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const conflicts = await listConflicts({
     cycleId: cycle.id,
@@ -85,70 +92,83 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const cycle = await judgingCycleByIdOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await judgingCycle(request);
   const url = new URL(request.url);
   const formData = await request.formData();
+  const page = { cycleId: cycle.id, admin: { id: admin.id, name: admin.name }, back: pageAddress(url) };
   const intent = formData.get("intent");
-  const back = `/admin/judging/conflicts${url.search}`;
-  const sep = url.search ? "&" : "?";
+  if (intent === "detect") return detect(page);
+  if (intent === "bulk-confirm" || intent === "bulk-dismiss") return decideTicked(page, formData);
+  if (intent === "set") return recordConflict(page, formData);
+  return decideOne(page, formData);
+}
 
-  if (intent === "detect") {
-    const raised = await detectConflictsInCycle(cycle.id, { id: admin.id, name: admin.name });
-    return redirect(`${back}${sep}detected=${raised}`);
-  }
-  if (intent === "bulk-confirm" || intent === "bulk-dismiss") {
-    const picked = formData.getAll("conflictId").map(String);
-    const sentReason = String(formData.get("reason") ?? "");
-    const bulk = BulkSchema.safeParse({ intent, conflictIds: picked, reason: sentReason });
-    const reply = (errors: BulkErrors) =>
-      data({ form: "bulk", result: null, bulk: { errors, picked: picked.map(Number).filter(Number.isInteger), reason: sentReason } }, { status: 400 });
-    if (!bulk.success) {
-      const errors: BulkErrors = {};
-      for (const issue of bulk.error.issues) {
-        const key = issue.path[0] === "reason" ? "reason" : issue.path[0] === "conflictIds" ? "conflictIds" : "form";
-        errors[key] ??= issue.message;
-      }
-      return reply(errors);
+type Page = { cycleId: number; admin: { id: number; name: string }; back: string };
+const withQuery = (back: string, query: string) => `${back}${back.includes("?") ? "&" : "?"}${query}`;
+
+/** This page's address with its filters, without what the last change said. */
+function pageAddress(url: URL) {
+  const params = new URLSearchParams(url.search);
+  for (const said of ["notice", "detected", "decided", "count"]) params.delete(said);
+  const query = params.toString();
+  return `/admin/judging/conflicts${query ? `?${query}` : ""}`;
+}
+
+async function detect({ cycleId, admin, back }: Page) {
+  const raised = await detectConflictsInCycle(cycleId, admin);
+  return redirect(withQuery(back, `detected=${raised}`));
+}
+
+async function decideTicked({ cycleId, admin, back }: Page, formData: FormData) {
+  const picked = formData.getAll("conflictId").map(String);
+  const sentReason = String(formData.get("reason") ?? "");
+  const reply = (errors: BulkErrors) =>
+    data({ form: "bulk", result: null, bulk: { errors, picked: picked.map(Number).filter(Number.isInteger), reason: sentReason } }, { status: 400 });
+  const submission = parseForm(formData, BulkSchema);
+  if (submission.status !== "success") {
+    const errors: BulkErrors = {};
+    for (const [name, messages] of Object.entries(submission.error ?? {})) {
+      const key = name === "reason" ? "reason" : name.startsWith("conflictId") ? "conflictIds" : "form";
+      if (messages?.[0]) errors[key] ??= messages[0];
     }
-    const suspected = new Set((await listConflicts({ cycleId: cycle.id, status: "suspected" })).map((c) => c.id));
-    if (!bulk.data.conflictIds.every((id) => suspected.has(id))) {
-      return reply({ conflictIds: "Tick only suspicions of this cycle that are still undecided" });
-    }
-    const decision = intent === "bulk-confirm" ? "confirm" : "dismiss";
-    const decided = await decideConflicts(admin, { conflictIds: bulk.data.conflictIds, decision, reason: bulk.data.reason });
-    if (decided === false) return reply({ conflictIds: "Some of those suspicions no longer exist" });
-    return redirect(`${back}${sep}decided=${decision}&count=${decided}`);
+    return reply(errors);
   }
-  if (intent === "set") {
-    const submission = parseWithZod(formData, { schema: SetSchema });
-    if (submission.status !== "success") return data({ form: "set", result: submission.reply() }, { status: 400 });
-    const { nominations, judges } = await conflictChoices(cycle.id);
-    if (!nominations.some((n) => n.id === submission.value.nominationId) || !judges.some((j) => j.id === submission.value.personId)) {
-      return data({ form: "set", result: submission.reply({ formErrors: ["Choose a judge and a nomination from this cycle."] }) }, { status: 400 });
-    }
-    await setConflict(admin, submission.value);
-    return redirect(`${back}${sep}set=1`);
+  const suspected = new Set((await listConflicts({ cycleId, status: "suspected" })).map((c) => c.id));
+  if (!submission.value.conflictId.every((id) => suspected.has(id))) {
+    return reply({ conflictIds: "Tick only suspicions of this cycle that are still undecided" });
   }
-  const submission = parseWithZod(formData, { schema: DecideSchema });
+  const decision = submission.value.intent === "bulk-confirm" ? "confirm" : "dismiss";
+  const decided = await decideConflicts(admin, { conflictIds: submission.value.conflictId, decision, reason: submission.value.reason });
+  if (decided === false) return reply({ conflictIds: "Some of those suspicions no longer exist" });
+  return redirect(withQuery(back, `decided=${decision}&count=${decided}`));
+}
+
+async function recordConflict({ cycleId, admin, back }: Page, formData: FormData) {
+  const submission = parseForm(formData, SetSchema);
+  if (submission.status !== "success") return data({ form: "set", result: submission.reply() }, { status: 400 });
+  const { nominations, judges } = await conflictChoices(cycleId);
+  if (!nominations.some((n) => n.id === submission.value.nominationId) || !judges.some((j) => j.id === submission.value.personId)) {
+    return data({ form: "set", result: submission.reply({ formErrors: ["Choose a judge and a nomination from this cycle."] }) }, { status: 400 });
+  }
+  await setConflict(admin, submission.value);
+  return redirect(withNotice(back, "conflict-set"));
+}
+
+async function decideOne({ cycleId, admin, back }: Page, formData: FormData) {
+  const submission = parseForm(formData, DecideSchema);
   if (submission.status !== "success") {
     return data({ form: `decide-${formData.get("conflictId")}`, result: submission.reply() }, { status: 400 });
   }
-  const [conflict] = await listConflicts({ cycleId: cycle.id }).then((all) => all.filter((c) => c.id === submission.value.conflictId));
+  const [conflict] = await listConflicts({ cycleId }).then((all) => all.filter((c) => c.id === submission.value.conflictId));
   if (!conflict) return data({ form: `decide-${submission.value.conflictId}`, result: submission.reply({ formErrors: ["That conflict is not in this cycle."] }) }, { status: 400 });
   await decideConflict(admin, { conflictId: conflict.id, decision: submission.value.intent, reason: submission.value.reason });
-  return redirect(`${back}${sep}decided=${submission.value.intent}`);
+  return redirect(withQuery(back, `decided=${submission.value.intent}`));
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["conflicts"][number];
 
 function DecideForm({ conflict, lastResult }: { conflict: Row; lastResult: unknown }) {
-  const [form, fields] = useForm({
-    id: `decide-${conflict.id}`,
-    lastResult: lastResult as never,
-    constraint: getZodConstraint(DecideSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecideSchema }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useSchemaForm({ id: `decide-${conflict.id}`, schema: DecideSchema, lastResult: lastResult as never });
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="conflictId" value={conflict.id} />
@@ -181,12 +201,10 @@ export default function ConflictBoard() {
   const { cycle, filters, categories, judges, nominations, conflicts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [setForm, setFields] = useForm({
+  const [setForm, setFields] = useSchemaForm({
     id: "set-conflict",
+    schema: SetSchema,
     lastResult: actionData?.form === "set" ? actionData.result : undefined,
-    constraint: getZodConstraint(SetSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetSchema }),
-    shouldValidate: "onSubmit",
   });
   const detected = params.get("detected");
   const bulk = actionData && "bulk" in actionData ? (actionData.bulk as { errors: BulkErrors; picked: number[]; reason: string }) : null;
@@ -196,7 +214,7 @@ export default function ConflictBoard() {
     <div className="prose wide">
       <p className="caption">Administration · Judging {cycle.year}</p>
       <h1>Conflicts of interest</h1>
-      <JudgingAdminNav cycleId={cycle.id} />
+      <JudgingAdminNav year={cycle.year} />
       {detected !== null ? <Notice>Detection ran: {detected === "1" ? "1 new suspicion" : `${detected} new suspicions`}.</Notice> : null}
       {params.get("decided") ? (
         <Notice>
@@ -214,10 +232,10 @@ export default function ConflictBoard() {
           ]}
         />
       ) : null}
-      {params.get("set") ? <Notice>The conflict is recorded.</Notice> : null}
+      <Notice />
 
       <Form method="get" className="filters">
-        <input type="hidden" name="cycle" value={cycle.id} />
+        <input type="hidden" name="year" value={cycle.year} />
         <FilterSelect
           id="filter-status"
           name="status"
@@ -345,34 +363,7 @@ export default function ConflictBoard() {
       <ErrorSummary errors={summariseErrors(setForm, [setFields.personId, setFields.nominationId, setFields.reason])} />
       <Form method="post" {...getFormProps(setForm)}>
         <input type="hidden" name="intent" value="set" />
-        <div className={`field${setFields.personId.errors ? " field--error" : ""}`}>
-          <label className="field__label" htmlFor={setFields.personId.id}>
-            Judge
-          </label>
-          <ErrorList id={`${setFields.personId.id}-error`} errors={setFields.personId.errors} />
-          <select {...getSelectProps(setFields.personId)} className="select">
-            <option value="">Choose a judge</option>
-            {judges.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`field${setFields.nominationId.errors ? " field--error" : ""}`}>
-          <label className="field__label" htmlFor={setFields.nominationId.id}>
-            Nomination
-          </label>
-          <ErrorList id={`${setFields.nominationId.id}-error`} errors={setFields.nominationId.errors} />
-          <select {...getSelectProps(setFields.nominationId)} className="select">
-            <option value="">Choose a nomination</option>
-            {nominations.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.nomineeName} ({n.reference})
-              </option>
-            ))}
-          </select>
-        </div>
+        <JudgeAndNominationFields judge={setFields.personId} nomination={setFields.nominationId} judges={judges} nominations={nominations} />
         <TextareaField
           label="Reason"
           errors={setFields.reason.errors}

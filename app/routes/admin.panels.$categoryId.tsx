@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary } from "~/components/forms";
+import { ErrorList, ErrorSummary, parseForm } from "~/components/forms";
 import { getCategory } from "~/models/category-setup.server";
 import {
   addPanelMembers,
@@ -16,41 +16,39 @@ import {
   setPanelChair,
 } from "~/models/people-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { invariantResponse, notFound } from "~/utils/responses.server";
-import { MAX_ID, parseId } from "~/domain/ids";
+import { MAX_ID } from "~/domain/ids";
 
 const ChangeSchema = z.object({
   intent: z.enum(["remove", "chair"]),
-  personId: z.coerce.number().int().max(MAX_ID).positive(),
+  personId: z.number().int().max(MAX_ID).positive(),
 });
 
 /** The ticked judges (one `personId` per box); at least one. */
-const AddSchema = z
-  .array(z.coerce.number({ error: "Choose a judge to add" }).int().max(MAX_ID).positive("Choose a judge to add"))
-  .min(1, "Choose a judge to add")
-  .max(500, "Choose fewer judges at once");
+const AddSchema = z.object({
+  intent: z.literal("add"),
+  personId: z
+    .array(z.number({ error: "Choose a judge to add" }).int().max(MAX_ID).positive("Choose a judge to add"), { error: "Choose a judge to add" })
+    .min(1, "Choose a judge to add")
+    .max(500, "Choose fewer judges at once"),
+});
 
+const CAP_MESSAGE = "Enter a whole number from 1 to 1000, or leave it empty for no cap";
+/** Empty is no cap. */
 const CapSchema = z.object({
   intent: z.literal("cap"),
-  personId: z.coerce.number().int().max(MAX_ID).positive(),
-  cap: z
-    .string()
-    .trim()
-    .transform((value, ctx) => {
-      if (value === "") return null;
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 1000) {
-        ctx.addIssue({ code: "custom", message: "Enter a whole number from 1 to 1000, or leave it empty for no cap" });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  personId: z.number().int().max(MAX_ID).positive(),
+  cap: z.number({ error: CAP_MESSAGE }).int(CAP_MESSAGE).min(1, CAP_MESSAGE).max(1000, CAP_MESSAGE).optional(),
 });
+
+/** The first message of a failed parse. */
+const firstError = (error: Record<string, string[] | null> | null | undefined) => Object.values(error ?? {}).find((m) => m?.length)?.[0];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Panel: ${data?.category.name ?? ""} – Administration – Community Sponsorship Awards` }];
 
 async function load(params: { categoryId?: string }) {
-  const category = await getCategory(parseId(params.categoryId) ?? 0);
+  const category = await getCategory(requireId(params.categoryId, "There is no such category."));
   if (!category) notFound("There is no such category.");
   const panel = await getPanelForCategory(category.id);
   return { category, panel };
@@ -67,34 +65,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const { category, panel } = await load(params);
   const formData = await request.formData();
-  const form = Object.fromEntries(formData);
-  const here = `/admin/panels/${category.id}`;
-  if (form.intent === "cap") {
-    const cap = CapSchema.safeParse(form);
-    const personId = Number(form.personId);
-    const sent = typeof form.cap === "string" ? form.cap : "";
-    if (!cap.success) return data({ error: null, capError: { personId, message: cap.error.issues[0]?.message ?? "Enter a number", sent } }, { status: 400 });
-    const saved = await setPanelCap(panel.id, cap.data.personId, cap.data.cap, user);
-    if (!saved.ok) return data({ error: saved.message, capError: null }, { status: 404 });
-    return redirect(withNotice(here, "cap-set"));
+  const page = { panelId: panel.id, user, here: `/admin/panels/${category.id}` };
+  const intent = formData.get("intent");
+  if (intent === "cap") return saveCap(page, formData);
+  if (intent === "add") return addMembers(page, formData);
+  return changeMember(page, formData);
+}
+
+type Page = { panelId: number; user: { id: number; name: string }; here: string };
+
+async function saveCap({ panelId, user, here }: Page, formData: FormData) {
+  const submission = parseForm(formData, CapSchema);
+  if (submission.status !== "success") {
+    const sent = formData.get("cap");
+    const capError = { personId: Number(formData.get("personId")), message: firstError(submission.error) ?? "Enter a number", sent: typeof sent === "string" ? sent : "" };
+    return data({ error: null, capError }, { status: 400 });
   }
-  if (form.intent === "add") {
-    const picked = AddSchema.safeParse(formData.getAll("personId").filter((v) => v !== ""));
-    if (!picked.success) return data({ error: picked.error.issues[0]?.message ?? "Choose a judge to add", capError: null, picked: [] as number[] }, { status: 400 });
-    const added = await addPanelMembers(panel.id, picked.data, user);
-    if (!added.ok) return data({ error: added.message, capError: null, picked: picked.data }, { status: 409 });
-    return redirect(withNotice(here, picked.data.length === 1 ? "member-added" : "members-added"));
+  const saved = await setPanelCap(panelId, submission.value.personId, submission.value.cap ?? null, user);
+  if (!saved.ok) return data({ error: saved.message, capError: null }, { status: 404 });
+  return redirect(withNotice(here, "cap-set"));
+}
+
+async function addMembers({ panelId, user, here }: Page, formData: FormData) {
+  const submission = parseForm(formData, AddSchema);
+  if (submission.status !== "success") {
+    return data({ error: firstError(submission.error) ?? "Choose a judge to add", capError: null, picked: [] as number[] }, { status: 400 });
   }
-  const parsed = ChangeSchema.safeParse(form);
-  if (!parsed.success) {
-    return data({ error: "That change was not understood.", capError: null }, { status: 400 });
-  }
-  const { intent, personId } = parsed.data;
+  const picked = submission.value.personId;
+  const added = await addPanelMembers(panelId, picked, user);
+  if (!added.ok) return data({ error: added.message, capError: null, picked }, { status: 409 });
+  return redirect(withNotice(here, picked.length === 1 ? "member-added" : "members-added"));
+}
+
+async function changeMember({ panelId, user, here }: Page, formData: FormData) {
+  const submission = parseForm(formData, ChangeSchema);
+  if (submission.status !== "success") return data({ error: "That change was not understood.", capError: null }, { status: 400 });
+  const { intent, personId } = submission.value;
   if (intent === "remove") {
-    invariantResponse(await removePanelMember(panel.id, personId, user), "That judge is not on this panel.", { status: 404 });
+    invariantResponse(await removePanelMember(panelId, personId, user), "That judge is not on this panel.", { status: 404 });
     return redirect(withNotice(here, "member-removed"));
   }
-  const chair = await setPanelChair(panel.id, personId, user);
+  const chair = await setPanelChair(panelId, personId, user);
   if (!chair.ok) return data({ error: chair.message, capError: null }, { status: 409 });
   return redirect(withNotice(here, "chair-set"));
 }

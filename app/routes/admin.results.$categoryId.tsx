@@ -1,24 +1,26 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, TextareaField, type SummaryError } from "~/components/forms";
+import { ErrorList, ErrorSummary, parseForm, TextareaField, useSchemaForm, type SummaryError } from "~/components/forms";
+import { Notice, withNotice } from "~/components/notice";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { ROUND_LABELS, resultsRound } from "~/domain/judging";
 import { heldBackLabel, publicStage } from "~/domain/results";
 import { CalibrationWarnings } from "~/components/leaderboard";
-import { calibrationWarnings, decideShortlist, getCategoryResults, leaderboardRows, recordAwards } from "~/models/results.server";
+import { calibrationWarnings, getCategoryResults, leaderboardRows } from "~/models/results-leaderboard.server";
+import { decideShortlist, recordAwards } from "~/models/results-decisions.server";
 import { panelDecisionsFor } from "~/models/panel-meeting.server";
 import { PanelDecisionsNotice } from "~/components/panel-meeting";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
 import { WELSH_LIMITS } from "~/domain/welsh-content";
 import { PANEL_DECISION_LABELS } from "~/domain/panel-meeting";
-import { MAX_ID, parseId } from "~/domain/ids";
+import { MAX_ID } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.category.name ?? "Results"} – results – Community Sponsorship Awards` },
@@ -46,23 +48,18 @@ const AwardsSchema = z.object({
     .default([]),
 });
 
-function categoryIdFrom(params: LoaderFunctionArgs["params"]) {
-  const id = parseId(params.categoryId) ?? 0;
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("There is no such category.");
-  return id;
-}
+const categoryIdFrom = (params: LoaderFunctionArgs["params"]) => requireId(params.categoryId, "There is no such category.");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const searchParams = new URL(request.url).searchParams;
   // The round the winners come from by default (the final round once one exists); the main round's is one click away.
-  const results = await getCategoryResults(categoryIdFrom(params), searchParams.get("round") === "main" ? { round: "main" } : {});
+  const results = await getCategoryResults(categoryIdFrom(params), { round: searchParams.get("round") === "main" ? "main" : undefined });
   if (!results) notFound("There is no such category.");
   const { category, cycle, board, suggestion, entries, round } = results;
   const stage = publicStage(cycle, new Date());
   return {
     panel: round === "main" ? await panelDecisionsFor(category.id) : null,
-    saved: searchParams.get("saved"),
     round,
     decisiveRound: resultsRound(cycle),
     firstPlaced: board.rows.filter((r) => r.rank === 1).map((r) => r.label),
@@ -88,41 +85,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const categoryId = categoryIdFrom(params);
   const formData = await request.formData();
   const actor = { id: admin.id, name: admin.name };
+  return formData.get("intent") === "awards" ? saveAwards(categoryId, formData, actor) : saveShortlist(categoryId, formData, actor);
+}
 
-  if (formData.get("intent") === "awards") {
-    const submission = parseWithZod(formData, { schema: AwardsSchema });
-    if (submission.status !== "success") return data({ intent: "awards" as const, result: submission.reply(), problems: {}, form: null }, { status: 400 });
-    const outcome = await recordAwards({ categoryId, choices: submission.value.awards, actor });
-    if (!outcome.ok) {
-      return data(
-        { intent: "awards" as const, result: submission.reply(), problems: outcome.problems, form: outcome.form ?? null },
-        { status: outcome.form?.includes("published") ? 409 : 400 },
-      );
-    }
-    return redirect(`/admin/results/${categoryId}?saved=awards`);
+type Actor = { id: number; name: string };
+
+async function saveAwards(categoryId: number, formData: FormData, actor: Actor) {
+  const submission = parseForm(formData, AwardsSchema);
+  if (submission.status !== "success") return data({ intent: "awards" as const, result: submission.reply(), problems: {}, form: null }, { status: 400 });
+  const outcome = await recordAwards({ categoryId, choices: submission.value.awards, actor });
+  if (!outcome.ok) {
+    return data(
+      { intent: "awards" as const, result: submission.reply(), problems: outcome.problems, form: outcome.form ?? null },
+      { status: outcome.status },
+    );
   }
+  return redirect(withNotice(`/admin/results/${categoryId}`, "awards-saved"));
+}
 
-  const submission = parseWithZod(formData, { schema: ShortlistSchema });
+async function saveShortlist(categoryId: number, formData: FormData, actor: Actor) {
+  const submission = parseForm(formData, ShortlistSchema);
   if (submission.status !== "success") return data({ intent: "shortlist" as const, result: submission.reply(), problems: {}, form: null }, { status: 400 });
-  const outcome = await decideShortlist({
-    categoryId,
-    chosen: submission.value.shortlist,
-    reason: submission.value.reason ?? "",
-    actor,
-  });
+  const outcome = await decideShortlist({ categoryId, chosen: submission.value.shortlist, reason: submission.value.reason ?? "", actor });
   if (!outcome.ok) {
     const field = outcome.field === "form" ? "" : outcome.field;
     return data(
       { intent: "shortlist" as const, result: submission.reply({ fieldErrors: { [field]: [outcome.message] } }), problems: {}, form: null },
-      { status: outcome.message.includes("published") ? 409 : 400 },
+      { status: outcome.status },
     );
   }
-  return redirect(`/admin/results/${categoryId}?saved=shortlist`);
+  return redirect(withNotice(`/admin/results/${categoryId}`, "shortlist-saved"));
 }
 
 export default function CategoryResults() {
   const loaderData = useLoaderData<typeof loader>();
-  const { category, cycle, rows, suggestion, alpha, heldBack, unadjustedJudges, finalists, stage, decided, saved, round, decisiveRound, firstPlaced, warnings, panel } =
+  const { category, cycle, rows, suggestion, alpha, heldBack, unadjustedJudges, finalists, stage, decided, round, decisiveRound, firstPlaced, warnings, panel } =
     loaderData;
   const hasFinal = decisiveRound === "final";
   const roundQuery = hasFinal ? `?round=${round}` : "";
@@ -132,17 +129,15 @@ export default function CategoryResults() {
     | { shortlist?: string | string[]; reason?: string; awards?: Array<{ award?: string; citation?: string; citationCy?: string }> }
     | undefined;
 
-  const [shortlistForm, shortlistFields] = useForm({
+  const [shortlistForm, shortlistFields] = useSchemaForm({
     id: "shortlist-form",
+    schema: ShortlistSchema,
     lastResult: actionData?.intent === "shortlist" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShortlistSchema }),
-    shouldValidate: "onSubmit",
   });
-  const [awardsForm] = useForm({
+  const [awardsForm] = useSchemaForm({
     id: "awards-form",
+    schema: AwardsSchema,
     lastResult: actionData?.intent === "awards" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AwardsSchema }),
-    shouldValidate: "onSubmit",
   });
 
   const current = new Set(rows.filter((r) => ["shortlisted", "winner", "highly_commended"].includes(r.status)).map((r) => r.nominationId));
@@ -174,8 +169,7 @@ export default function CategoryResults() {
       </p>
       <p className="caption">Results {cycle.year}</p>
       <h1>{category.name}</h1>
-      {saved === "shortlist" ? <p className="notice" role="status">The shortlist has been saved.</p> : null}
-      {saved === "awards" ? <p className="notice" role="status">The awards have been saved.</p> : null}
+      <Notice />
 
       {hasFinal ? (
         <nav aria-label="Rounds">

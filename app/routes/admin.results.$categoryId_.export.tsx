@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvFilename, toCsv } from "~/domain/csv";
-import { getCategoryResults } from "~/models/results.server";
+import { getCategoryResults } from "~/models/results-leaderboard.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
-import { parseId } from "~/domain/ids";
 
 const round = (n: number | null) => (n === null ? "" : n.toFixed(3));
 
@@ -19,11 +19,9 @@ function edge(boundary: { lastIn: number; firstOut: number; clear: boolean } | n
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = parseId(params.categoryId) ?? 0;
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const mainRound = new URL(request.url).searchParams.get("round") === "main";
-  const results = await getCategoryResults(id, mainRound ? { round: "main" } : {});
-  if (!results) notFound("There is no such category.");
+  // `?round=main`: the main round once a final round has started.
+  const asked = new URL(request.url).searchParams.get("round") === "main" ? "main" : undefined;
+  const results = (await getCategoryResults(requireId(params.categoryId), { round: asked })) ?? notFound("There is no such category.");
   const { board, entries, category, cycle, judgeNames } = results;
   const judges = [...judgeNames.entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const header = [

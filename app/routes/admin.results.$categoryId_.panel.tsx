@@ -3,20 +3,19 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
+import { withNotice } from "~/components/notice";
 import { PanelMeetingPage } from "~/components/panel-meeting";
-import { parseId } from "~/domain/ids";
-import { readPanelForm } from "~/domain/panel-meeting";
 import { applyPanelShortlist, getPanelMeeting, recordPanelEntry } from "~/models/panel-meeting.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { invariantResponse, notFound } from "~/utils/responses.server";
+import { panelRecordAction } from "~/utils/panel-meeting.server";
+import { numberParam, requireId } from "~/utils/params.server";
+import { invariantResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.category.name ?? "Panel"} – panel meeting – Community Sponsorship Awards` },
 ];
 
-function categoryIdFrom(params: LoaderFunctionArgs["params"]) {
-  return parseId(params.categoryId) ?? notFound("There is no such category.");
-}
+const categoryIdFrom = (params: LoaderFunctionArgs["params"]) => requireId(params.categoryId, "There is no such category.");
 
 /** The panel meeting as an admin holds it: the whole category, once the main round has closed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getPanelMeeting({ kind: "admin" }, categoryIdFrom(params));
   // A refusal is answered with its own status (404, 403, or 409 before the round closes).
   if (!found.ok) invariantResponse(false, found.message, { status: found.status });
-  return { meeting: found.meeting, saved: parseId(new URL(request.url).searchParams.get("saved")) };
+  return { meeting: found.meeting, saved: numberParam(request, "saved") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,26 +31,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const categoryId = categoryIdFrom(params);
   const actor = { id: admin.id, name: admin.name };
   const form = await request.formData();
-  if (form.get("intent") === "apply") {
-    const outcome = await applyPanelShortlist({ categoryId, actor });
-    if (!outcome.ok) return data({ intent: "apply" as const, message: outcome.message }, { status: outcome.message.includes("published") ? 409 : 400 });
-    return redirect(`/admin/results/${categoryId}?saved=shortlist#shortlist`);
-  }
-  const sent = { note: String(form.get("note") ?? ""), decision: String(form.get("decision") ?? ""), reason: String(form.get("reason") ?? "") };
-  const read = readPanelForm({ nominationId: form.get("nominationId"), ...sent });
-  if (!read.ok) {
-    if (read.nominationId === null) invariantResponse(false, read.message, { status: 400 });
-    return data({ intent: "record" as const, nominationId: read.nominationId, message: read.message, problems: read.problems, sent }, { status: 400 });
-  }
-  const outcome = await recordPanelEntry({ viewer: { kind: "admin" }, actor, categoryId, nominationId: read.nominationId, ...read.entry });
-  if (!outcome.ok) {
-    if (outcome.status === 404) notFound(outcome.message);
-    return data(
-      { intent: "record" as const, nominationId: read.nominationId, message: outcome.message, problems: outcome.problems, sent },
-      { status: outcome.status },
-    );
-  }
-  return redirect(`/admin/results/${categoryId}/panel?saved=${read.nominationId}#record-${read.nominationId}`);
+  if (form.get("intent") === "apply") return applyShortlist(categoryId, actor);
+  return panelRecordAction(form, {
+    record: (nominationId, entry) => recordPanelEntry({ viewer: { kind: "admin" }, actor, categoryId, nominationId, ...entry }),
+    path: `/admin/results/${categoryId}/panel`,
+  });
+}
+
+async function applyShortlist(categoryId: number, actor: { id: number; name: string }) {
+  const outcome = await applyPanelShortlist({ categoryId, actor });
+  if (!outcome.ok) return data({ intent: "apply" as const, message: outcome.message }, { status: outcome.status });
+  return redirect(`${withNotice(`/admin/results/${categoryId}`, "shortlist-saved")}#shortlist`);
 }
 
 export default function AdminPanelMeeting() {

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { judgeComments } from "~/models/results-overview.server";
-import { getCategoryResults } from "~/models/results.server";
+import { getCategoryResults } from "~/models/results-leaderboard.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
-import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Results report: ${data?.category ?? ""} – Community Sponsorship Awards` },
@@ -15,11 +15,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** A printable report for the panel meeting: the leaderboard and every judge's comment. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = parseId(params.categoryId) ?? 0;
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const mainRound = new URL(request.url).searchParams.get("round") === "main";
-  const results = await getCategoryResults(id, mainRound ? { round: "main" } : {});
-  if (!results) notFound("There is no such category.");
+  // `?round=main`: the main round once a final round has started.
+  const asked = new URL(request.url).searchParams.get("round") === "main" ? "main" : undefined;
+  const results = (await getCategoryResults(requireId(params.categoryId), { round: asked })) ?? notFound("There is no such category.");
   const ids = results.entries.map((e) => e.id);
   const comments = await judgeComments(ids, results.round);
   return {

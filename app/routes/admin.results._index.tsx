@@ -1,23 +1,24 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, summariseErrors } from "~/components/forms";
+import { ErrorSummary, Field, parseForm, summariseErrors, useSchemaForm } from "~/components/forms";
+import { Notice, withNotice } from "~/components/notice";
 import { ROUND_LABELS, finalRoundStartProblem, resultsRound, roundHasClosed } from "~/domain/judging";
 import { effectivePhase } from "~/domain/phases";
 import { publicStage } from "~/domain/results";
 import { getCurrentCycle, type Cycle } from "~/models/cycle.server";
 import { getCycleByYear, listCycles } from "~/models/cycle-setup.server";
 import { finalRoundCategories } from "~/models/final-round.server";
-import { categorySummaries, schedulePublication, underEighteenOnPublicLists } from "~/models/results.server";
+import { categorySummaries } from "~/models/results-decisions.server";
+import { schedulePublication, underEighteenOnPublicLists } from "~/models/results-publication.server";
 import { UnderEighteenPublicationList } from "~/components/publication-consent-admin";
 import { requireAdmin } from "~/utils/auth.server";
+import { yearParam } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
-import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction = () => [{ title: "Results – Community Sponsorship Awards" }];
 
@@ -44,11 +45,9 @@ const ScheduleSchema = z
 
 /** The cycle named by ?year=, or the current one. */
 async function cycleFor(request: Request) {
-  const year = new URL(request.url).searchParams.get("year");
-  if (year && /^\d{4}$/.test(year)) {
-    return getCycleByYear(parseId(year) ?? 0);
-  }
-  return getCurrentCycle();
+  // A year named but not found is no cycle (the page says so), never the current one.
+  const year = yearParam(request);
+  return year ? getCycleByYear(year) : getCurrentCycle();
 }
 
 /**
@@ -72,13 +71,10 @@ const PHASES_BEFORE_SHORTLIST: string[] = ["draft", "nominations_open", "nominat
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const cycle = await cycleFor(request);
-  if (!cycle) return { cycle: null, categories: [], years: [], scheduled: false, final: null, finalRound: null, underEighteen: [] };
+  if (!cycle) return { cycle: null, categories: [], years: [], finalRound: null, underEighteen: [] };
   const years = await listCycles();
   const round = resultsRound(cycle);
-  const params = new URL(request.url).searchParams;
   return {
-    scheduled: params.has("scheduled"),
-    final: params.get("final"),
     finalRound: await finalRoundState(cycle, new Date()),
     years: years.map((y) => y.year),
     cycle: {
@@ -101,7 +97,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const cycle = await cycleFor(request);
   if (!cycle) notFound("There is no such awards cycle.");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ScheduleSchema });
+  const submission = parseForm(formData, ScheduleSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // The rule lives in app/domain/phase-rules.ts and is enforced by the model; this page shows its answer.
   const outcome = await schedulePublication({
@@ -114,18 +110,17 @@ export async function action({ request }: ActionFunctionArgs) {
     const fieldErrors = Object.fromEntries(Object.entries(outcome.problems).map(([field, message]) => [field, [message]]));
     return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
   }
-  return redirect(`/admin/results?year=${cycle.year}&scheduled=1`);
+  return redirect(withNotice(`/admin/results?year=${cycle.year}`, "publication-scheduled"));
 }
 
 export default function ResultsIndex() {
-  const { cycle, categories, years, scheduled, final, finalRound, underEighteen } = useLoaderData<typeof loader>();
+  const { cycle, categories, years, finalRound, underEighteen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "schedule",
+    schema: ScheduleSchema,
     lastResult: actionData?.result,
     defaultValue: { shortlistPublishAt: cycle?.shortlistPublishAt, winnersPublishAt: cycle?.winnersPublishAt },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ScheduleSchema }),
-    shouldValidate: "onSubmit",
   });
   if (!cycle) return <p>There is no awards cycle yet.</p>;
   return (
@@ -147,16 +142,7 @@ export default function ResultsIndex() {
           </p>
         </nav>
       ) : null}
-      {final === "started" ? (
-        <p className="notice" role="status">
-          The final round has started. Run the assignments for each category so the judges can score the shortlist.
-        </p>
-      ) : null}
-      {final === "closed" ? (
-        <p className="notice" role="status">
-          The final round is closed. Choose the winners from its leaderboard.
-        </p>
-      ) : null}
+      <Notice />
       {cycle.round === "final" ? (
         <p>Leaderboards and scores below are from the {ROUND_LABELS.final.toLowerCase()}; each category links to the main round&apos;s too.</p>
       ) : null}
@@ -186,14 +172,9 @@ export default function ResultsIndex() {
         </tbody>
       </table>
 
-      {finalRound ? <FinalRoundSection year={cycle.year} cycleId={cycle.id} {...finalRound} /> : null}
+      {finalRound ? <FinalRoundSection year={cycle.year} {...finalRound} /> : null}
 
       <h2>Publication</h2>
-      {scheduled ? (
-        <p className="notice" role="status">
-          The publication times have been saved.
-        </p>
-      ) : null}
       <p>
         The shortlist and the winners each go public at the time set here (UK time): the public pages change at that
         second, and the emails to nominators and nominees go out. Nothing is shown before.
@@ -233,13 +214,11 @@ export default function ResultsIndex() {
 
 function FinalRoundSection({
   year,
-  cycleId,
   state,
   deadline,
   problem,
 }: {
   year: number;
-  cycleId: number;
   state: "later" | "available" | "open" | "deadline" | "closed" | "skipped";
   deadline: string | null;
   problem: string | null;
@@ -273,8 +252,8 @@ function FinalRoundSection({
         <>
           <p>
             {state === "open" ? `The final round is open.${closes}` : `The final round's closing date (${deadline}) has passed: no more scores can be saved.`}{" "}
-            <Link to={`/admin/judging/assignments?cycle=${cycleId}`}>Assign its judges</Link> and{" "}
-            <Link to={`/admin/judging?cycle=${cycleId}`}>follow their progress</Link>.
+            <Link to={`/admin/judging/assignments?year=${year}`}>Assign its judges</Link> and{" "}
+            <Link to={`/admin/judging?year=${year}`}>follow their progress</Link>.
           </p>
           <p>
             <Link className="button button--secondary" to={`/admin/results/final-round?year=${year}&do=close`}>

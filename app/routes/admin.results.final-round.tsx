@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAction } from "~/components/confirm-action";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, parseForm } from "~/components/forms";
+import { withNotice } from "~/components/notice";
 import { finalRoundStartProblem, roundHasClosed } from "~/domain/judging";
 import { effectivePhase } from "~/domain/phases";
 import { getCycleByYear } from "~/models/cycle-setup.server";
 import { closeFinalRound, finalRoundCategories, startFinalRound } from "~/models/final-round.server";
 import { judgingProgress } from "~/models/reminders.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { yearParam } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
 
@@ -19,8 +22,8 @@ const MoveSchema = z.object({ intent: z.enum(["start", "close"]), confirm: z.lit
 export const meta: MetaFunction = () => [{ title: "Final round – Results – Community Sponsorship Awards" }];
 
 async function loadCycle(request: Request) {
-  const year = Number(new URL(request.url).searchParams.get("year"));
-  const cycle = Number.isInteger(year) && year > 0 ? await getCycleByYear(year) : null;
+  const year = yearParam(request);
+  const cycle = year ? await getCycleByYear(year) : null;
   if (!cycle) notFound("There is no cycle for that year.");
   return cycle;
 }
@@ -53,12 +56,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const cycle = await loadCycle(request);
-  const parsed = MoveSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "Confirm by selecting the button on this page." }, { status: 400 });
+  const submission = parseForm(await request.formData(), MoveSchema);
+  if (submission.status !== "success") return data({ error: "Confirm by selecting the button on this page." }, { status: 400 });
   const actor = { id: admin.id, name: admin.name };
-  const moved = parsed.data.intent === "start" ? await startFinalRound(cycle.id, actor) : await closeFinalRound(cycle.id, actor);
+  const start = submission.value.intent === "start";
+  const moved = start ? await startFinalRound(cycle.id, actor) : await closeFinalRound(cycle.id, actor);
   if (!moved.ok) return data({ error: moved.message }, { status: 409 });
-  return redirect(`/admin/results?year=${cycle.year}&final=${parsed.data.intent === "start" ? "started" : "closed"}`);
+  return redirect(withNotice(`/admin/results?year=${cycle.year}`, start ? "final-round-started" : "final-round-closed"));
 }
 
 export default function FinalRound() {
@@ -113,16 +117,9 @@ export default function FinalRound() {
           <Link to={back}>Back to the results</Link>
         </p>
       ) : (
-        <Form method="post">
-          <input type="hidden" name="intent" value={intent} />
-          <input type="hidden" name="confirm" value="yes" />
-          <button type="submit" className="button">
-            {intent === "start" ? "Yes, start the final round" : "Yes, close the final round"}
-          </button>
-          <Link to={back} className="button button--secondary">
-            Cancel
-          </Link>
-        </Form>
+        <ConfirmAction fields={{ intent }} cancelTo={back}>
+          {intent === "start" ? "Yes, start the final round" : "Yes, close the final round"}
+        </ConfirmAction>
       )}
     </div>
   );

@@ -9,7 +9,7 @@ import { localisedPath } from "~/domain/language-paths";
 import { titleFor, translatorFor, type I18nHandle } from "~/i18n";
 import { languageOf } from "~/i18n.server";
 import { publicHeaders } from "~/models/public-pages.server";
-import { getPublicResults, listPublicYears } from "~/models/results.server";
+import { getPublicResults, listPublicYears } from "~/models/public-results.server";
 import { getEnv } from "~/utils/env.server";
 
 export const handle: I18nHandle = { i18n: ["results"] };

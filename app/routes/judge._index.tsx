@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { judgeProgressLead, progressLabel, ROUND_LABELS, roundCloseAt, roundHasClosed, roundIsOpen } from "~/domain/judging";
@@ -44,15 +44,11 @@ const STATE_LABELS = { "not started": "Not started", draft: "Draft saved", submi
 
 export default function JudgeHome() {
   const { name, lead, panels, nominations, anyNominator } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   return (
     <div className="prose wide">
       <p className="caption">Judging</p>
       <h1>Welcome, {name}</h1>
-      {params.get("declared") ? (
-        <Notice>Your conflict of interest is recorded. That nomination is no longer on your list.</Notice>
-      ) : null}
-      {params.get("ready") ? <Notice>Thank you. Your nominations are below.</Notice> : null}
+      <Notice />
       {panels.length === 0 ? (
         <p>You are not on a judging panel yet. The awards team will email you when you are.</p>
       ) : (

@@ -4,24 +4,23 @@
  * joined later is asked for alone); the declaration lists the nominations of every panel
  * still to declare, grouped by category. Both are recorded per panel membership.
  */
-import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { ConfidentialityStatement } from "~/components/judging";
-import { Notice } from "~/components/notice";
+import { SubmitButton } from "~/components/forms";
+import { ConfidentialityStatement, ConflictDeclarationForm, NominationsToCheck } from "~/components/judging";
+import { Notice, withNotice } from "~/components/notice";
 import { pageTitle } from "~/content/site";
 import { parseId } from "~/domain/ids";
-import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, judgeProgressLead } from "~/domain/judging";
+import { judgeProgressLead } from "~/domain/judging";
 import { formatLondon } from "~/domain/time";
 import { declareConflict } from "~/models/conflicts.server";
 import { acceptConfidentiality, finishDeclaring, getJudgeCycleSteps } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
+import { declareConflictAction } from "~/utils/conflict-declaration.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
-import { DeclareSchema } from "~/domain/judging-forms";
 
 export const HEADING = "Confidentiality and conflicts of interest";
 
@@ -29,8 +28,7 @@ export const meta: MetaFunction = () => [{ title: pageTitle(HEADING, { context: 
 
 async function loadSteps(request: Request, yearParam: string | undefined) {
   const judge = await requireJudge(request);
-  const year = parseId(yearParam);
-  const steps = year ? await getJudgeCycleSteps(judge.id, year) : null;
+  const steps = await getJudgeCycleSteps(judge.id, requireId(yearParam));
   if (!steps) notFound();
   return { judge, steps };
 }
@@ -64,40 +62,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { judge, steps } = await loadSteps(request, params.year);
   const path = `/judge/cycles/${steps.cycle.year}`;
   const formData = await request.formData();
+  const intents = {
+    accept: async () => {
+      await acceptConfidentiality(judge, listedPanels(formData, steps.toAccept));
+      return redirect(path);
+    },
+    done: async () => {
+      await finishDeclaring(judge, listedPanels(formData, steps.toDeclare));
+      return redirect(steps.toAccept.length > 0 ? path : withNotice("/judge", "judge-ready"));
+    },
+    // Only a nomination this page listed: the declaration covers this cycle's panels.
+    declare: () =>
+      declareConflictAction(formData, {
+        declare: async (d) => steps.groups.some((g) => g.nominations.some((n) => n.id === d.nominationId)) && declareConflict(judge, d),
+        redirectTo: withNotice(path, "conflict-declared"),
+      }),
+  };
   const intent = formData.get("intent");
-  if (intent === "accept") {
-    await acceptConfidentiality(judge, listedPanels(formData, steps.toAccept));
-    return redirect(path);
-  }
-  if (intent === "done") {
-    await finishDeclaring(judge, listedPanels(formData, steps.toDeclare));
-    return redirect(steps.toAccept.length > 0 ? path : "/judge?ready=1");
-  }
-  const submission = parseWithZod(formData, { schema: DeclareSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const listed = steps.groups.some((g) => g.nominations.some((n) => n.id === submission.value.nominationId));
-  const declared = listed && (await declareConflict(judge, submission.value));
-  if (!declared) {
-    return data(
-      { result: submission.reply({ fieldErrors: { nominationId: ["Choose a nomination from the list"] } }) },
-      { status: 400 },
-    );
-  }
-  return redirect(`${path}?declared=1`);
+  return (intent === "accept" || intent === "done" ? intents[intent] : intents.declare)();
 }
 
 export default function JudgeCycleSteps() {
   const { year, lead, toAccept, groups, lastAccepted, allDone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "declare",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(DeclareSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclareSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
   const anyToDeclare = groups.some((g) => g.nominations.length > 0);
 
   return (
@@ -106,7 +93,7 @@ export default function JudgeCycleSteps() {
         <Link to="/judge">Judging</Link> {year}
       </p>
       <h1>{HEADING}</h1>
-      {params.get("declared") ? <Notice>Your conflict is recorded. That nomination is no longer on your list.</Notice> : null}
+      <Notice />
       {allDone ? (
         <p>
           You have accepted the statement and declared your conflicts for all your panels. If you find a conflict later,
@@ -146,78 +133,16 @@ export default function JudgeCycleSteps() {
           {groups.map((group) => (
             <section key={group.panelId} aria-labelledby={`panel-${group.panelId}`}>
               <h3 id={`panel-${group.panelId}`}>{group.category}</h3>
-              {group.nominations.length === 0 ? (
-                <p>There are no nominations in this category for you to check.</p>
-              ) : (
-                <div className="table-scroll" role="region" aria-label={`Nominations in ${group.category}`} tabIndex={0}>
-                  <table className="table">
-                    <caption className="visually-hidden">Nominations in {group.category}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Nominee</th>
-                        <th scope="col">Organisation</th>
-                        <th scope="col">Nominated by</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {group.nominations.map((n) => (
-                        <tr key={n.id}>
-                          <td>{n.nomineeName}</td>
-                          <td>{n.nomineeOrganisation ?? "–"}</td>
-                          <td>{n.nominatorName ?? "Hidden (blind judging)"}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
+              <NominationsToCheck category={group.category} nominations={group.nominations} />
             </section>
           ))}
           {anyToDeclare ? (
             <>
               <h3>Declare a conflict</h3>
-              <ErrorSummary errors={summariseErrors(form, [fields.nominationId, fields.kind, fields.note])} />
-              <Form method="post" {...getFormProps(form)}>
-                <input type="hidden" name="intent" value="declare" />
-                <div className={`field${fields.nominationId.errors ? " field--error" : ""}`}>
-                  <label className="field__label" htmlFor={fields.nominationId.id}>
-                    Nomination
-                  </label>
-                  <ErrorList id={`${fields.nominationId.id}-error`} errors={fields.nominationId.errors} />
-                  <select
-                    {...getSelectProps(fields.nominationId)}
-                    className="select"
-                    aria-describedby={fields.nominationId.errors ? `${fields.nominationId.id}-error` : undefined}
-                  >
-                    <option value="">Choose a nomination</option>
-                    {groups
-                      .filter((g) => g.nominations.length > 0)
-                      .map((g) => (
-                        <optgroup key={g.panelId} label={g.category}>
-                          {g.nominations.map((n) => (
-                            <option key={n.id} value={n.id}>
-                              {n.nomineeName}
-                              {n.nomineeOrganisation ? `, ${n.nomineeOrganisation}` : ""}
-                              {n.nominatorName ? ` (nominated by ${n.nominatorName})` : ""}
-                            </option>
-                          ))}
-                        </optgroup>
-                      ))}
-                  </select>
-                </div>
-                <Radios
-                  field={fields.kind}
-                  legend="What kind of conflict is it?"
-                  options={CONFLICT_KIND_KEYS.map((key) => ({ value: key, label: CONFLICT_KINDS[key] }))}
-                />
-                <TextareaField
-                  label="Note"
-                  hint="Say briefly what the connection is."
-                  errors={fields.note.errors}
-                  textareaProps={{ ...getTextareaProps(fields.note), rows: 3 }}
-                />
-                <SubmitButton>Declare this conflict</SubmitButton>
-              </Form>
+              <ConflictDeclarationForm
+                lastResult={actionData && "result" in actionData ? actionData.result : null}
+                choices={groups.map((g) => ({ key: g.panelId, category: g.category, nominations: g.nominations }))}
+              />
             </>
           ) : null}
           <Form method="post">

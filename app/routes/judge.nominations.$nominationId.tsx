@@ -1,18 +1,16 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-
-import { Notice } from "~/components/notice";
+import { ErrorSummary, parseForm, Radios, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
+import { Notice, withNotice } from "~/components/notice";
 import { getNominationForJudge, getScoreSheetRubric, saveScores } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
-import { parseId } from "~/domain/ids";
+import { requireId } from "~/utils/params.server";
 
 type Rubric = { criteria: Array<{ id: number; name: string }>; scaleMin: number; scaleMax: number };
 
@@ -47,11 +45,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function load(request: Request, param: string | undefined) {
   const judge = await requireJudge(request);
-  const id = parseId(param) ?? 0;
-  const view = Number.isInteger(id) && id > 0 ? await getNominationForJudge(judge.id, id) : null;
   // Unassigned, conflicted or unknown: the same answer, so nothing is revealed.
-  if (!view) notFound();
-  return { judge, view };
+  return { judge, view: (await getNominationForJudge(judge.id, requireId(param))) ?? notFound() };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,13 +60,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const judge = await requireJudge(request);
-  const id = parseId(params.nominationId) ?? 0;
   // Only the rubric: saving is the busiest request while judging, so it reads no more than it needs.
-  const rubric = Number.isInteger(id) && id > 0 ? await getScoreSheetRubric(judge.id, id) : null;
+  const rubric = await getScoreSheetRubric(judge.id, requireId(params.nominationId));
   if (!rubric) notFound();
   const schema = scoreSheetSchema(rubric);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseForm(formData, schema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const value = submission.value as Record<string, unknown>;
   const values: Record<string, number> = {};
@@ -91,22 +85,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // Submitting asks for confirmation on a page of its own, so it works without JavaScript.
   if (value.intent === "submit") return redirect(`/judge/nominations/${rubric.nominationId}/submit`);
-  return redirect(`/judge/nominations/${rubric.nominationId}?saved=1`);
+  return redirect(withNotice(`/judge/nominations/${rubric.nominationId}`, "draft-saved"));
 }
 
 export default function JudgeNomination() {
   const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { nomination, category, criteria, anchors, sheet, statements } = view;
   const schema = scoreSheetSchema({ criteria, scaleMin: category.scaleMin, scaleMax: category.scaleMax });
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "score-sheet",
+    schema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     defaultValue: {
       comment: sheet?.comment ?? "",
       commentPrivate: sheet?.commentPrivate ? "on" : undefined,
@@ -131,8 +121,7 @@ export default function JudgeNomination() {
           are kept as they were.
         </p>
       ) : null}
-      {params.get("saved") ? <Notice>Your draft is saved. You can come back to it at any time before judging closes.</Notice> : null}
-      {params.get("submitted") ? <Notice>Your scores are submitted. Thank you.</Notice> : null}
+      <Notice />
 
       <dl className="summary-list">
         <div className="summary-list__row">

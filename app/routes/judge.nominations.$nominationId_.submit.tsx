@@ -3,19 +3,18 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
+import { withNotice } from "~/components/notice";
 import { isCompleteScore, weightedScore } from "~/domain/scoring";
 import { getNominationForJudge, saveScores } from "~/models/judging.server";
 import { requireJudge } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { parseId } from "~/domain/ids";
+import { requireId } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Check and submit your scores – Community Sponsorship Awards" }];
 
 async function load(request: Request, param: string | undefined) {
   const judge = await requireJudge(request);
-  const id = parseId(param) ?? 0;
-  const view = Number.isInteger(id) && id > 0 ? await getNominationForJudge(judge.id, id) : null;
-  if (!view) notFound();
+  const view = (await getNominationForJudge(judge.id, requireId(param))) ?? notFound();
   const back = `/judge/nominations/${view.nomination.id}`;
   const scale = { min: view.category.scaleMin, max: view.category.scaleMax };
   if (!view.sheet || view.sheet.submittedAt || !isCompleteScore(view.criteria, view.sheet.values, scale)) throw redirect(back);
@@ -42,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = (await request.formData()).get("version");
   const saved = await saveScores(judge, view.nomination.id, { final: true, version: typeof version === "string" && version ? version : undefined });
   if (!saved.ok) return data({ error: saved.message }, { status: saved.status });
-  return redirect(`${back}?submitted=1`);
+  return redirect(withNotice(back, "scores-submitted"));
 }
 
 export default function ConfirmScores() {

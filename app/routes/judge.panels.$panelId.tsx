@@ -1,21 +1,17 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-
-import { Notice } from "~/components/notice";
-import { CONFLICT_KIND_KEYS, CONFLICT_KINDS, roundCloseAt } from "~/domain/judging";
-import { DeclareSchema } from "~/domain/judging-forms";
-import { chairView } from "~/models/results.server";
+import { ConflictDeclarationForm, NominationsToCheck } from "~/components/judging";
+import { Notice, withNotice } from "~/components/notice";
+import { roundCloseAt } from "~/domain/judging";
+import { formatLondon } from "~/domain/time";
 import { declareConflict } from "~/models/conflicts.server";
 import { getJudgePanel, listDeclarable } from "~/models/judging.server";
+import { chairView } from "~/models/results-leaderboard.server";
 import { requireJudge } from "~/utils/auth.server";
+import { declareConflictAction } from "~/utils/conflict-declaration.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
-import { formatLondon } from "~/domain/time";
-import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.panel.category ?? "Panel"} – Judging – Community Sponsorship Awards` },
@@ -23,8 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function loadPanel(request: Request, panelIdParam: string | undefined) {
   const judge = await requireJudge(request);
-  const panelId = parseId(panelIdParam) ?? 0;
-  const panel = Number.isInteger(panelId) ? await getJudgePanel(judge.id, panelId) : null;
+  const panel = await getJudgePanel(judge.id, requireId(panelIdParam));
   if (!panel) notFound();
   return { judge, panel };
 }
@@ -58,37 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { judge, panel } = await loadPanel(request, params.panelId);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: DeclareSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (!panel.declaredAt) {
-    return data(
-      { result: submission.reply({ formErrors: ["Accept the confidentiality statement and declare your conflicts for all your panels first."] }) },
-      { status: 400 },
-    );
-  }
-  const declared = await declareConflict(judge, submission.value);
-  if (!declared) {
-    return data(
-      { result: submission.reply({ fieldErrors: { nominationId: ["Choose a nomination from the list"] } }) },
-      { status: 400 },
-    );
-  }
-  return redirect(`/judge/panels/${panel.panelId}?declared=1`);
+  return declareConflictAction(await request.formData(), {
+    declare: (d) => declareConflict(judge, d),
+    refusal: panel.declaredAt ? null : "Accept the confidentiality statement and declare your conflicts for all your panels first.",
+    redirectTo: withNotice(`/judge/panels/${panel.panelId}`, "conflict-declared"),
+  });
 }
 
 export default function JudgePanel() {
   const { panel, list, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "declare",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(DeclareSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclareSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
 
   return (
     <div className="prose wide">
@@ -99,7 +73,7 @@ export default function JudgePanel() {
         {panel.category}
         {panel.isChair ? " (chair)" : ""}
       </h1>
-      {params.get("declared") ? <Notice>Your conflict is recorded. That nomination is no longer on your list.</Notice> : null}
+      <Notice />
       {panel.declaredAt ? (
         <>
           <p>
@@ -111,70 +85,15 @@ export default function JudgePanel() {
             If you find you know a nominee, belong to their organisation or know the person who nominated them, declare a
             conflict. You will not see or score that nomination. Only the awards team sees what you write.
           </p>
-          {list.length === 0 ? (
-            <p>There are no nominations in this category for you to check.</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-label={`Nominations in ${panel.category}`} tabIndex={0}>
-              <table className="table">
-                <caption className="visually-hidden">Nominations in {panel.category}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nominee</th>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Nominated by</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((n) => (
-                    <tr key={n.id}>
-                      <td>{n.nomineeName}</td>
-                      <td>{n.nomineeOrganisation ?? "–"}</td>
-                      <td>{n.nominatorName ?? "Hidden (blind judging)"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <NominationsToCheck category={panel.category} nominations={list} />
           {list.length > 0 ? (
             <>
               <h3>Declare a conflict</h3>
-              <ErrorSummary errors={summariseErrors(form, [fields.nominationId, fields.kind, fields.note])} />
-              <Form method="post" {...getFormProps(form)}>
-                <input type="hidden" name="intent" value="declare" />
-                <div className={`field${fields.nominationId.errors ? " field--error" : ""}`}>
-                  <label className="field__label" htmlFor={fields.nominationId.id}>
-                    Nomination
-                  </label>
-                  <ErrorList id={`${fields.nominationId.id}-error`} errors={fields.nominationId.errors} />
-                  <select
-                    {...getSelectProps(fields.nominationId)}
-                    className="select"
-                    aria-describedby={fields.nominationId.errors ? `${fields.nominationId.id}-error` : undefined}
-                  >
-                    <option value="">Choose a nomination</option>
-                    {list.map((n) => (
-                      <option key={n.id} value={n.id}>
-                        {n.nomineeName}
-                        {n.nomineeOrganisation ? `, ${n.nomineeOrganisation}` : ""}
-                        {n.nominatorName ? ` (nominated by ${n.nominatorName})` : ""}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <Radios
-                  field={fields.kind}
-                  legend="What kind of conflict is it?"
-                  options={CONFLICT_KIND_KEYS.map((key) => ({ value: key, label: CONFLICT_KINDS[key] }))}
-                />
-                <TextareaField
-                  label="Note"
-                  hint="Say briefly what the connection is."
-                  errors={fields.note.errors}
-                  textareaProps={{ ...getTextareaProps(fields.note), rows: 3 }}
-                />
-                <SubmitButton>Declare this conflict</SubmitButton>
-              </Form>
+              <ConflictDeclarationForm
+                lastResult={actionData?.result}
+                grouped={false}
+                choices={[{ key: panel.id, category: panel.category, nominations: list }]}
+              />
             </>
           ) : null}
         </>

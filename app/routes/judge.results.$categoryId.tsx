@@ -4,10 +4,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaderboardTable } from "~/components/leaderboard";
 import { ROUND_LABELS } from "~/domain/judging";
 import { heldBackLabel } from "~/domain/results";
-import { chairView } from "~/models/results.server";
+import { chairView } from "~/models/results-leaderboard.server";
 import { requireJudge } from "~/utils/auth.server";
 import { forbidden, notFound } from "~/utils/responses.server";
-import { parseId } from "~/domain/ids";
+import { requireId } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.category ?? "Results"} – panel results – Community Sponsorship Awards` },
@@ -19,9 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudge(request);
-  const categoryId = parseId(params.categoryId) ?? 0;
-  if (!Number.isSafeInteger(categoryId) || categoryId <= 0) notFound();
-  const view = await chairView(judge.id, categoryId);
+  const view = await chairView(judge.id, requireId(params.categoryId));
   if (!view.ok) {
     if (view.status === 404) notFound(view.message);
     forbidden(view.message);

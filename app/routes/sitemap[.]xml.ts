@@ -1,5 +1,5 @@
 import { publicHeaders } from "~/models/public-pages.server";
-import { listPublicYears } from "~/models/results.server";
+import { listPublicYears } from "~/models/public-results.server";
 import { localisedPath } from "~/domain/language-paths";
 import { getEnv } from "~/utils/env.server";
 

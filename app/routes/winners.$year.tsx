@@ -11,7 +11,7 @@ import type { I18nHandle } from "~/i18n";
 import { languageOf } from "~/i18n.server";
 import { getPublicPeoplesChoice } from "~/models/peoples-choice.server";
 import { publicHeaders } from "~/models/public-pages.server";
-import { getPublicResults } from "~/models/results.server";
+import { getPublicResults } from "~/models/public-results.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/responses.server";
 

@@ -12,7 +12,7 @@ import { DIRECTORY_JOB, refreshDirectoryJob, scheduleDirectoryRefresh } from "~/
 import { expireUnconfirmedNominations, nominationJobs } from "~/models/nomination.server";
 import { applyRetention } from "~/models/privacy.server";
 import { sendDueJudgingReminders } from "~/models/reminders.server";
-import { publicationJobs, syncPublicationJobs } from "~/models/results.server";
+import { publicationJobs, syncPublicationJobs } from "~/models/results-publication.server";
 import type { Env } from "~/utils/env.server";
 import { runDueJobs, type JobHandlers } from "~/utils/jobs.server";
 import { sweepUnreferencedFiles } from "~/utils/file-store.server";

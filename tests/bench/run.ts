@@ -617,7 +617,7 @@ async function main() {
 
     // ---- in this process: leaderboard and assignment
     if (want("leaderboard")) await measure("leaderboard with calibration", "< 300 ms at 2,000; ≤ 12× at 10×", async () => {
-      const { getCategoryResults } = await import("~/models/results.server");
+      const { getCategoryResults } = await import("~/models/results-leaderboard.server");
       await withDatabase(database, async (handle) => {
         // The seeded submissions really went through: every draft is now a confirmed nomination.
         const confirmed = await handle.db

@@ -227,7 +227,7 @@ test("ids past 32 bits and NUL in admin filters and addresses get 4xx", async ()
     "/admin/audit?actor=%00",
     "/admin/audit?actor=99999999999",
     "/admin/results?cycle=99999999999",
-    "/admin/judging?cycle=99999999999",
+    "/admin/judging?year=99999999999",
     "/admin/nominations/99999999999",
     "/admin/people/99999999999",
     "/admin/categories/99999999999",

@@ -117,7 +117,7 @@ test("a judge accepts the statement, declares a conflict and scores with and wit
   const admin = await createPerson({ isAdmin: true, name: "Ada Admin" });
   await page.context().clearCookies();
   await signInAs(page, admin);
-  await page.goto(`/admin/judging?cycle=${world.cycleId}`);
+  await page.goto(`/admin/judging?year=${world.year}`);
   await expect(page.getByRole("heading", { name: "Judging progress" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Jo Judge/ })).toContainText("2 of 2 scored");
   await expect(page.getByRole("row", { name: /Sam Slow/ })).toContainText("0 of 3 scored");
@@ -133,10 +133,10 @@ test("a judge accepts the statement, declares a conflict and scores with and wit
   await expect(page.getByText("0 of 3 scored")).toBeVisible();
   await expectAccessible(page);
 
-  await page.goto(`/admin/judging/conflicts?cycle=${world.cycleId}`);
+  await page.goto(`/admin/judging/conflicts?year=${world.year}`);
   await expect(page.getByRole("row", { name: /Jo Judge/ })).toContainText("My sister volunteers with them.");
   await expectAccessible(page);
-  await page.goto(`/admin/judging/assignments?cycle=${world.cycleId}`);
+  await page.goto(`/admin/judging/assignments?year=${world.year}`);
   await expect(page.getByRole("heading", { name: "Assignments" })).toBeVisible();
   await expectAccessible(page);
 });
@@ -176,7 +176,7 @@ test("a judge on three panels sees their nominations after one statement and one
   await page.getByRole("button", { name: "I have no more conflicts to declare" }).click();
 
   // Every panel's nominations, less the conflict, and no panel asks again.
-  await expect(page).toHaveURL(/\/judge\?ready=1$/);
+  await expect(page).toHaveURL(/\/judge\?notice=judge-ready$/);
   await expect(page.getByText("You have 0 of 3 scored.")).toBeVisible();
   for (const name of ["Alder Welcome", "Birch Welcome", "Cedar Welcome"]) await expect(page.getByRole("link", { name })).toBeVisible();
   await expect(page.getByRole("link", { name: "Cypress Welcome" })).toHaveCount(0);

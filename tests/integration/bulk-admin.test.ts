@@ -77,7 +77,7 @@ describe("the assignment for every category in one action", () => {
 
     const mark = await auditMark();
     const sent = await run<{ all: { categoryId: number; name: string; added: number; shortfalls: { nominationId: number; nomineeName: string; assigned: number; wanted: number; reason: string }[] }[] }>(() =>
-      assignmentsAction(loaderArgs(makeRequest(`/admin/judging/assignments?cycle=${cycle.id}`, { cookie, form: { intent: "run-all" } }))),
+      assignmentsAction(loaderArgs(makeRequest(`/admin/judging/assignments?year=${cycle.year}`, { cookie, form: { intent: "run-all" } }))),
     );
     expect(sent.status).toBe(200);
     const rows = await db.select().from(schema.assignments).where(inArray(schema.assignments.nominationId, [...fullNoms.map((x) => x.id), thinNom.id]));
@@ -115,7 +115,7 @@ describe("a selection of suspicions decided with one reason", () => {
     const [c1, c2, c3] = rows;
     const post = (form: Record<string, string | string[]>) =>
       run<{ bulk?: { errors: Record<string, string>; picked: number[]; reason: string } }>(() =>
-        conflictsAction(loaderArgs(makeRequest(`/admin/judging/conflicts?cycle=${cycle.id}`, { cookie, form }))),
+        conflictsAction(loaderArgs(makeRequest(`/admin/judging/conflicts?year=${cycle.year}`, { cookie, form }))),
       );
 
     const before = await databaseFingerprint();

@@ -11,7 +11,9 @@ import { applyConflictConsequences, runAssignments } from "~/models/assignments.
 import { startFinalRound } from "~/models/final-round.server";
 import { currentRoundOf } from "~/models/judge-visibility.server";
 import { judgingProgress, sendDueJudgingReminders } from "~/models/reminders.server";
-import { getCategoryResults, recordAwards, schedulePublication } from "~/models/results.server";
+import { getCategoryResults } from "~/models/results-leaderboard.server";
+import { recordAwards } from "~/models/results-decisions.server";
+import { schedulePublication } from "~/models/results-publication.server";
 import { runScheduledWork } from "~/server/background";
 import { action as cycleAction } from "~/routes/admin.cycles.$year";
 import { action as phaseAction } from "~/routes/admin.cycles.$year_.phase";
@@ -89,7 +91,7 @@ describe("starting the final round", () => {
 
     const started = await finalRoundMove(cycle.year, cookie, { intent: "start", confirm: "yes" });
     expect(started.status).toBe(302);
-    expect(started.headers.get("Location")).toBe(`/admin/results?year=${cycle.year}&final=started`);
+    expect(started.headers.get("Location")).toBe(`/admin/results?year=${cycle.year}&notice=final-round-started`);
     const after = await cycleRow(cycle.id);
     expect(after.phase).toBe("final_round");
     expect(after.finalRoundStartedAt).not.toBeNull();
@@ -133,7 +135,7 @@ describe("final-round assignments", () => {
     await db.insert(schema.conflicts).values({ personId: judges[0].id, nominationId: birch.id, status: "confirmed", source: "admin" });
     expect((await startFinalRound(cycle.id, ADMIN_ACTOR)).ok).toBe(true);
 
-    const path = `/admin/judging/assignments?cycle=${cycle.id}&category=${category.id}`;
+    const path = `/admin/judging/assignments?year=${cycle.year}&category=${category.id}`;
     const board = await run<{ round: string; nominations: { id: number }[] }>(() => assignmentsRoute.loader(loaderArgs(makeRequest(path, { cookie }))));
     expect(board.data.round).toBe("final");
     expect(board.data.nominations.map((n) => n.id).sort()).toEqual([alder.id, birch.id].sort());
@@ -355,7 +357,7 @@ describe("closing the final round", () => {
     expect((await finalRoundPage(cycle.year, cookie, "&do=close")).data).toMatchObject({ intent: "close", problem: null });
     const closed = await finalRoundMove(cycle.year, cookie, { intent: "close", confirm: "yes" });
     expect(closed.status).toBe(302);
-    expect(closed.headers.get("Location")).toBe(`/admin/results?year=${cycle.year}&final=closed`);
+    expect(closed.headers.get("Location")).toBe(`/admin/results?year=${cycle.year}&notice=final-round-closed`);
     expect((await cycleRow(cycle.id)).phase).toBe("winners_decided");
     const [entry] = await auditEntries("final_round.closed");
     expect(entry.after).toMatchObject({ phase: "winners_decided", beforeDeadline: true });

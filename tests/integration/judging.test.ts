@@ -214,7 +214,7 @@ describe("scoring", () => {
   });
 
   test("drafts save partly filled; submitting needs every criterion, then a confirmation, and is final", async () => {
-    const { category, panel, criteria } = await setup();
+    const { cycle, category, panel, criteria } = await setup();
     const judge = await createJudge();
     await addToPanel(panel.id, judge.id);
     const nomination = await createNomination(category);
@@ -259,7 +259,7 @@ describe("scoring", () => {
     const reopened = await run(() =>
       adminAssignments.action(
         loaderArgs(
-          makeRequest(`/admin/judging/assignments?cycle=${category.cycleId}&category=${category.id}`, {
+          makeRequest(`/admin/judging/assignments?year=${cycle.year}&category=${category.id}`, {
             cookie: adminCookie,
             form: { intent: "reopen", judgeId: String(judge.id), nominationId: String(nomination.id) },
           }),
@@ -371,7 +371,7 @@ describe("declaring a conflict mid-round", () => {
       ),
     );
     expect(answer.status).toBe(302);
-    expect(answer.headers.get("Location")).toBe("/judge?declared=1");
+    expect(answer.headers.get("Location")).toBe("/judge?notice=conflict-declared");
 
     const [conflict] = await db.select().from(schema.conflicts).where(eq(schema.conflicts.personId, ana.id));
     expect(conflict).toMatchObject({ personId: ana.id, nominationId: nomination.id, status: "confirmed", source: "declared", kind: "personal", note: "My cousin leads the group", pinned: true });
@@ -387,7 +387,7 @@ describe("declaring a conflict mid-round", () => {
       expect.arrayContaining(["conflict.declared", "score.voided", "assignment.removed", "assignments.computed"]),
     );
 
-    const home = await run(() => homeRoute.loader(loaderArgs(makeRequest("/judge?declared=1", { cookie }))));
+    const home = await run(() => homeRoute.loader(loaderArgs(makeRequest("/judge?notice=conflict-declared", { cookie }))));
     expect(text(home.data)).not.toContain("Hillside Sponsors");
     expect(text(home.data)).not.toContain("Ben's private view");
     expect((await nominationPage(nomination.id, cookie)).status).toBe(404);
@@ -397,7 +397,7 @@ describe("declaring a conflict mid-round", () => {
 
 describe("assignment", () => {
   test("k judges per nomination, never a conflicted pair, shortfalls reported, re-runs keep what stands, one email each", async () => {
-    const { category, panel } = await setup();
+    const { cycle, category, panel } = await setup();
     await db.update(schema.categories).set({ judgesPerNomination: 2 }).where(eq(schema.categories.id, category.id));
     const judges = [await createJudge(), await createJudge(), await createJudge()];
     for (const j of judges) await addToPanel(panel.id, j.id);
@@ -409,7 +409,7 @@ describe("assignment", () => {
     }
     const admin = await createPerson({ isAdmin: true });
     const cookie = await cookieFor(admin.id);
-    const path = `/admin/judging/assignments?cycle=${category.cycleId}&category=${category.id}`;
+    const path = `/admin/judging/assignments?year=${cycle.year}&category=${category.id}`;
     const first = await run<{ run: { added: number; shortfalls: { nominationId: number; assigned: number; reason: string }[] } }>(() =>
       adminAssignments.action(loaderArgs(makeRequest(path, { cookie, form: { intent: "run" } }))),
     );
@@ -432,14 +432,14 @@ describe("assignment", () => {
   });
 
   test("an admin cannot hand-assign a conflicted judge, and can remove an assignment (its scores voided)", async () => {
-    const { category, panel, criteria } = await setup();
+    const { cycle, category, panel, criteria } = await setup();
     const [ana, ben] = [await createJudge(), await createJudge()];
     for (const j of [ana, ben]) await addToPanel(panel.id, j.id);
     const nomination = await createNomination(category);
     await db.insert(schema.conflicts).values({ personId: ana.id, nominationId: nomination.id, status: "suspected", source: "detected" });
     const admin = await createPerson({ isAdmin: true });
     const cookie = await cookieFor(admin.id);
-    const path = `/admin/judging/assignments?cycle=${category.cycleId}&category=${category.id}`;
+    const path = `/admin/judging/assignments?year=${cycle.year}&category=${category.id}`;
     const refused = await run(() =>
       adminAssignments.action(loaderArgs(makeRequest(path, { cookie, form: { intent: "add", judgeId: String(ana.id), nominationId: String(nomination.id) } }))),
     );
@@ -462,7 +462,7 @@ describe("assignment", () => {
 
 describe("the conflict board", () => {
   test("filters, confirms with a reason, and a dismissed suspicion is pinned so detection never raises it again", async () => {
-    const { category, panel, criteria } = await setup();
+    const { cycle, category, panel, criteria } = await setup();
     const [ana, ben, cal] = [
       await createJudge({ email: "ana@camdenrefugees.org" }),
       await createJudge({ localAuthority: "Leeds City Council" }),
@@ -478,7 +478,7 @@ describe("the conflict board", () => {
 
     const admin = await createPerson({ isAdmin: true });
     const cookie = await cookieFor(admin.id);
-    const base = `/admin/judging/conflicts?cycle=${category.cycleId}`;
+    const base = `/admin/judging/conflicts?year=${cycle.year}`;
     const board = await run<{ conflicts: { id: number; judgeId: number; status: string; evidence: string }[] }>(() =>
       adminConflicts.loader(loaderArgs(makeRequest(`${base}&status=suspected&judge=${ana.id}`, { cookie }))),
     );
@@ -524,7 +524,7 @@ describe("the conflict board", () => {
     const judge = await createJudge();
     const cookie = await cookieFor(judge.id);
     for (const loader of [adminProgress.loader, adminAssignments.loader, adminConflicts.loader]) {
-      expect((await run(() => loader(loaderArgs(makeRequest(`/admin/judging?cycle=${cycle.id}`, { cookie }))))).status).toBe(403);
+      expect((await run(() => loader(loaderArgs(makeRequest(`/admin/judging?year=${cycle.year}`, { cookie }))))).status).toBe(403);
     }
   });
 });
@@ -540,7 +540,7 @@ describe("reminders", () => {
     await giveScores(done.id, ana.id, { [criteria[0].id]: 4, [criteria[1].id]: 4 });
     const admin = await createPerson({ isAdmin: true });
     const cookie = await cookieFor(admin.id);
-    const path = `/admin/judging?cycle=${cycle.id}`;
+    const path = `/admin/judging?year=${cycle.year}`;
     const page = await run<{ progress: { judgeId: number; label: string }[] }>(() => adminProgress.loader(loaderArgs(makeRequest(path, { cookie }))));
     expect(page.data.progress.find((p) => p.judgeId === ana.id)?.label).toBe("1 of 2 scored");
     expect(page.data.progress.find((p) => p.judgeId === ben.id)?.label).toBe("0 of 0 scored");

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { decideEligibility, mergeNominations } from "~/models/nomination-review.server";
-import { schedulePublication } from "~/models/results.server";
+import { schedulePublication } from "~/models/results-publication.server";
 import { jobHandlers, runScheduledWork } from "~/server/background";
 import { saveAnswers, UPDATED_RECEIPT_DELAY_MS } from "~/models/nomination.server";
 import { runDueJobs } from "~/utils/jobs.server";

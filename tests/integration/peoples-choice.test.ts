@@ -16,7 +16,7 @@ import { action as voteAction, loader as voteLoader } from "~/routes/vote.$year.
 import { loader as winnersLoader } from "~/routes/winners.$year";
 import { loader as winnersIndexLoader } from "~/routes/winners._index";
 import { getPeoplesChoiceAdmin } from "~/models/peoples-choice.server";
-import { schedulePublication } from "~/models/results.server";
+import { schedulePublication } from "~/models/results-publication.server";
 import { applyRetention, erasePerson, exportPersonData } from "~/models/privacy.server";
 import { db, schema } from "~/utils/db.server";
 import { issueStamp } from "~/utils/signing.server";

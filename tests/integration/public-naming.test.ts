@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { NomineeValues } from "~/domain/nomination-forms";
 import { createDraft, saveNominee } from "~/models/nomination.server";
 import { mergeNominations } from "~/models/nomination-review.server";
-import { schedulePublication, underEighteenOnPublicLists } from "~/models/results.server";
+import { schedulePublication, underEighteenOnPublicLists } from "~/models/results-publication.server";
 import { runScheduledWork } from "~/server/background";
 import { db, schema } from "~/utils/db.server";
 import { createPerson } from "../support/fixtures";

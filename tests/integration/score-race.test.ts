@@ -40,7 +40,7 @@ test(`save versus submit, ${ROUNDS} rounds: an acknowledged save is never lost`,
       run(() => nominationRoute.action(loaderArgs(makeRequest(path, { cookie, form: sheet("5", `newer ${round}`) }), params))),
       run(() => submitRoute.action(loaderArgs(makeRequest(`${path}/submit`, { cookie, form: { version: page.data.version } }), params))),
     ]);
-    const saveAcknowledged = save.status === 302 && save.headers.get("Location") === `${path}?saved=1`;
+    const saveAcknowledged = save.status === 302 && save.headers.get("Location") === `${path}?notice=draft-saved`;
     const submitted = submit.status === 302;
     const row = await scoreRow(nomination.id, judge.id);
 

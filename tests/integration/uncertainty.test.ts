@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseCsv } from "~/domain/csv";
-import { getCategoryResults } from "~/models/results.server";
+import { getCategoryResults } from "~/models/results-leaderboard.server";
 import { loader as resultsLoader } from "~/routes/admin.results.$categoryId";
 import { loader as exportLoader } from "~/routes/admin.results.$categoryId_.export";
 import { cookieFor, createPerson, loaderArgs, makeRequest, run } from "../support/fixtures";

@@ -16,7 +16,7 @@ import {
   type CategoryDetails,
 } from "~/models/category-setup.server";
 import { updateCycleSettings } from "~/models/cycle-setup.server";
-import { recordAwards } from "~/models/results.server";
+import { recordAwards } from "~/models/results-decisions.server";
 import { action as categoryAction, loader as categoryLoader } from "~/routes/admin.categories.$id";
 import { loader as categoriesLoader } from "~/routes/admin.categories._index";
 import { db, schema } from "~/utils/db.server";

@@ -19,7 +19,7 @@ import {
   submitNomination,
   withdrawNomination,
 } from "~/models/nomination.server";
-import { schedulePublication } from "~/models/results.server";
+import { schedulePublication } from "~/models/results-publication.server";
 import { action as checkAction } from "~/routes/nominate.$slug.check";
 import { runScheduledWork } from "~/server/background";
 import { db, schema } from "~/utils/db.server";

@@ -38,15 +38,10 @@ import {
 } from "~/models/nomination.server";
 import { addPanelMember, removePanelMember, setPanelChair, updateProfile } from "~/models/people-admin.server";
 import { applyPanelShortlist, getPanelMeeting, recordPanelEntry } from "~/models/panel-meeting.server";
-import {
-  chairView,
-  decideShortlist,
-  getCategoryResults,
-  getPublicResults,
-  publicationJobs,
-  recordAwards,
-  schedulePublication,
-} from "~/models/results.server";
+import { chairView, getCategoryResults } from "~/models/results-leaderboard.server";
+import { decideShortlist, recordAwards } from "~/models/results-decisions.server";
+import { publicationJobs, schedulePublication } from "~/models/results-publication.server";
+import { getPublicResults } from "~/models/public-results.server";
 import type { Nomination } from "#db/schema";
 import { db, schema } from "~/utils/db.server";
 import { runDueJobs } from "~/utils/jobs.server";
