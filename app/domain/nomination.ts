@@ -58,13 +58,6 @@ export function wordLimitMessage(limit: number, count: number): string | null {
 
 // ---------------------------------------------------------------- who can be nominated
 
-export const NOMINEE_TYPE_LABELS: Record<NomineeType, string> = {
-  group: "A community sponsorship group",
-  individual: "A person",
-  council: "A local authority (council)",
-  international: "A group or person outside the UK",
-};
-
 const NAME_LABELS: Record<NomineeType, string> = {
   group: "Name of the group",
   individual: "Their full name",

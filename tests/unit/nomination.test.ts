@@ -18,6 +18,8 @@ import {
 } from "~/domain/nomination";
 import { caseSchema, nominatorSchema, nomineeSchema } from "~/domain/nomination-forms";
 import { validationIn } from "~/i18n";
+import { NOMINEE_TYPE_LABELS, NOMINEE_TYPES } from "~/domain/vocabulary";
+import englishNomination from "~/locales/en/nomination.json";
 // Loads every catalogue into i18next, as the server does at start-up.
 import "~/i18n.server";
 
@@ -238,5 +240,12 @@ describe("nomineeNameLabel", () => {
     { chosen: "international", allowed: ["international"], label: "Name of the group or person" },
   ] as Array<{ chosen?: string; allowed: NomineeType[]; label: string }>)("$allowed, chosen $chosen: $label", ({ chosen, allowed, label }) => {
     expect(nomineeNameLabel(chosen, allowed)).toBe(label);
+  });
+});
+
+describe("the kinds of nominee in words", () => {
+  test("the admin's English words are the public catalogue's English words", () => {
+    expect(NOMINEE_TYPE_LABELS).toEqual(englishNomination.nomineeTypes);
+    expect(Object.keys(NOMINEE_TYPE_LABELS)).toEqual([...NOMINEE_TYPES]);
   });
 });
