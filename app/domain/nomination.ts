@@ -31,6 +31,12 @@ export function nextStep(step: Step): Step {
   return STEPS[Math.min(STEPS.indexOf(step) + 1, STEPS.length - 1)];
 }
 
+/** The step before this one; none before the first (its back link is the category's page). */
+export function previousStep(step: Step): Step | null {
+  const index = STEPS.indexOf(step);
+  return index > 0 ? STEPS[index - 1] : null;
+}
+
 /** The furthest step reached: a draft remembers it so "Continue" lands there. */
 export function furthestStep(a: string, b: Step): Step {
   const current = isStep(a) ? a : "nominee";
