@@ -7,6 +7,7 @@ import {
   countWords,
   duplicateKey,
   furthestStep,
+  previousStep,
   isReference,
   isUnconfirmedExpired,
   makeReference,
@@ -148,6 +149,14 @@ describe("expiry of unconfirmed submissions", () => {
     expect(furthestStep("case", "nominator")).toBe("case");
     expect(furthestStep("nominator", "files")).toBe("files");
     expect(furthestStep("nonsense", "case")).toBe("case");
+  });
+
+  test("each step's back link goes to the step before; the first's to the category's page", () => {
+    expect(previousStep("nominee")).toBeNull();
+    expect(previousStep("nominator")).toBe("nominee");
+    expect(previousStep("case")).toBe("nominator");
+    expect(previousStep("files")).toBe("case");
+    expect(previousStep("check")).toBe("files");
   });
 });
 
