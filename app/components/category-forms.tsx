@@ -1,17 +1,10 @@
 /** The small forms of the category editor: details, one question, one criterion. */
 import { getCollectionProps, getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { z } from "zod";
-import { NOMINEE_TYPES } from "~/domain/vocabulary";
+import { NOMINEE_TYPE_LABELS, NOMINEE_TYPES } from "~/domain/vocabulary";
 import { SLUG_PATTERN } from "~/domain/category-setup";
 import { categoryWelshProblems, questionWelshProblems, WELSH_LIMITS } from "~/domain/welsh-content";
 import { ErrorList, Field, TextareaField } from "./forms";
-
-export const NOMINEE_TYPE_LABELS: Record<(typeof NOMINEE_TYPES)[number], string> = {
-  group: "A group",
-  individual: "An individual",
-  council: "A council",
-  international: "A group or person outside the UK",
-};
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer`).default("");
 /** A Welsh field beside its English one: optional (the English shows until it is written). */

@@ -1,4 +1,3 @@
-import { Radios } from "./forms";
 /**
  * The nominator's choice of language for their emails (and the nominee's), on check your
  * answers. The legend and the two choices are written in both languages, each marked with
@@ -8,7 +7,7 @@ import { Radios } from "./forms";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { HTML_LANG, type Language } from "~/domain/language";
-
+import { Radios } from "./forms";
 
 /** The form field; the check page's action hands its value to setNominationLanguage. */
 export const EMAIL_LANGUAGE_FIELD = "emailLanguage";

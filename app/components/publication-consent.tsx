@@ -1,13 +1,10 @@
-import { Radios } from "./forms";
 /**
  * The guardian's separate consent to publication of an under-18 nominee: its own fieldset
  * in the nominee step. The naming rule itself is app/domain/public-naming.ts.
  */
 import { useTranslation } from "react-i18next";
 import { PUBLICATION_CONSENTS } from "~/domain/vocabulary";
-
-
-type ChoiceField = Parameters<typeof Radios>[0]["field"];
+import { Radios, type ChoiceField } from "./forms";
 
 export function PublicationConsentFieldset({ field }: { field: ChoiceField }) {
   const { t } = useTranslation("nomination");

@@ -31,6 +31,12 @@ export function nextStep(step: Step): Step {
   return STEPS[Math.min(STEPS.indexOf(step) + 1, STEPS.length - 1)];
 }
 
+/** The step before this one; none before the first (its back link is the category's page). */
+export function previousStep(step: Step): Step | null {
+  const index = STEPS.indexOf(step);
+  return index > 0 ? STEPS[index - 1] : null;
+}
+
 /** The furthest step reached: a draft remembers it so "Continue" lands there. */
 export function furthestStep(a: string, b: Step): Step {
   const current = isStep(a) ? a : "nominee";
@@ -57,13 +63,6 @@ export function wordLimitMessage(limit: number, count: number): string | null {
 }
 
 // ---------------------------------------------------------------- who can be nominated
-
-export const NOMINEE_TYPE_LABELS: Record<NomineeType, string> = {
-  group: "A community sponsorship group",
-  individual: "A person",
-  council: "A local authority (council)",
-  international: "A group or person outside the UK",
-};
 
 const NAME_LABELS: Record<NomineeType, string> = {
   group: "Name of the group",

@@ -21,6 +21,18 @@ export type Phase = (typeof PHASES)[number];
 export const NOMINEE_TYPES = ["group", "individual", "council", "international"] as const;
 export type NomineeType = (typeof NOMINEE_TYPES)[number];
 
+/**
+ * The kinds of nominee in English words: the admin pages and the English summaries. Public
+ * pages say them from the catalogue (app/locales/<language>/nomination.json, `nomineeTypes`),
+ * whose English is these same words (a unit test holds the two together).
+ */
+export const NOMINEE_TYPE_LABELS: Record<NomineeType, string> = {
+  group: "A community sponsorship group",
+  individual: "A person",
+  council: "A local authority (council)",
+  international: "A group or person outside the UK",
+};
+
 export const NOMINATION_STATUSES = [
   "draft",
   "submitted",

@@ -13,6 +13,7 @@ import NominationWithdrawnEmail, { nominationWithdrawnSubject } from "#emails/no
 import type { Category, Cycle, Nomination, Question } from "#db/schema";
 import { MAX_FILES_PER_NOMINATION, type SniffedType } from "~/domain/files";
 import { localised, parseLanguage, type Language } from "~/domain/language";
+import { NOMINEE_TYPE_LABELS } from "~/domain/vocabulary";
 import {
   canChangeNominations,
   canWithdraw,
@@ -21,7 +22,6 @@ import {
   isEditable,
   makeReference,
   needsGuardian,
-  NOMINEE_TYPE_LABELS,
   STEPS,
   unconfirmedCutoff,
   UNCONFIRMED_LIFETIME_MS,

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { STATUS_LABELS } from "~/components/admin";
 import { Notice, withNotice } from "~/components/notice";
-import { NOMINEE_TYPE_LABELS } from "~/components/category-forms";
+import { NOMINEE_TYPE_LABELS } from "~/domain/vocabulary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 import { PublicNamingRows } from "~/components/publication-consent-admin";

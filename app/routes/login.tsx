@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { ErrorSummary, Field, parseForm, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
 import { emailSignInLink } from "~/models/sign-in.server";
 import { findActivePersonByEmail, getUser, normaliseEmail, safeRedirectPath } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
@@ -51,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const language = languageOf(request);
   const t = translator(language, "auth");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema(t) });
+  const submission = parseForm(formData, loginSchema(t));
   if (submission.status !== "success") {
     return data({ result: submission.reply(), sentTo: null }, { status: 400 });
   }
@@ -88,14 +87,7 @@ export default function LoginPage() {
   const { t } = useTranslation("auth");
   const path = useLocalisedPath();
   const schema = useMemo(() => loginSchema(t), [t]);
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm({ id: "login", schema, lastResult: actionData?.result });
 
   if (actionData?.sentTo) {
     return (

@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { parseForm, SubmitButton, useSchemaForm } from "~/components/forms";
 import {
   consumeSignInToken,
   createSession,
@@ -20,6 +23,9 @@ export const handle: I18nHandle = { i18n: ["auth"] };
 
 export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "auth")("signIn.title")) }];
 
+/** The button's form carries the link's secret (shorter than any forged one) and where to go after. */
+const SignInSchema = z.object({ token: z.string().max(199), redirectTo: z.string().optional() });
+
 /*
  * Opening the link shows a button rather than signing in at once: mail scanners fetch
  * links in advance, and a GET that used the token would spend it before the person clicks.
@@ -35,10 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const token = String(formData.get("token") ?? "");
-  const person = token && token.length < 200 ? await consumeSignInToken(token) : null;
-  if (!person) {
+  const submission = parseForm(await request.formData(), SignInSchema);
+  const person = submission.status === "success" ? await consumeSignInToken(submission.value.token) : null;
+  if (!person || submission.status !== "success") {
     return data({ error: translator(languageOf(request), "auth")("link.expired") }, { status: 400 });
   }
   // Rotate: whatever session this browser had ends, and a new one begins.
@@ -46,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (previous) await invalidateSession(previous.sessionId);
   const session = await createSession(person.id);
   const fallback = person.isAdmin ? "/admin" : person.isJudge ? "/judge" : "/";
-  return redirect(safeRedirectPath(String(formData.get("redirectTo") ?? ""), fallback), {
+  return redirect(safeRedirectPath(submission.value.redirectTo ?? "", fallback), {
     headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) },
   });
 }
@@ -55,6 +60,7 @@ export default function SignInLinkPage() {
   const { valid, token, redirectTo } = useLoaderData<typeof loader>();
   const { t } = useTranslation("auth");
   const path = useLocalisedPath();
+  const [form] = useSchemaForm({ id: "sign-in", schema: SignInSchema });
   if (!valid) {
     return (
       <div className="prose">
@@ -70,12 +76,10 @@ export default function SignInLinkPage() {
     <div className="prose narrow">
       <h1>{t("link.heading")}</h1>
       <p>{t("link.text")}</p>
-      <Form method="post">
+      <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <button type="submit" className="button">
-          {t("link.button")}
-        </button>
+        <SubmitButton>{t("link.button")}</SubmitButton>
       </Form>
     </div>
   );

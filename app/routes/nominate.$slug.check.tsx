@@ -1,21 +1,20 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { InLanguage, useLanguage, useLocalisedPath } from "~/components/i18n";
-import { localised } from "~/domain/language";
+import { useLanguage, useLocalisedPath } from "~/components/i18n";
 import type { Language } from "~/domain/vocabulary";
-import { nomineeTypesIn, titleFor, translator, translatorFor, validationIn, validationMessages, type I18nHandle } from "~/i18n";
+import { nomineeTypesIn, translator, validationIn, validationMessages } from "~/i18n";
 import { languageOf } from "~/i18n.server";
-import { Checkbox, ErrorSummary, SubmitButton, type SummaryError } from "~/components/forms";
-import { Honeypot, JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
+import { Checkbox, useSchemaForm, type SummaryError } from "~/components/forms";
+import { useErrorsAtSubmit } from "~/components/nomination";
+import { NominationStep, StepForm, stepHandle, stepMeta } from "~/components/nomination-step";
+import { Notice, withNotice } from "~/components/notice";
 import { EMAIL_LANGUAGE_FIELD, EMAIL_LANGUAGE_INTENT, EmailLanguageFieldset, EmailLanguageForm } from "~/components/email-language";
-import { canChangeNominations, STEPS, stepNumber, nominatorStatus } from "~/domain/nomination";
-import { checkSchema, HONEYPOT_FIELD, incompleteSteps, type SummaryWords } from "~/domain/nomination-forms";
+import { STEPS, nominatorStatus } from "~/domain/nomination";
+import { checkSchema, incompleteSteps, type SummaryWords } from "~/domain/nomination-forms";
 import { NOMINEE_TYPES } from "~/domain/vocabulary";
 import {
   limitNominationMail,
@@ -27,29 +26,28 @@ import {
   summarise,
   type OwnedJourney,
 } from "~/models/nomination.server";
-import { readNominationToken } from "~/utils/nomination-access.server";
-import { closedMessage, rateLimited, refuseWrite } from "~/utils/nomination-journey.server";
+import { journeyKey } from "~/utils/nomination-access.server";
+import { parseStep, questionsIn, rateLimited, stepPage } from "~/utils/nomination-journey.server";
 import { statusPath, stepPath } from "~/utils/nomination-paths";
 import { clientIp } from "~/utils/request.server";
 import { formatLondon } from "~/domain/time";
 
-export const handle: I18nHandle = { i18n: ["nomination", "validation"] };
+export const handle = stepHandle;
+export const meta = stepMeta("check");
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
-  const t = translatorFor(location.pathname, "nomination");
-  return [{ title: titleFor(location.pathname, t("steps.check"), data?.category.name.text ?? t("nominate")) }];
-};
+/** The notice after the emails' language is saved on its own (the words are the page's, in its language). */
+const LANGUAGE_SAVED = "language-saved";
 
 /** The questions' labels as the page shows them (Welsh where an administrator wrote it). */
-function questionsIn(journey: OwnedJourney, language: Language) {
-  return journey.questions.map((q) => ({ ...q, label: localised(q.label, q.labelCy, language).text }));
+function questionLabels(journey: OwnedJourney, language: Language) {
+  return questionsIn(journey.questions, language).map((q) => ({ ...q, label: q.label.text }));
 }
 
 async function problems(journey: OwnedJourney, language: Language) {
   const answers = await listAnswers(journey.nomination.id);
   return incompleteSteps(
     journey.category,
-    questionsIn(journey, language),
+    questionLabels(journey, language),
     journey.nomination,
     answers,
     nominatorStarted(journey.nomination),
@@ -65,30 +63,27 @@ function summaryWords(journey: OwnedJourney, language: Language) {
   return {
     summary: t("summary", { returnObjects: true }) as SummaryWords,
     typeLabels: Object.fromEntries(NOMINEE_TYPES.map((type) => [type, t(`nomineeTypes.${type}`)])),
-    questionLabels: new Map(questionsIn(journey, language).map((q) => [q.id, q.label])),
+    questionLabels: new Map(questionLabels(journey, language).map((q) => [q.id, q.label])),
   };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = languageOf(request);
-  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
-  const { category, nomination } = journey;
-  const open = canChangeNominations(journey.cycle, new Date());
+  const journey = await requireOwnJourney(...journeyKey(request, params));
+  const { nomination } = journey;
   return {
-    category: { slug: category.slug, name: localised(category.name, category.nameCy, language) },
+    ...stepPage(journey, language),
     reference: nomination.reference,
     status: nominatorStatus(nomination.status),
     sections: await summarise(journey, summaryWords(journey, language)),
     incomplete: await problems(journey, language),
     closes: formatLondon(journey.cycle.nominationsCloseAt, language),
-    closed: open ? null : closedMessage(journey, language),
     emailLanguage: nomination.language,
-    languageSaved: new URL(request.url).searchParams.get("language") === "saved",
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
+  const journey = await requireOwnJourney(...journeyKey(request, params));
   const { category, nomination } = journey;
   const language = languageOf(request);
   const t = translator(language, "nomination");
@@ -97,49 +92,43 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") === EMAIL_LANGUAGE_INTENT) {
     const saved = await setNominationLanguage(nomination, formData.get(EMAIL_LANGUAGE_FIELD));
     if (!saved.ok) return data({ result: undefined, languageError: saved.message }, { status: 400 });
-    return redirect(`${stepPath(category.slug, "check", language)}?language=saved`);
+    return redirect(withNotice(stepPath(category.slug, "check", language), LANGUAGE_SAVED));
   }
   if (nomination.status !== "draft") throw redirect(statusPath(category.slug, language));
-  const submission = parseWithZod(formData, { schema: checkSchema(validationIn(language)) });
-  const refused = refuseWrite(journey, formData, submission, new Date(), language);
-  if (refused) return refused;
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const parsed = parseStep(journey, formData, checkSchema(validationIn(language)), language);
+  if (parsed.refused) return parsed.refused;
 
   const incomplete = await problems(journey, language);
   if (incomplete.length > 0) {
     return data(
-      { result: submission.reply({ formErrors: incomplete.map((p) => `${t(`steps.${p.step}`)}: ${p.message}`) }) },
+      { result: parsed.submission.reply({ formErrors: incomplete.map((p) => `${t(`steps.${p.step}`)}: ${p.message}`) }) },
       { status: 400 },
     );
   }
   const limit = await limitNominationMail(clientIp(context), nomination.nominatorEmail);
-  if (!limit.allowed) return rateLimited(submission, limit, { limit: "submitted", language });
+  if (!limit.allowed) return rateLimited(parsed.submission, limit, { limit: "submitted", language });
   // The language chosen beside "Send nomination": the confirmation email is already in it.
   if (formData.has(EMAIL_LANGUAGE_FIELD)) {
     const saved = await setNominationLanguage(nomination, formData.get(EMAIL_LANGUAGE_FIELD));
-    if (!saved.ok) return data({ result: submission.reply(), languageError: saved.message }, { status: 400 });
+    if (!saved.ok) return data({ result: parsed.submission.reply(), languageError: saved.message }, { status: 400 });
   }
   await submitNomination(journey);
   return redirect(statusPath(category.slug, language));
 }
 
 export default function CheckAnswers() {
-  const { category, sections, incomplete, status, closed, closes, emailLanguage, languageSaved } = useLoaderData<typeof loader>();
+  const { category, sections, incomplete, status, closed, closes, emailLanguage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const { t } = useTranslation("nomination");
   const { t: v } = useTranslation("validation");
   const language = useLanguage();
   const path = useLocalisedPath();
   const schema = useMemo(() => checkSchema(validationMessages(v)), [v]);
-  const [form, fields] = useForm({
-    id: "check",
-    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
+  const [form, fields] = useSchemaForm({ id: "check", schema, lastResult });
   const submitted = status !== "draft";
+  // A problem with an unfinished step links to that step's section of the summary.
   const live: SummaryError[] = [
     ...(form.errors ?? []).map((message, i) => {
       const step = STEPS.find((s) => message.startsWith(`${t(`steps.${s}`)}:`));
@@ -150,23 +139,15 @@ export default function CheckAnswers() {
   ];
   const languageError = actionData && "languageError" in actionData ? actionData.languageError : undefined;
   if (languageError) live.push({ fieldId: "email-language", message: languageError });
-  const summaryErrors = useErrorsAtSubmit(live, form.status, actionData && "result" in actionData ? actionData.result : undefined);
+  const errors = useErrorsAtSubmit(live, form.status, lastResult);
   return (
-    <div className="prose">
-      <JourneyHeading
-        category={<InLanguage text={category.name} />}
-        step={stepNumber("check")}
-        total={STEPS.length}
-        back={submitted ? statusPath(category.slug, language) : stepPath(category.slug, "files", language)}
-      >
-        {t("steps.check")}
-      </JourneyHeading>
-      {closed ? (
-        <div className="panel-box">
-          <p>{closed}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={summaryErrors} />
+    <NominationStep
+      step="check"
+      category={category}
+      closed={closed}
+      errors={errors}
+      back={submitted ? statusPath(category.slug, language) : undefined}
+    >
       {submitted ? (
         <p>{t("check.submitted", { date: closes })}</p>
       ) : null}
@@ -193,10 +174,10 @@ export default function CheckAnswers() {
           </section>
         );
       })}
-      {languageSaved ? (
-        <p className="panel-box" role="status">
-          {t("check.languageSaved")}
-        </p>
+      {searchParams.get("notice") === LANGUAGE_SAVED ? (
+        <Notice>
+          <p>{t("check.languageSaved")}</p>
+        </Notice>
       ) : null}
       {submitted ? (
         <>
@@ -211,18 +192,16 @@ export default function CheckAnswers() {
         <>
           <h2>{t("check.sendHeading")}</h2>
           <p>{t("check.sendText")}</p>
-          <Form method="post" {...getFormProps(form)}>
-            <Honeypot name={HONEYPOT_FIELD} />
+          <StepForm form={form} submit={t("check.send")}>
             <Checkbox
               field={fields.privacyConsent}
               label={<Trans t={t} i18nKey="check.consent" components={{ privacy: <Link to={path("/privacy")} /> }} />}
             />
             <EmailLanguageFieldset current={emailLanguage} error={languageError} />
-            <SubmitButton>{t("check.send")}</SubmitButton>
-          </Form>
+          </StepForm>
         </>
       )}
-    </div>
+    </NominationStep>
   );
 }
 

@@ -1,17 +1,15 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getInputProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { InLanguage, useLanguage } from "~/components/i18n";
-import { localised } from "~/domain/language";
-import { titleFor, translator, translatorFor, validationIn, validationMessages, type I18nHandle } from "~/i18n";
+import { useLanguage } from "~/components/i18n";
+import { translator, validationIn, validationMessages } from "~/i18n";
 import { languageOf } from "~/i18n.server";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
-import { JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
+import { Field, parseForm, SubmitButton } from "~/components/forms";
+import { NominationStep, StepForm, stepHandle, stepMeta, useStepForm } from "~/components/nomination-step";
 import {
   ACCEPT_ATTRIBUTE,
   formatBytes,
@@ -20,35 +18,29 @@ import {
   sanitiseFilename,
   sniffFileType,
 } from "~/domain/files";
-import { canChangeNominations, STEPS, stepNumber } from "~/domain/nomination";
+import { parseId } from "~/domain/ids";
 import { fileSchema } from "~/domain/nomination-forms";
 import { addFile, listFiles, markChecked, removeFile, requireOwnJourney } from "~/models/nomination.server";
-import { readNominationToken } from "~/utils/nomination-access.server";
-import { closedMessage, refuseWrite } from "~/utils/nomination-journey.server";
+import { journeyKey } from "~/utils/nomination-access.server";
+import { refuseWrite, stepPage } from "~/utils/nomination-journey.server";
 import { filePath, stepPath } from "~/utils/nomination-paths";
 import { isZipBomb } from "~/utils/zip-bomb.server";
-import { parseId } from "~/domain/ids";
 
-export const handle: I18nHandle = { i18n: ["nomination", "validation"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
-  const t = translatorFor(location.pathname, "nomination");
-  return [{ title: titleFor(location.pathname, t("steps.files"), data?.category.name.text ?? t("nominate")) }];
-};
+export const handle = stepHandle;
+export const meta = stepMeta("files");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = languageOf(request);
-  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
+  const journey = await requireOwnJourney(...journeyKey(request, params));
   const files = await listFiles(journey.nomination.id);
   return {
-    category: { slug: journey.category.slug, name: localised(journey.category.name, journey.category.nameCy, language) },
+    ...stepPage(journey, language),
     files: files.map((f) => ({ id: f.id, filename: f.filename, size: formatBytes(f.size) })),
-    closed: canChangeNominations(journey.cycle, new Date()) ? null : closedMessage(journey, language),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
+  const journey = await requireOwnJourney(...journeyKey(request, params));
   const { category, nomination } = journey;
   // The body gate (app/server/body-gate.ts) has read the multipart body within limits; a
   // file over the cap arrives cut one byte past it, so the answer below can say so.
@@ -56,7 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(language, "nomination");
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "upload");
-  const submission = parseWithZod(formData, { schema: fileSchema(validationIn(language)) });
+  // The refusals come before any intent; the file is checked only when one is added.
+  const submission = parseForm(formData, fileSchema(validationIn(language)));
   const refused = refuseWrite(journey, formData, submission, new Date(), language);
   if (refused) return refused;
 
@@ -65,8 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(stepPath(category.slug, "check", language));
   }
   if (intent.startsWith("remove:")) {
-    const fileId = parseId(intent.slice("remove:".length)) ?? 0;
-    if (Number.isSafeInteger(fileId)) await removeFile(nomination, fileId);
+    const fileId = parseId(intent.slice("remove:".length));
+    if (fileId !== null) await removeFile(nomination, fileId);
     return redirect(stepPath(category.slug, "files", language));
   }
 
@@ -106,36 +99,10 @@ export default function FilesStep() {
   const { t: v } = useTranslation("validation");
   const language = useLanguage();
   const schema = useMemo(() => fileSchema(validationMessages(v)), [v]);
-  const [form, fields] = useForm({
-    id: "files",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const { form, fields, errors } = useStepForm({ id: "files", schema, lastResult: actionData?.result }, (f) => [f.file]);
   const full = files.length >= MAX_FILES_PER_NOMINATION;
-  const summaryErrors = useErrorsAtSubmit(
-    summariseErrors(form, [fields.file]),
-    form.status,
-    actionData?.result,
-  );
   return (
-    <div className="prose">
-      <JourneyHeading
-        category={<InLanguage text={category.name} />}
-        step={stepNumber("files")}
-        total={STEPS.length}
-        back={stepPath(category.slug, "case", language)}
-      >
-        {t("steps.files")}
-      </JourneyHeading>
-      {closed ? (
-        <div className="panel-box">
-          <p>{closed}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={summaryErrors} />
+    <NominationStep step="files" category={category} closed={closed} errors={errors}>
       <p>{t("files.intro", { count: MAX_FILES_PER_NOMINATION })}</p>
       <h2>{t("files.added")}</h2>
       {files.length === 0 ? (
@@ -161,24 +128,21 @@ export default function FilesStep() {
       {full ? (
         <p>{t("files.full", { count: MAX_FILES_PER_NOMINATION })}</p>
       ) : (
-        <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+        <StepForm form={form} encType="multipart/form-data" secondary intent="upload" submit={t("files.add")}>
           <Field
             label={t("files.upload")}
             hint={t("files.uploadHint")}
             errors={fields.file.errors}
             inputProps={{ ...getInputProps(fields.file, { type: "file" }), accept: ACCEPT_ATTRIBUTE }}
           />
-          <SubmitButton secondary name="intent" value="upload">
-            {t("files.add")}
-          </SubmitButton>
-        </Form>
+        </StepForm>
       )}
       <Form method="post">
         <SubmitButton name="intent" value="continue">
           {t("continue")}
         </SubmitButton>
       </Form>
-    </div>
+    </NominationStep>
   );
 }
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentDisposition } from "~/domain/files";
 import { getFile, loadJourney } from "~/models/nomination.server";
-import { readNominationToken } from "~/utils/nomination-access.server";
+import { journeyKey } from "~/utils/nomination-access.server";
 import { getUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { parseId } from "~/domain/ids";
+import { requireId } from "~/utils/params.server";
 
 /**
  * A supporting file, for its nominator (by the journey's cookie) or an administrator.
@@ -14,9 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   // The category and the nominator's own link are settled before any file is looked up, so
   // someone else's file answers exactly as a missing one does, in message and in time.
-  const journey = user?.isAdmin ? null : await loadJourney(params.slug!, readNominationToken(request, params.slug!));
-  const fileId = parseId(params.fileId) ?? 0;
-  if (!Number.isSafeInteger(fileId) || fileId <= 0) notFound("There is no such file.");
+  const journey = user?.isAdmin ? null : await loadJourney(...journeyKey(request, params));
+  const fileId = requireId(params.fileId, "There is no such file.");
   if (journey && !journey.nomination) notFound("There is no such file.");
   const file = await getFile(fileId, journey?.nomination?.id);
   if (!file) notFound("There is no such file.");

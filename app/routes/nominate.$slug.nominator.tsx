@@ -1,67 +1,50 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getInputProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import type { NomineeType } from "~/domain/vocabulary";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { InLanguage, useLanguage } from "~/components/i18n";
-import { localised } from "~/domain/language";
-import { titleFor, translatorFor, validationIn, validationMessages, type I18nHandle } from "~/i18n";
-import { languageOf } from "~/i18n.server";
-import { ErrorSummary, Field, Radios, SubmitButton, summariseErrors } from "~/components/forms";
-import { JourneyHeading, useErrorsAtSubmit } from "~/components/nomination";
-import { canChangeNominations, STEPS, stepNumber } from "~/domain/nomination";
+import { Field, Radios } from "~/components/forms";
+import { NominationStep, StepForm, stepHandle, stepMeta, useStepForm } from "~/components/nomination-step";
 import { nominatorFormValues, nominatorSchema } from "~/domain/nomination-forms";
+import { validationIn, validationMessages } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { limitNominationMail, nominatorStarted, requireOwnJourney, saveNominator } from "~/models/nomination.server";
-import { readNominationToken } from "~/utils/nomination-access.server";
-import { afterSave, closedMessage, rateLimited, refuseWrite } from "~/utils/nomination-journey.server";
-import { stepPath } from "~/utils/nomination-paths";
+import { journeyKey } from "~/utils/nomination-access.server";
+import { afterSave, parseStep, rateLimited, rulesOf, stepPage } from "~/utils/nomination-journey.server";
 import { clientIp } from "~/utils/request.server";
 
-export const handle: I18nHandle = { i18n: ["nomination", "validation"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
-  const t = translatorFor(location.pathname, "nomination");
-  return [{ title: titleFor(location.pathname, t("steps.nominator"), data?.category.name.text ?? t("nominate")) }];
-};
+export const handle = stepHandle;
+export const meta = stepMeta("nominator");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = languageOf(request);
-  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
+  const journey = await requireOwnJourney(...journeyKey(request, params));
   const { category, nomination } = journey;
+  const page = stepPage(journey, language);
   return {
-    category: {
-      slug: category.slug,
-      name: localised(category.name, category.nameCy, language),
-      nomineeTypes: category.nomineeTypes,
-      selfNominationAllowed: category.selfNominationAllowed,
-      nomineeUnder18: category.nomineeUnder18,
-    },
+    ...page,
+    category: { ...page.category, ...rulesOf(category) },
     nomineeEmail: nomination.nomineeEmail,
     values: nominatorFormValues(nomination, nominatorStarted(nomination)),
-    closed: canChangeNominations(journey.cycle, new Date()) ? null : closedMessage(journey, language),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const journey = await requireOwnJourney(params.slug!, readNominationToken(request, params.slug!));
+  const journey = await requireOwnJourney(...journeyKey(request, params));
   const { category, nomination } = journey;
   const language = languageOf(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: nominatorSchema(category, validationIn(language), nomination.nomineeEmail) });
-  const refused = refuseWrite(journey, formData, submission, new Date(), language);
-  if (refused) return refused;
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const parsed = parseStep(journey, formData, nominatorSchema(category, validationIn(language), nomination.nomineeEmail), language);
+  if (parsed.refused) return parsed.refused;
 
   // A new address gets the resume link, so it counts against the mail limits.
-  if (nomination.status === "draft" && submission.value.nominatorEmail.toLowerCase() !== nomination.nominatorEmail) {
-    const limit = await limitNominationMail(clientIp(context), submission.value.nominatorEmail);
-    if (!limit.allowed) return rateLimited(submission, limit, { limit: "emailedYou", language });
+  if (nomination.status === "draft" && parsed.value.nominatorEmail.toLowerCase() !== nomination.nominatorEmail) {
+    const limit = await limitNominationMail(clientIp(context), parsed.value.nominatorEmail);
+    if (!limit.allowed) return rateLimited(parsed.submission, limit, { limit: "emailedYou", language });
   }
-  const { nomination: saved } = await saveNominator(journey, submission.value);
+  const { nomination: saved } = await saveNominator(journey, parsed.value);
   return redirect(afterSave(category.slug, saved, "nominator", language));
 }
 
@@ -70,50 +53,15 @@ export default function NominatorStep() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("nomination");
   const { t: v } = useTranslation("validation");
-  const language = useLanguage();
-  const schema = useMemo(
-    () => nominatorSchema({ ...category, nomineeTypes: category.nomineeTypes as NomineeType[] }, validationMessages(v), nomineeEmail),
-    [category, nomineeEmail, v],
-  );
-  const [form, fields] = useForm({
-    id: "nominator",
-    lastResult: actionData?.result,
-    defaultValue: values,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const summaryErrors = useErrorsAtSubmit(
-    summariseErrors(form, [
-      fields.nominatorName,
-      fields.nominatorEmail,
-      fields.nominatorPhone,
-      fields.nominatorOrganisation,
-      fields.nominatorRelationship,
-      fields.isSelfNomination,
-    ]),
-    form.status,
-    actionData?.result,
+  const schema = useMemo(() => nominatorSchema(category, validationMessages(v), nomineeEmail), [category, nomineeEmail, v]);
+  const { form, fields, errors } = useStepForm(
+    { id: "nominator", schema, lastResult: actionData?.result, defaultValue: values, validate: "onBlur" },
+    (f) => [f.nominatorName, f.nominatorEmail, f.nominatorPhone, f.nominatorOrganisation, f.nominatorRelationship, f.isSelfNomination],
   );
   return (
-    <div className="prose">
-      <JourneyHeading
-        category={<InLanguage text={category.name} />}
-        step={stepNumber("nominator")}
-        total={STEPS.length}
-        back={stepPath(category.slug, "nominee", language)}
-      >
-        {t("steps.nominator")}
-      </JourneyHeading>
-      {closed ? (
-        <div className="panel-box">
-          <p>{closed}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={summaryErrors} />
+    <NominationStep step="nominator" category={category} closed={closed} errors={errors}>
       <p>{t("nominator.intro")}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <StepForm form={form}>
         <Field
           label={t("nominator.name")}
           errors={fields.nominatorName.errors}
@@ -151,9 +99,8 @@ export default function NominatorStep() {
             { value: "yes", label: t("nominator.selfYes") },
           ]}
         />
-        <SubmitButton>{t("saveAndContinue")}</SubmitButton>
-      </Form>
-    </div>
+      </StepForm>
+    </NominationStep>
   );
 }
 

@@ -14,12 +14,12 @@ import { publicHeaders } from "~/models/public-pages.server";
 import { getPublicResults } from "~/models/public-results.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/responses.server";
+import { requireId } from "~/utils/params.server";
 
 export const handle: I18nHandle = { i18n: ["results"] };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const year = Number(params.year);
-  if (!/^\d{4}$/.test(params.year ?? "")) notFound();
+  const year = requireId(params.year);
   const now = new Date();
   const results = await getPublicResults(year, now);
   // Before its time, a year's results do not exist as far as the public can tell.

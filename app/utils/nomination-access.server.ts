@@ -48,6 +48,12 @@ export function nominationCookieHeaders(slug: string, token: string | null, extr
   return headers;
 }
 
+/** Which journey a request is about: its category's slug (from the address) and this browser's secret for it. */
+export function journeyKey(request: Request, params: { slug?: string }): [slug: string, token: string | null] {
+  const slug = params.slug ?? "";
+  return [slug, readNominationToken(request, slug)];
+}
+
 export function readNominationToken(request: Request, slug: string): string | null {
   const wanted = nominationCookieName(slug);
   const header = request.headers.get("Cookie");

@@ -1,22 +1,76 @@
 /**
- * What every step of the nomination journey does the same way: find the nominator's
- * nomination, refuse writes the rules forbid with a clear message (and the text kept),
- * and decide where a save goes next.
+ * What every step of the nomination journey does the same way: what its page shows of the
+ * journey, the form parsed with the step's schema after the refusals the rules make (with a
+ * clear message, and the text kept), and where a save goes next. A step's route loads the
+ * journey (app/models/nomination.server.ts), then hands it here.
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
+import type { $ZodType } from "zod/v4/core";
 import type { Nomination } from "#db/schema";
-import { canChangeNominations, nextStep, type Step } from "~/domain/nomination";
+import { parseForm } from "~/components/forms";
+import { localised } from "~/domain/language";
+import { canChangeNominations, nextStep, type CategoryRules, type Step } from "~/domain/nomination";
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";
 import type { CycleDates } from "~/domain/phases";
 import { formatLondon } from "~/domain/time";
-import type { Language } from "~/domain/vocabulary";
+import type { Language, NomineeType } from "~/domain/vocabulary";
 import { translator } from "~/i18n";
 import { describeWait, type RateLimitResult } from "./rate-limit.server";
 import { stepPath } from "./nomination-paths";
 
 /** What the refusals need to know of a journey: its cycle's dates. */
 type JourneyCycle = { cycle: CycleDates };
+
+/** What a step's page needs of its journey. */
+type StepJourney = JourneyCycle & { category: { slug: string; name: string; nameCy: string | null } };
+
+/**
+ * What every step's page shows of its journey: the category (its name in the page's
+ * language) and, once nominations have closed, the message that nothing can be saved.
+ */
+export function stepPage(journey: StepJourney, language: Language, now = new Date()) {
+  const { category } = journey;
+  return {
+    category: { slug: category.slug, name: localised(category.name, category.nameCy, language) },
+    closed: canChangeNominations(journey.cycle, now) ? null : closedMessage(journey, language),
+  };
+}
+
+/** Who the category accepts, as the nominee and nominator steps' schemas need it in the browser. */
+export function rulesOf(category: { nomineeTypes: NomineeType[]; selfNominationAllowed: boolean; nomineeUnder18: boolean }) {
+  return {
+    nomineeTypes: category.nomineeTypes,
+    selfNominationAllowed: category.selfNominationAllowed,
+    nomineeUnder18: category.nomineeUnder18,
+  } satisfies CategoryRules;
+}
+
+type JourneyQuestion = { id: number; label: string; labelCy: string | null; help: string | null; helpCy: string | null; wordLimit: number; required: boolean };
+
+/** The questions as a page in `language` shows them: Welsh where written, English marked as such. */
+export function questionsIn(questions: readonly JourneyQuestion[], language: Language) {
+  return questions.map((q) => ({
+    id: q.id,
+    label: localised(q.label, q.labelCy, language),
+    help: q.help ? localised(q.help, q.helpCy, language) : null,
+    wordLimit: q.wordLimit,
+    required: q.required,
+  }));
+}
+
+/**
+ * A step's form, parsed with its schema (the one the browser checks with) after the refusals
+ * every write makes. `refused` is the answer to send (the honeypot, the deadline, or the
+ * schema's problems with the text kept); when it is null, `value` is what to save.
+ */
+export function parseStep<Schema extends $ZodType>(journey: JourneyCycle, formData: FormData, schema: Schema, language: Language, now = new Date()) {
+  const submission = parseForm(formData, schema);
+  const refused = refuseWrite(journey, formData, submission, now, language);
+  if (refused) return { refused, submission };
+  if (submission.status !== "success") return { refused: data({ result: submission.reply() }, { status: 400 }), submission };
+  return { refused: null, submission, value: submission.value };
+}
 
 /** After a save: the next step, or back to "check your answers" once the nominator has been there. */
 export function afterSave(slug: string, nomination: Nomination, step: Step, language: Language = "en"): string {

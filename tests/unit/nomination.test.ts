@@ -7,6 +7,7 @@ import {
   countWords,
   duplicateKey,
   furthestStep,
+  previousStep,
   isReference,
   isUnconfirmedExpired,
   makeReference,
@@ -18,6 +19,8 @@ import {
 } from "~/domain/nomination";
 import { caseSchema, nominatorSchema, nomineeSchema } from "~/domain/nomination-forms";
 import { validationIn } from "~/i18n";
+import { NOMINEE_TYPE_LABELS, NOMINEE_TYPES } from "~/domain/vocabulary";
+import englishNomination from "~/locales/en/nomination.json";
 // Loads every catalogue into i18next, as the server does at start-up.
 import "~/i18n.server";
 
@@ -147,6 +150,14 @@ describe("expiry of unconfirmed submissions", () => {
     expect(furthestStep("nominator", "files")).toBe("files");
     expect(furthestStep("nonsense", "case")).toBe("case");
   });
+
+  test("each step's back link goes to the step before; the first's to the category's page", () => {
+    expect(previousStep("nominee")).toBeNull();
+    expect(previousStep("nominator")).toBe("nominee");
+    expect(previousStep("case")).toBe("nominator");
+    expect(previousStep("files")).toBe("case");
+    expect(previousStep("check")).toBe("files");
+  });
 });
 
 describe("step schemas", () => {
@@ -238,5 +249,12 @@ describe("nomineeNameLabel", () => {
     { chosen: "international", allowed: ["international"], label: "Name of the group or person" },
   ] as Array<{ chosen?: string; allowed: NomineeType[]; label: string }>)("$allowed, chosen $chosen: $label", ({ chosen, allowed, label }) => {
     expect(nomineeNameLabel(chosen, allowed)).toBe(label);
+  });
+});
+
+describe("the kinds of nominee in words", () => {
+  test("the admin's English words are the public catalogue's English words", () => {
+    expect(NOMINEE_TYPE_LABELS).toEqual(englishNomination.nomineeTypes);
+    expect(Object.keys(NOMINEE_TYPE_LABELS)).toEqual([...NOMINEE_TYPES]);
   });
 });
