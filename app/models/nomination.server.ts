@@ -612,7 +612,7 @@ export async function peekConfirmation(accessToken: string, confirmToken: string
  * is already held is used: a read on another connection could wait for this transaction.
  */
 async function categoryAndCycle(tx: Db, row: Nomination, inTransaction: boolean): Promise<{ category: Category; cycle: Cycle; questions: Question[] | null }> {
-  const content = inTransaction ? await heldPublicContent() : await getPublicContent();
+  const content = inTransaction ? heldPublicContent() : await getPublicContent();
   const held = content?.cycle?.id === row.cycleId ? content.byId.get(row.categoryId) : undefined;
   if (held && content?.cycle) return { category: held.category, cycle: content.cycle, questions: held.questions };
   const [category] = await tx.select().from(schema.categories).where(eq(schema.categories.id, row.categoryId));

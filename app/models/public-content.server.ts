@@ -39,7 +39,8 @@ type State = {
   handle: unknown;
   listening: boolean;
   generation: number;
-  held: { generation: number; content: Promise<PublicContent> } | null;
+  /** The load of this generation, and its content once it has arrived. */
+  held: { generation: number; content: Promise<PublicContent>; value?: PublicContent } | null;
   loads: number;
 };
 
@@ -102,20 +103,27 @@ export async function getPublicContent(): Promise<PublicContent> {
   const { generation } = state;
   if (state.held && state.held.generation === generation) return state.held.content;
   const content = loadPublicContent();
-  state.held = { generation, content };
-  content.catch(() => {
-    if (state.held?.content === content) state.held = null;
-  });
+  const held: NonNullable<State["held"]> = { generation, content };
+  state.held = held;
+  content.then(
+    (value) => {
+      held.value = value;
+    },
+    () => {
+      if (state.held === held) state.held = null;
+    },
+  );
   return content;
 }
 
 /**
- * What is held now, without reading: for code inside a transaction, which must not wait for a
- * read on another connection (PGlite has one). Null when nothing is held.
+ * What is held now, without reading or waiting: for code inside a transaction, which must not
+ * wait for a read on another connection (PGlite has one). Null when nothing is held yet.
  */
-export async function heldPublicContent(): Promise<PublicContent | null> {
+export function heldPublicContent(): PublicContent | null {
   if (!enabled() || !state.listening || !state.held || state.held.generation !== state.generation) return null;
-  return state.held.content.catch(() => null);
+  // Only content that has arrived: waiting for a load still queued behind this transaction would never end.
+  return state.held.value ?? null;
 }
 
 async function loadPublicContent(): Promise<PublicContent> {
