@@ -1,6 +1,6 @@
 /**
  * The words of the emails to nominators, nominees and guardians, in the language of the
- * nomination: an i18next instance made for each render (no global state, so two emails in
+ * nomination: an i18next instance of its own per language (no global state, so two emails in
  * two languages can be rendered side by side), reading the `emails` namespace of
  * app/locales/<language>/emails.json. Emails to judges, admins and sign-in stay English.
  */
@@ -50,7 +50,21 @@ const welshDateTime = new Intl.DateTimeFormat("cy", {
 
 const SENTINEL = "\u0001";
 
+// One instance per language, made on first use: setting one up costs milliseconds, and an
+// email asks for its words several times (subject, layout, body). Each is fixed to its
+// language and never changed afterwards, so sharing it keeps two languages apart.
+const made = new Map<Language, EmailText>();
+
 export function emailText(language: Language): EmailText {
+  let text = made.get(language);
+  if (!text) {
+    text = makeEmailText(language);
+    made.set(language, text);
+  }
+  return text;
+}
+
+function makeEmailText(language: Language): EmailText {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,

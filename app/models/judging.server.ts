@@ -312,23 +312,33 @@ export async function getNominationForJudge(judgeId: number, nominationId: numbe
 }
 
 /**
- * What saving a score sheet needs to read the form (the rubric and scale), for a nomination
- * the judge can see; null otherwise (the route answers 404). Lighter than the whole page.
+ * What saving a score sheet needs, for a nomination the judge can see (null otherwise: the
+ * route answers 404), in one statement: the rubric and scale to read the form, and the
+ * cycle the save is checked against. Lighter than the whole page.
  */
 export async function getScoreSheetRubric(judgeId: number, nominationId: number) {
+  const c = schema.criteria;
   const [row] = await db
-    .select({ id: n.id, categoryId: n.categoryId, scaleMin: schema.categories.scaleMin, scaleMax: schema.categories.scaleMax })
+    .select({
+      id: n.id,
+      scaleMin: schema.categories.scaleMin,
+      scaleMax: schema.categories.scaleMax,
+      cycle: schema.cycles,
+      criteria: sql<string | Array<{ id: number; name: string; weight: number }>>`(
+        select coalesce(json_agg(json_build_object('id', ${c.id}, 'name', ${c.name}, 'weight', ${c.weight}) order by ${c.position}, ${c.id}), '[]'::json)
+        from ${c} where ${c.categoryId} = ${n.categoryId} and ${c.retiredAt} is null)`,
+    })
     .from(n)
     .innerJoin(schema.categories, eq(schema.categories.id, n.categoryId))
+    .innerJoin(schema.cycles, eq(schema.cycles.id, n.cycleId))
     .where(and(eq(n.id, nominationId), visibleNominationsFor(judgeId)));
   if (!row) return null;
-  const criteria = await db
-    .select({ id: schema.criteria.id, name: schema.criteria.name })
-    .from(schema.criteria)
-    .where(and(eq(schema.criteria.categoryId, row.categoryId), isNull(schema.criteria.retiredAt)))
-    .orderBy(asc(schema.criteria.position), asc(schema.criteria.id));
-  return { nominationId: row.id, criteria, scaleMin: row.scaleMin, scaleMax: row.scaleMax };
+  // postgres.js hands json back parsed, PGlite too; a driver that does not gets it parsed here.
+  const criteria = typeof row.criteria === "string" ? (JSON.parse(row.criteria) as Array<{ id: number; name: string; weight: number }>) : row.criteria;
+  return { nominationId: row.id, criteria, scaleMin: row.scaleMin, scaleMax: row.scaleMax, cycle: row.cycle };
 }
+
+export type ScoreSheetRubric = NonNullable<Awaited<ReturnType<typeof getScoreSheetRubric>>>;
 
 async function othersScores(
   judgeId: number,
@@ -373,8 +383,78 @@ export function sheetVersion(sheet: { values: Record<string, number>; comment: s
 export async function saveScores(
   judge: { id: number; name: string },
   nominationId: number,
-  draft: { values: Record<string, number>; comment: string; commentPrivate?: boolean; final: false } | { final: true; version?: string },
+  draft: DraftSheet | { final: true; version?: string },
   now = new Date(),
+  rubric?: ScoreSheetRubric | null,
+): Promise<SaveResult> {
+  if (!draft.final) {
+    // A draft, the busiest write while judging: one statement when nothing stands in its way.
+    const read = rubric !== undefined && rubric?.nominationId === nominationId ? rubric : await getScoreSheetRubric(judge.id, nominationId);
+    if (!read) return { ok: false, status: 404, message: "We could not find that nomination." };
+    if (await saveDraftInOneStatement(judge.id, read, draft, now)) return { ok: true };
+    // Not written: hidden since, voided, final, closed or changed. The transaction below
+    // finds which and answers it (or saves, if the cycle merely changed and is still open).
+  }
+  return saveInTransaction(judge, nominationId, draft, now);
+}
+
+type DraftSheet = { values: Record<string, number>; comment: string; commentPrivate?: boolean; final: false };
+
+/** The values on the category's active criteria and within its scale; anything else is dropped. */
+function keptValues(criteria: Array<{ id: number }>, values: Record<string, number>, scale: { min: number; max: number }) {
+  return Object.fromEntries(
+    criteria.filter((c) => Number.isInteger(values[c.id]) && values[c.id] >= scale.min && values[c.id] <= scale.max).map((c) => [String(c.id), values[c.id]]),
+  );
+}
+
+/**
+ * A draft save as one statement (decision 037): the judge's visibility of the nomination
+ * (decision 008: assigned in the round, statement accepted, conflicts declared, no
+ * conflict), the cycle still as the rubric read it (so the round and its deadline checked
+ * in app/domain still hold), the row lock and the upsert. The lock is the upsert's own:
+ * an existing sheet is updated only while it is neither final nor voided, judged on the
+ * row as it stands once any transaction holding it (a submit, a conflict's voiding) has
+ * committed. Answers whether the draft was written; when not, nothing was.
+ */
+async function saveDraftInOneStatement(judgeId: number, rubric: ScoreSheetRubric, draft: DraftSheet, now: Date): Promise<boolean> {
+  const { cycle } = rubric;
+  const round = currentRound(cycle);
+  if (!roundIsOpen(cycle, round, now)) return false;
+  const kept = keptValues(rubric.criteria, draft.values, { min: rubric.scaleMin, max: rubric.scaleMax });
+  // A comment may be shared only when the judge saved it under the notice that says so (app/domain/feedback.ts).
+  const commentPrivate = !cycle.feedbackToNominees || (draft.commentPrivate ?? true);
+  const at = (d: Date | null) => (d ? sql`${d.toISOString()}::timestamptz` : sql`null::timestamptz`);
+  const cy = schema.cycles;
+  const result = (await db.execute(sql`
+    insert into ${s} (nomination_id, person_id, round, values, comment, comment_private, submitted_at, updated_at)
+    select ${n.id}, ${judgeId}::integer, ${round}::text, ${JSON.stringify(kept)}::jsonb, ${draft.comment}::text, ${commentPrivate}::boolean, null::timestamptz, ${at(now)}
+    from ${n}
+    where ${and(
+      eq(n.id, rubric.nominationId),
+      visibleNominationsFor(judgeId, { round }),
+      sql`exists (select 1 from ${cy} where ${cy.id} = ${n.cycleId} and ${cy.phase} = ${cycle.phase}::text
+        and ${cy.judgingCloseAt} is not distinct from ${at(cycle.judgingCloseAt)}
+        and ${cy.finalRoundCloseAt} is not distinct from ${at(cycle.finalRoundCloseAt)})`,
+    )}
+    on conflict (nomination_id, person_id, round) do update
+      set values = excluded.values, comment = excluded.comment, comment_private = excluded.comment_private, updated_at = excluded.updated_at
+      where ${s.submittedAt} is null and ${s.voidedAt} is null
+    returning ${s.id}`)) as unknown;
+  // postgres.js answers an array of rows, PGlite an object with `rows`.
+  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  return rows.length === 1;
+}
+
+/**
+ * The save in a transaction: reads the sheet under its row lock, then writes. Every submit
+ * goes this way (it must compare what the page showed with the sheet as it stands), and so
+ * does a draft the one statement did not write, to say why.
+ */
+async function saveInTransaction(
+  judge: { id: number; name: string },
+  nominationId: number,
+  draft: DraftSheet | { final: true; version?: string },
+  now: Date,
 ): Promise<SaveResult> {
   const { final } = draft;
   return db.transaction(async (tx) => {
@@ -423,9 +503,7 @@ export async function saveScores(
       .from(schema.criteria)
       .where(and(eq(schema.criteria.categoryId, row.category.id), isNull(schema.criteria.retiredAt)));
     const scale = { min: row.category.scaleMin, max: row.category.scaleMax };
-    const kept = Object.fromEntries(
-      criteria.filter((c) => Number.isInteger(values[c.id]) && values[c.id] >= scale.min && values[c.id] <= scale.max).map((c) => [String(c.id), values[c.id]]),
-    );
+    const kept = keptValues(criteria, values, scale);
     if (final && !isCompleteScore(criteria, kept, scale)) {
       return { ok: false, status: 400, message: "Score every criterion before you submit." };
     }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
-import { and, asc, count, eq, inArray, isNotNull, isNull, lte, ne } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import NominationConfirmEmail, { nominationConfirmSubject } from "#emails/nomination-confirm";
 import NominationReceiptEmail, { nominationReceiptSubject, nomineeTypeLabels } from "#emails/nomination-receipt";
 import NominationResumeEmail, { nominationResumeSubject } from "#emails/nomination-resume";
@@ -29,12 +29,12 @@ import {
 } from "~/domain/nomination";
 import { answerField, summariseNomination, type NominatorValues, type NomineeValues, type SummaryWords } from "~/domain/nomination-forms";
 import { consentGivenAt } from "~/domain/public-naming";
-import { getCurrentCycle } from "~/models/cycle.server";
+import { getPublicContent, heldPublicContent } from "~/models/public-content.server";
 import { detectConflictsAfter } from "~/models/conflict-detection.server";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
-import { db, schema, type Tx } from "~/utils/db.server";
+import { db, schema, type Db, type Tx } from "~/utils/db.server";
 import { fileBytes, sha256, storeFileBytes } from "~/utils/file-store.server";
-import { sendEmail } from "~/utils/email.server";
+import { renderEmail, sendEmail } from "~/utils/email.server";
 import { confirmUrl, resumeUrl } from "~/utils/nomination-access.server";
 import { statusPath } from "~/utils/nomination-paths";
 import { hitRateLimits, type RateLimitResult } from "~/utils/rate-limit.server";
@@ -55,22 +55,14 @@ export type Journey = {
   nomination: Nomination | null;
 };
 
+/** The current cycle's category at this slug, with its questions (held in memory in production: public-content.server.ts). */
 export async function getCategoryForNomination(slug: string) {
   // A slug is plain lower-case words; anything else (a NUL byte would even fail the query) is no category.
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
-  const cycle = await getCurrentCycle();
-  if (!cycle) return null;
-  const [category] = await db
-    .select()
-    .from(schema.categories)
-    .where(and(eq(schema.categories.cycleId, cycle.id), eq(schema.categories.slug, slug), isNull(schema.categories.retiredAt)));
-  if (!category) return null;
-  const questions = await db
-    .select()
-    .from(schema.questions)
-    .where(and(eq(schema.questions.categoryId, category.id), isNull(schema.questions.retiredAt)))
-    .orderBy(asc(schema.questions.position), asc(schema.questions.id));
-  return { cycle, category, questions };
+  const { cycle, bySlug } = await getPublicContent();
+  const found = cycle ? bySlug.get(slug) : undefined;
+  if (!cycle || !found) return null;
+  return { cycle, category: found.category, questions: found.questions };
 }
 
 /**
@@ -328,18 +320,33 @@ async function sendUpdatedReceipt(tx: Tx, job: Job) {
 
 export const nominationJobs: JobHandlers = { [UPDATED_RECEIPT]: sendUpdatedReceipt };
 
-async function receiptSections(tx: Tx, category: Category, row: Nomination) {
-  const questions = await tx
+function activeQuestions(tx: Db, categoryId: number) {
+  return tx
     .select()
     .from(schema.questions)
-    .where(and(eq(schema.questions.categoryId, category.id), isNull(schema.questions.retiredAt)))
+    .where(and(eq(schema.questions.categoryId, categoryId), isNull(schema.questions.retiredAt)))
     .orderBy(asc(schema.questions.position), asc(schema.questions.id));
+}
+
+async function receiptSections(tx: Tx, category: Category, row: Nomination) {
+  const questions = await activeQuestions(tx, category.id);
   const answers = await tx.select().from(schema.nominationAnswers).where(eq(schema.nominationAnswers.nominationId, row.id));
   const files = await tx
     .select({ filename: schema.nominationFiles.filename })
     .from(schema.nominationFiles)
     .where(eq(schema.nominationFiles.nominationId, row.id))
     .orderBy(asc(schema.nominationFiles.id));
+  return receiptSummary(category, questions, row, answers, files);
+}
+
+/** The receipt's summary of the nomination, and the questions' labels, in the nominator's language. */
+function receiptSummary(
+  category: Category,
+  questions: Question[],
+  row: Nomination,
+  answers: Array<{ questionId: number; answer: string }>,
+  files: Array<{ filename: string }>,
+) {
   const language = row.language;
   const sections = summariseNomination(
     category,
@@ -494,19 +501,11 @@ export async function markChecked(nomination: Nomination) {
 
 // ---------------------------------------------------------------- submit, confirm, withdraw
 
-async function sendConfirmation(tx: Tx, journey: Journey & { nomination: Nomination; token: string }) {
+/** The confirmation email for this nomination as it stands, with a new link; rendered outside any transaction. */
+async function confirmationEmail(journey: Journey & { token: string }, row: Nomination) {
   const confirmToken = generateToken();
-  const now = new Date();
-  const [row] = await tx
-    .update(n)
-    .set({ confirmTokenHash: hashToken(confirmToken), confirmExpiresAt: new Date(now.getTime() + UNCONFIRMED_LIFETIME_MS) })
-    .where(eq(n.id, journey.nomination.id))
-    .returning();
-  await sendEmail(tx, {
-    to: row.nominatorEmail,
-    subject: nominationConfirmSubject({ language: row.language }),
-    template: "nomination-confirm",
-    react: NominationConfirmEmail({
+  const rendered = await renderEmail(
+    NominationConfirmEmail({
       language: row.language,
       name: row.nominatorName,
       category: localised(journey.category.name, journey.category.nameCy, row.language),
@@ -514,29 +513,63 @@ async function sendConfirmation(tx: Tx, journey: Journey & { nomination: Nominat
       url: confirmUrl(journey.token, confirmToken, row.language),
       days: UNCONFIRMED_LIFETIME_MS / 86_400_000,
     }),
+  );
+  return { confirmToken, rendered, from: confirmationInputs(row) };
+}
+
+/** What of the nomination the confirmation email shows: if any of it changed since (another tab), the email is made again. */
+function confirmationInputs(row: Nomination) {
+  return JSON.stringify([row.language, row.nominatorName, row.nomineeName]);
+}
+
+type PreparedConfirmation = Awaited<ReturnType<typeof confirmationEmail>>;
+
+/**
+ * The confirmation link goes out: its hash on the row (the earlier link stops working) and the
+ * email in the outbox. `columns` are written in the same statement.
+ */
+async function sendConfirmation(
+  tx: Tx,
+  journey: Journey & { nomination: Nomination; token: string },
+  prepared?: PreparedConfirmation,
+  columns: Partial<typeof n.$inferInsert> = {},
+) {
+  const ready = prepared && prepared.from === confirmationInputs(journey.nomination) ? prepared : await confirmationEmail(journey, journey.nomination);
+  const now = new Date();
+  const [row] = await tx
+    .update(n)
+    .set({ ...columns, confirmTokenHash: hashToken(ready.confirmToken), confirmExpiresAt: new Date(now.getTime() + UNCONFIRMED_LIFETIME_MS) })
+    .where(eq(n.id, journey.nomination.id))
+    .returning();
+  await sendEmail(tx, {
+    to: row.nominatorEmail,
+    subject: nominationConfirmSubject({ language: row.language }),
+    template: "nomination-confirm",
+    rendered: ready.rendered,
     meta: { nominationIds: [row.id] },
   });
   return row;
 }
 
-/** Draft → submitted (not yet counted): the confirmation link goes to the nominator's email. */
+/**
+ * Draft → submitted (not yet counted): the confirmation link goes to the nominator's email.
+ * The email is rendered before the transaction from the nomination as the page read it; under
+ * the row lock it is used only if the nomination is still that one (else made again there).
+ */
 export async function submitNomination(journey: Journey & { nomination: Nomination; token: string }, now = new Date()) {
+  const prepared = journey.nomination.status === "draft" ? await confirmationEmail(journey, journey.nomination) : undefined;
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(n).where(eq(n.id, journey.nomination.id)).for("update");
     if (locked.status !== "draft") return locked;
     await requireWindow(tx, locked.cycleId, "change", now);
-    await tx
-      .update(n)
-      .set({
-        status: "submitted",
-        submittedAt: now,
-        privacyConsentAt: now,
-        step: "check",
-        duplicateKey: duplicateKey(locked.nomineeName, locked.nomineeOrganisation),
-        updatedAt: now,
-      })
-      .where(eq(n.id, locked.id));
-    const row = await sendConfirmation(tx, { ...journey, nomination: locked });
+    const row = await sendConfirmation(tx, { ...journey, nomination: locked }, prepared, {
+      status: "submitted",
+      submittedAt: now,
+      privacyConsentAt: now,
+      step: "check",
+      duplicateKey: duplicateKey(locked.nomineeName, locked.nomineeOrganisation),
+      updatedAt: now,
+    });
     await audit(tx, {
       actor: NOMINATOR,
       action: "nomination.submitted",
@@ -544,14 +577,19 @@ export async function submitNomination(journey: Journey & { nomination: Nominati
       entityId: row.id,
       after: { reference: row.reference, status: "submitted" },
     });
-    await detectConflictsAfter(tx, { nominationIds: [row.id] }, NOMINATOR);
+    await detectConflictsAfter(tx, { categoryIds: [row.categoryId] }, NOMINATOR);
     return row;
   });
 }
 
 /** A fresh confirmation link (the earlier one stops working). */
 export async function resendConfirmation(journey: Journey & { nomination: Nomination; token: string }) {
-  return db.transaction((tx) => sendConfirmation(tx, journey));
+  const prepared = await confirmationEmail(journey, journey.nomination);
+  return db.transaction(async (tx) => {
+    // The nomination as it stands now, so the email shows what it is.
+    const [current] = await tx.select().from(n).where(eq(n.id, journey.nomination.id));
+    return sendConfirmation(tx, { ...journey, nomination: current ?? journey.nomination }, prepared);
+  });
 }
 
 export type ConfirmOutcome =
@@ -568,8 +606,65 @@ export async function peekConfirmation(accessToken: string, confirmToken: string
   return row;
 }
 
+/**
+ * The category and cycle of a nomination: from the public content held in memory when it is
+ * the current cycle's, else read with `tx`. Inside a transaction (`inTransaction`), only what
+ * is already held is used: a read on another connection could wait for this transaction.
+ */
+async function categoryAndCycle(tx: Db, row: Nomination, inTransaction: boolean): Promise<{ category: Category; cycle: Cycle; questions: Question[] | null }> {
+  const content = inTransaction ? heldPublicContent() : await getPublicContent();
+  const held = content?.cycle?.id === row.cycleId ? content.byId.get(row.categoryId) : undefined;
+  if (held && content?.cycle) return { category: held.category, cycle: content.cycle, questions: held.questions };
+  const [category] = await tx.select().from(schema.categories).where(eq(schema.categories.id, row.categoryId));
+  const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, row.cycleId));
+  return { category, cycle, questions: null };
+}
+
+/** The receipt's props but the summary, which receiptSections makes. */
+function receiptProps(row: Nomination, category: Category, cycle: Cycle, accessToken: string) {
+  return {
+    language: row.language,
+    name: row.nominatorName,
+    category: localised(category.name, category.nameCy, row.language),
+    reference: row.reference,
+    url: resumeUrl(accessToken, row.language),
+    closes: cycle.nominationsCloseAt,
+  };
+}
+
+/**
+ * The receipt, rendered before the confirming transaction opens, from the nomination as it
+ * stands (one statement: the row, its answers and files). Null when there is nothing to
+ * confirm; the transaction decides that again under the row lock, and uses this rendering
+ * only if the row is still exactly the one it was made from.
+ */
+async function prepareReceipt(accessToken: string, confirmToken: string, now: Date) {
+  const a = schema.nominationAnswers;
+  const f = schema.nominationFiles;
+  const [found] = await db
+    .select({
+      row: n,
+      answers: sql<string | Array<{ questionId: number; answer: string }> | null>`(
+        select json_agg(json_build_object('questionId', ${a.questionId}, 'answer', ${a.answer})) from ${a} where ${a.nominationId} = ${n.id})`,
+      files: sql<string | string[] | null>`(select json_agg(${f.filename} order by ${f.id}) from ${f} where ${f.nominationId} = ${n.id})`,
+    })
+    .from(n)
+    .where(and(eq(n.accessTokenHash, hashToken(accessToken)), eq(n.confirmTokenHash, hashToken(confirmToken))));
+  if (!found) return null;
+  const { row } = found;
+  if (row.status !== "submitted" || row.confirmedAt || !row.confirmExpiresAt || row.confirmExpiresAt <= now) return null;
+  const parse = <T,>(value: string | T | null): T | null => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+  const answers = parse(found.answers) ?? [];
+  const files = (parse(found.files) ?? []).map((filename) => ({ filename }));
+  const { category, cycle, questions } = await categoryAndCycle(db, row, false);
+  const summary = receiptSummary(category, questions ?? (await activeQuestions(db, category.id)), row, answers, files);
+  const rendered = await renderEmail(NominationReceiptEmail({ ...receiptProps(row, category, cycle, accessToken), ...summary }));
+  return { rendered, from: JSON.stringify(row), categoryId: category.id, cycleId: cycle.id };
+}
+
 /** Opening the emailed link proves the address: the nomination counts, and the receipt goes out. */
 export async function confirmNomination(accessToken: string, confirmToken: string, now = new Date()): Promise<ConfirmOutcome> {
+  const prepared = await prepareReceipt(accessToken, confirmToken, now);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -577,27 +672,21 @@ export async function confirmNomination(accessToken: string, confirmToken: strin
       .where(and(eq(n.accessTokenHash, hashToken(accessToken)), eq(n.confirmTokenHash, hashToken(confirmToken))))
       .for("update");
     if (!row || row.status !== "submitted") return { outcome: "invalid" };
-    const [category] = await tx.select().from(schema.categories).where(eq(schema.categories.id, row.categoryId));
+    const { category, cycle } = await categoryAndCycle(tx, row, true);
     if (row.confirmedAt) return { outcome: "already", nomination: row, slug: category.slug };
     if (!row.confirmExpiresAt || row.confirmExpiresAt <= now) return { outcome: "invalid" };
 
     const [confirmed] = await tx.update(n).set({ confirmedAt: now, updatedAt: now }).where(eq(n.id, row.id)).returning();
     await flagDuplicates(tx, confirmed, now);
-    const [cycle] = await tx.select().from(schema.cycles).where(eq(schema.cycles.id, row.cycleId));
-    const summary = await receiptSections(tx, category, confirmed);
+    const fresh = prepared && prepared.from === JSON.stringify(row) && prepared.categoryId === category.id && prepared.cycleId === cycle.id;
+    const rendered = fresh
+      ? prepared.rendered
+      : await renderEmail(NominationReceiptEmail({ ...receiptProps(confirmed, category, cycle, accessToken), ...(await receiptSections(tx, category, confirmed)) }));
     await sendEmail(tx, {
       to: confirmed.nominatorEmail,
       subject: nominationReceiptSubject({ language: confirmed.language, reference: confirmed.reference }),
       template: "nomination-receipt",
-      react: NominationReceiptEmail({
-        language: confirmed.language,
-        name: confirmed.nominatorName,
-        category: localised(category.name, category.nameCy, confirmed.language),
-        reference: confirmed.reference,
-        url: resumeUrl(accessToken, confirmed.language),
-        closes: cycle.nominationsCloseAt,
-        ...summary,
-      }),
+      rendered,
       meta: { nominationIds: [confirmed.id] },
     });
     await audit(tx, {
@@ -607,7 +696,7 @@ export async function confirmNomination(accessToken: string, confirmToken: strin
       entityId: confirmed.id,
       after: { reference: confirmed.reference, nominatorEmail: confirmed.nominatorEmail },
     });
-    await detectConflictsAfter(tx, { nominationIds: [confirmed.id] }, NOMINATOR);
+    await detectConflictsAfter(tx, { categoryIds: [confirmed.categoryId] }, NOMINATOR);
     return { outcome: "confirmed", nomination: confirmed, slug: category.slug };
   });
 }
@@ -654,7 +743,7 @@ export async function withdrawNomination(journey: Journey & { nomination: Nomina
  */
 async function flagDuplicates(tx: Tx, nomination: Nomination, now: Date) {
   const key = duplicateKey(nomination.nomineeName, nomination.nomineeOrganisation);
-  await tx.update(n).set({ duplicateKey: key }).where(eq(n.id, nomination.id));
+  if (nomination.duplicateKey !== key) await tx.update(n).set({ duplicateKey: key }).where(eq(n.id, nomination.id));
   if (!key) return;
   const others = await tx
     .select({ id: n.id, flagged: n.duplicateFlaggedAt })

@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     comment: typeof value.comment === "string" ? value.comment : "",
     commentPrivate: value.commentPrivate === true,
     final: false,
-  });
+  }, new Date(), rubric);
   if (!saved.ok) {
     if (saved.status === 404) notFound();
     return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: saved.status });
