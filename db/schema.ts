@@ -627,6 +627,8 @@ export const campaignLetters = pgTable(
     mpName: text("mp_name").notNull(),
     mpEmail: text("mp_email").notNull(),
     body: text("body").notNull(),
+    /** The language of the page the supporter wrote on: the emails to them are in it (the letter itself is in their own words). */
+    language: text("language", { enum: LANGUAGES }).notNull().default("en"),
     confirmTokenHash: text("confirm_token_hash").unique(),
     confirmExpiresAt: ts("confirm_expires_at"),
     sentAt: ts("sent_at"),

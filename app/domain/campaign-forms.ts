@@ -3,9 +3,11 @@
  * The letter's rules that need earlier letters (near-duplicates) run in the model.
  */
 import { z } from "zod";
+import type englishCampaign from "~/locales/en/campaign.json";
 import type { CampaignAsk } from "./campaign";
 import { MAX_LETTER_CHARS, normalisePostcode } from "./campaign";
 import { hasNoNul, NO_NUL_MESSAGE } from "./nomination-forms";
+import { campaignWelshProblems, normaliseWelsh, type WelshCampaign } from "./welsh-content";
 
 export { HONEYPOT_FIELD } from "./nomination-forms";
 
@@ -20,40 +22,59 @@ const text = (message: string, max: number, what: string) =>
 const optionalText = (max: number, what: string) =>
   z.string().trim().max(max, `${what} must be ${max} characters or fewer`).refine(hasNoNul, NO_NUL_MESSAGE).optional();
 
-export const POSTCODE_MESSAGE = "Enter a full UK postcode, like SW1A 1AA";
+/**
+ * The supporter's forms speak the page's language: each schema is built with a translator of
+ * the `campaign` catalogue's errors (app/i18n.ts `campaignValidation`), the same in the
+ * browser and on the server, as the nomination journey's are (nomination-forms.ts).
+ */
+export type CampaignErrorKey = keyof (typeof englishCampaign)["errors"];
+export type CampaignTranslate = (key: CampaignErrorKey, values?: Record<string, string | number>) => string;
 
-const postcode = z
-  .string({ error: "Enter your postcode" })
-  .trim()
-  .min(1, "Enter your postcode")
-  .max(12, POSTCODE_MESSAGE)
-  .refine((v) => normalisePostcode(v) !== null, POSTCODE_MESSAGE)
-  .transform((v) => normalisePostcode(v) as string);
-
-export const postcodeSchema = z.object({ postcode });
-export const constituencySchema = z.object({ constituency: text("Choose your constituency", 200, "The constituency") });
-
-export const letterSchema = z.object({
-  /** Which MP: from the postcode lookup or the constituency list, carried in a hidden field. */
-  constituency: text("Find your MP first", 200, "The constituency"),
-  senderName: text("Enter your full name", 120, "Your name"),
-  senderAddress: text("Enter your street address and town", 300, "Your address"),
-  senderPostcode: postcode,
-  senderEmail: z
-    .string({ error: "Enter your email address" })
+const required = (t: CampaignTranslate, key: CampaignErrorKey, max: number, tooLong: CampaignErrorKey) =>
+  z
+    .string({ error: t(key) })
     .trim()
-    .max(254, "Your email address must be 254 characters or fewer")
-    .pipe(z.email({ error: "Enter your email address in the correct format, like name@example.org" })),
-  body: text("Write your letter", MAX_LETTER_CHARS, "Your letter"),
-});
-export type LetterValues = z.infer<typeof letterSchema>;
+    .min(1, t(key))
+    .max(max, t(tooLong, { max }))
+    .refine(hasNoNul, t("noNul"));
 
-export const feedbackSchema = z.object({
-  constituency: optionalText(200, "The constituency"),
-  met: z.enum(["yes", "no"], { error: "Say whether you have met your MP" }),
-  signed: z.enum(["yes", "no", "not-yet"]).optional(),
-  story: optionalText(4000, "Your story"),
-});
+const optional = (t: CampaignTranslate, max: number, tooLong: CampaignErrorKey) =>
+  z.string().trim().max(max, t(tooLong, { max })).refine(hasNoNul, t("noNul")).optional();
+
+const postcode = (t: CampaignTranslate) =>
+  z
+    .string({ error: t("postcode") })
+    .trim()
+    .min(1, t("postcode"))
+    .max(12, t("postcodeFormat"))
+    .refine((v) => normalisePostcode(v) !== null, t("postcodeFormat"))
+    .transform((v) => normalisePostcode(v) as string);
+
+export function letterSchema(t: CampaignTranslate) {
+  return z.object({
+    /** Which MP: from the postcode lookup or the constituency list, carried in a hidden field. */
+    constituency: required(t, "findMpFirst", 200, "constituencyTooLong"),
+    senderName: required(t, "name", 120, "nameTooLong"),
+    senderAddress: required(t, "address", 300, "addressTooLong"),
+    senderPostcode: postcode(t),
+    senderEmail: z
+      .string({ error: t("email") })
+      .trim()
+      .max(254, t("emailTooLong", { max: 254 }))
+      .pipe(z.email({ error: t("emailFormat") })),
+    body: required(t, "body", MAX_LETTER_CHARS, "bodyTooLong"),
+  });
+}
+export type LetterValues = z.infer<ReturnType<typeof letterSchema>>;
+
+export function feedbackSchema(t: CampaignTranslate) {
+  return z.object({
+    constituency: optional(t, 200, "constituencyTooLong"),
+    met: z.enum(["yes", "no"], { error: t("met") }),
+    signed: z.enum(["yes", "no", "not-yet"]).optional(),
+    story: optional(t, 4000, "storyTooLong"),
+  });
+}
 
 // ---------------------------------------------------------------- the admin's campaign form
 
@@ -100,8 +121,48 @@ export const campaignSchema = z
     signedFormsTo: optionalText(500, "Where signed forms go"),
     opensAt: dateTime("when the campaign opens"),
     closesAt: dateTime("when the campaign closes"),
+    // The Welsh beside the English (decision 031): optional, the English shows until it is written.
+    titleCy: z.string().trim().optional(),
+    summaryCy: z.string().trim().optional(),
+    asksCy: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || parseAsks(v).every((a) => a.title.length <= 240), "Each Welsh ask's first line is its title, of 240 characters or fewer"),
+    letterGuidanceCy: z.string().trim().optional(),
+    briefingCy: z.string().trim().optional(),
   })
-  .refine((v) => !v.opensAt || !v.closesAt || v.opensAt < v.closesAt, { path: ["closesAt"], message: "The campaign must close after it opens" });
+  .refine((v) => !v.opensAt || !v.closesAt || v.opensAt < v.closesAt, { path: ["closesAt"], message: "The campaign must close after it opens" })
+  .superRefine((v, ctx) => {
+    for (const [field, message] of Object.entries(campaignWelshProblems(welshCampaignOf(v)))) ctx.addIssue({ code: "custom", path: [field], message });
+  });
 export type CampaignInput = z.infer<typeof campaignSchema>;
+
+/** The admin form's text fields as the Welsh rules read them. */
+export function welshCampaignOf(v: {
+  title: string;
+  summary: string;
+  asks: string;
+  letterGuidance?: string;
+  briefing?: string;
+  titleCy?: string;
+  summaryCy?: string;
+  asksCy?: string;
+  letterGuidanceCy?: string;
+  briefingCy?: string;
+}): WelshCampaign {
+  return {
+    title: v.title,
+    titleCy: normaliseWelsh(v.titleCy),
+    summary: v.summary,
+    summaryCy: normaliseWelsh(v.summaryCy),
+    asks: v.asks,
+    asksCy: normaliseWelsh(v.asksCy),
+    letterGuidance: v.letterGuidance ?? "",
+    letterGuidanceCy: normaliseWelsh(v.letterGuidanceCy),
+    briefing: v.briefing ?? "",
+    briefingCy: normaliseWelsh(v.briefingCy),
+  };
+}
 
 export const feedbackChoices = { met: ["yes", "no"], signed: ["yes", "no", "not-yet"] } as const;
