@@ -24,7 +24,7 @@ import { clientIp } from "~/utils/request.server";
 import { rateLimited } from "~/utils/nomination-journey.server";
 import { requireCampaign } from "~/models/campaign.server";
 
-export const handle: I18nHandle = { i18n: ["campaign", "nomination"] };
+export const handle: I18nHandle = { i18n: ["campaign"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => [
   { title: titleFor(location.pathname, translatorFor(location.pathname, "campaign")("meet.title"), data?.campaign.title.text) },

@@ -25,7 +25,7 @@ import { campaignPath, checkEmailPath, formPath, writePath } from "~/utils/campa
 import { rateLimited } from "~/utils/nomination-journey.server";
 import { clientIp } from "~/utils/request.server";
 
-export const handle: I18nHandle = { i18n: ["campaign", "nomination"] };
+export const handle: I18nHandle = { i18n: ["campaign"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   const t = translatorFor(location.pathname, "campaign");
