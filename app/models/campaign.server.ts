@@ -5,7 +5,7 @@
 import { asc, desc, eq, ne, and, sql } from "drizzle-orm";
 import type { Campaign, CampaignAsk } from "#db/schema";
 import { campaignRates, lettersByConstituency, type LetterFigures } from "~/domain/campaign";
-import { formatAsks } from "~/domain/campaign-forms";
+import { formatAsks } from "~/domain/campaign-admin-forms";
 import { campaignWelshProblems } from "~/domain/welsh-content";
 import { audit, type Actor } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { CampaignFields } from "~/components/campaign-admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { campaignSchema, formatAsks } from "~/domain/campaign-forms";
+import { campaignSchema, formatAsks } from "~/domain/campaign-admin-forms";
 import { parseId } from "~/domain/ids";
 import { getCampaign, slugInUse, updateCampaign } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";

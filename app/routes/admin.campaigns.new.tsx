@@ -6,7 +6,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { CampaignFields } from "~/components/campaign-admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { campaignSchema } from "~/domain/campaign-forms";
+import { campaignSchema } from "~/domain/campaign-admin-forms";
 import { createCampaign, slugInUse } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { readCampaignForm } from "~/utils/campaign-upload.server";

@@ -5,7 +5,7 @@
  * name says.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { campaignSchema, parseAsks } from "~/domain/campaign-forms";
+import { campaignSchema, parseAsks } from "~/domain/campaign-admin-forms";
 import { MAX_FILE_BYTES, sanitiseFilename, sniffFileType } from "~/domain/files";
 import { parseLondonDateTime } from "~/domain/time";
 import { normaliseWelsh } from "~/domain/welsh-content";
