@@ -12,7 +12,10 @@ import { campaignPath } from "~/utils/campaign-paths";
 
 export const handle: I18nHandle = { i18n: ["campaign"] };
 
-export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "campaign")("list.title")) }];
+export const meta: MetaFunction = ({ location }) => {
+  const t = translatorFor(location.pathname, "campaign");
+  return [{ title: titleFor(location.pathname, t("list.title")) }, { name: "description", content: t("list.lead") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = languageOf(request);
