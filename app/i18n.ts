@@ -5,6 +5,7 @@
  * page's language (docs/decisions/030).
  */
 import i18next, { type InitOptions, type Namespace, type TFunction } from "i18next";
+import type { CampaignTranslate } from "~/domain/campaign-forms";
 import type { Translate } from "~/domain/nomination-forms";
 import type { NomineeType } from "~/domain/vocabulary";
 import { languageOfPath } from "~/domain/language-paths";
@@ -45,6 +46,16 @@ export function translatorFor<N extends Namespace>(pathname: string, namespace: 
 /** A validation translator for the zod schemas (domain/nomination-forms.ts), from i18next's. */
 export function validationMessages(t: TFunction<"validation">): Translate {
   return (key, values) => String(t(key as never, values as never));
+}
+
+/** The campaign forms' zod messages (domain/campaign-forms.ts), from the campaign catalogue's `errors`. */
+export function campaignValidation(t: TFunction<"campaign">): CampaignTranslate {
+  return (key, values) => String(t(`errors.${key}` as never, values as never));
+}
+
+/** The campaign forms' messages in `language`, for an action or a loader. */
+export function campaignValidationIn(language: Language): CampaignTranslate {
+  return campaignValidation(translator(language, "campaign"));
 }
 
 /** "sponsor groups, individual people or local authorities", in the page's language. */

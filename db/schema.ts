@@ -567,6 +567,12 @@ export const campaigns = pgTable("campaigns", {
   asks: jsonb("asks").$type<CampaignAsk[]>().notNull().default([]),
   letterGuidance: text("letter_guidance").notNull().default(""),
   briefing: text("briefing").notNull().default(""),
+  /** The Welsh beside the English (decision 031): null where not written, and the English shows, marked as English. */
+  titleCy: text("title_cy"),
+  summaryCy: text("summary_cy"),
+  asksCy: jsonb("asks_cy").$type<CampaignAsk[]>(),
+  letterGuidanceCy: text("letter_guidance_cy"),
+  briefingCy: text("briefing_cy"),
   /** Where supporters send the form once their MP has signed it. */
   signedFormsTo: text("signed_forms_to").notNull().default(""),
   opensAt: ts("opens_at"),
@@ -621,6 +627,8 @@ export const campaignLetters = pgTable(
     mpName: text("mp_name").notNull(),
     mpEmail: text("mp_email").notNull(),
     body: text("body").notNull(),
+    /** The language of the page the supporter wrote on: the emails to them are in it (the letter itself is in their own words). */
+    language: text("language", { enum: LANGUAGES }).notNull().default("en"),
     confirmTokenHash: text("confirm_token_hash").unique(),
     confirmExpiresAt: ts("confirm_expires_at"),
     sentAt: ts("sent_at"),
@@ -675,6 +683,8 @@ export const peoplesChoiceVotes = pgTable(
     emailKey: text("email_key").notNull(),
     emailDomain: text("email_domain").notNull(),
     network: text("network").notNull(),
+    /** The language of the vote page used: its confirmation email is written in it. */
+    language: text("language", { enum: LANGUAGES }).notNull().default("en"),
     confirmTokenHash: text("confirm_token_hash").unique(),
     confirmExpiresAt: ts("confirm_expires_at"),
     confirmedAt: ts("confirmed_at"),

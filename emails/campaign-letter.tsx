@@ -1,4 +1,5 @@
 import { Body, Container, Head, Html, Preview, Text } from "@react-email/components";
+import { HTML_LANG, type Language } from "~/domain/language";
 import { paragraph } from "./layout";
 
 export type CampaignLetterProps = {
@@ -9,11 +10,17 @@ export type CampaignLetterProps = {
   senderPostcode: string;
   senderEmail: string;
   body: string;
-  /** Set on the sender's copy. */
+  /** Set on the sender's copy, in the sender's language (the letter around it is what the MP received). */
   copyNote?: string;
+  copyLanguage?: Language;
 };
 
-/** The supporter's own letter, to their MP (Reply-To the sender), and the copy to the sender. */
+/**
+ * The supporter's own letter, to their MP (Reply-To the sender), and the copy to the sender.
+ * The letter is their own words in whatever language they wrote; its framing ("Dear …", the
+ * note that it was confirmed) stays English because it is read in an MP's office at
+ * Westminster. Only the note on the sender's copy is in the sender's language.
+ */
 export function CampaignLetterEmail(props: CampaignLetterProps) {
   return (
     <Html lang="en-GB">
@@ -21,7 +28,11 @@ export function CampaignLetterEmail(props: CampaignLetterProps) {
       <Preview>{`A letter from ${props.senderName}, a constituent in ${props.constituency}`}</Preview>
       <Body style={{ backgroundColor: "#ffffff", fontFamily: "Arial, Helvetica, sans-serif", color: "#0b0c0c" }}>
         <Container style={{ maxWidth: "560px", padding: "16px" }}>
-          {props.copyNote ? <Text style={{ ...paragraph, fontWeight: "bold" }}>{props.copyNote}</Text> : null}
+          {props.copyNote ? (
+            <Text style={{ ...paragraph, fontWeight: "bold" }} lang={props.copyLanguage && props.copyLanguage !== "en" ? HTML_LANG[props.copyLanguage] : undefined}>
+              {props.copyNote}
+            </Text>
+          ) : null}
           <Text style={paragraph}>Dear {props.mpName},</Text>
           {props.body.split(/\n\s*\n/).map((p, i) => (
             <Text key={i} style={{ ...paragraph, whiteSpace: "pre-line" }}>

@@ -7,7 +7,7 @@
 import i18next from "i18next";
 import { Fragment, type ReactNode } from "react";
 import { HTML_LANG, type Language, type LocalisedText } from "~/domain/language";
-import { formatLondon, LONDON } from "~/domain/time";
+import { formatLondon } from "~/domain/time";
 import cyEmails from "~/locales/cy/emails.json";
 import enEmails from "~/locales/en/emails.json";
 
@@ -32,21 +32,11 @@ export interface EmailText {
   rich(key: EmailKey, values: Record<string, ReactNode>): ReactNode;
   /** Whether the catalogue has this key (for labels that may come from elsewhere). */
   has(key: string): boolean;
-  /** A date and time in Europe/London, written the way this language writes it. */
+  /** A date and time in Europe/London, written the way this language writes it: the pages' formatLondon, so a page and its email agree. */
   date(date: Date | null): string;
   /** Admin-entered text: marked with its own `lang` when it fell back to the other language. */
   text(value: LocalisedText): ReactNode;
 }
-
-const welshDateTime = new Intl.DateTimeFormat("cy", {
-  timeZone: LONDON,
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 const SENTINEL = "\u0001";
 
@@ -96,7 +86,7 @@ function makeEmailText(language: Language): EmailText {
       return parts.map((part, i) => <Fragment key={i}>{i % 2 === 1 ? values[part] : part}</Fragment>);
     },
     has: (key) => instance.exists(key, { ns: EMAIL_NAMESPACE as never, lng: language }),
-    date: (date) => (!date ? t("layout.notSet") : language === "cy" ? welshDateTime.format(date) : formatLondon(date)),
+    date: (date) => (!date ? t("layout.notSet") : formatLondon(date, language)),
     text: (value) => (value.language === language ? value.text : <span lang={HTML_LANG[value.language]}>{value.text}</span>),
   };
 }

@@ -1,53 +1,81 @@
-/** UI pieces for campaigns: the step list, the MP's card, the dashboard chart and the admin's form. */
-import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+/** UI pieces for the public campaign pages: the steps, the asks, the MP's card, and the dashboard's chart. */
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { BarChart } from "~/domain/campaign";
-import { Field, TextareaField } from "./forms";
+import { Trans, useTranslation } from "react-i18next";
+import type { BarChart, LocalisedAsks } from "~/domain/campaign";
+import { HTML_LANG, type Language, type LocalisedText } from "~/domain/language";
+import { InLanguage, useLanguage } from "./i18n";
 
 export function StepHeading({ number, children }: { number: 1 | 2 | 3; children: ReactNode }) {
+  const { t } = useTranslation("campaign");
   return (
     <h2 className="campaign-step__heading">
-      <span className="caption">Step {number} of 3</span> {children}
+      <span className="caption">{t("step", { number })}</span> {children}
     </h2>
   );
 }
 
-export function Paragraphs({ text }: { text: string }) {
+/** Wraps text an administrator wrote in its own language when it is not the page's (the Welsh is still missing). */
+function InOwnLanguage({ language, children }: { language: Language; children: ReactNode }) {
+  const page = useLanguage();
+  return language === page ? <>{children}</> : <div lang={HTML_LANG[language]}>{children}</div>;
+}
+
+/** An administrator's text, one paragraph per blank-line-separated block. */
+export function Paragraphs({ text }: { text: LocalisedText }) {
   return (
-    <>
-      {text
+    <InOwnLanguage language={text.language}>
+      {text.text
         .split(/\n\s*\n/)
         .map((p) => p.trim())
         .filter(Boolean)
         .map((p, i) => (
           <p key={i}>{p}</p>
         ))}
-    </>
+    </InOwnLanguage>
   );
 }
 
-export function AskList({ asks }: { asks: Array<{ title: string; body: string }> }) {
+/** The campaign's asks in the page's language, or in English (marked as English) while their Welsh is missing. */
+export function AskList({ asks }: { asks: LocalisedAsks }) {
   return (
-    <ol className="campaign-asks">
-      {asks.map((ask) => (
-        <li key={ask.title}>
-          <strong>{ask.title}</strong>
-          {ask.body ? <p>{ask.body}</p> : null}
-        </li>
-      ))}
-    </ol>
+    <InOwnLanguage language={asks.language}>
+      <ol className="campaign-asks">
+        {asks.asks.map((ask) => (
+          <li key={ask.title}>
+            <strong>{ask.title}</strong>
+            {ask.body ? <p>{ask.body}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </InOwnLanguage>
   );
 }
 
 export function MpCard({ mp }: { mp: { name: string; party: string; constituency: string; photoUrl: string | null } }) {
+  const { t } = useTranslation("campaign");
   return (
     <div className="panel-box mp-card">
       {mp.photoUrl ? <img src={mp.photoUrl} alt="" width={80} height={80} className="mp-card__photo" /> : null}
       <p>
-        Your MP is <strong>{mp.name}</strong>
-        {mp.party ? ` (${mp.party})` : ""}, Member of Parliament for <strong>{mp.constituency}</strong>.
+        <Trans
+          t={t}
+          i18nKey="mp.card"
+          values={{ name: mp.name, party: mp.party ? ` (${mp.party})` : "", constituency: mp.constituency }}
+          components={{ strong: <strong /> }}
+        />
       </p>
     </div>
+  );
+}
+
+/** "Back to <the campaign>", the campaign's title marked with its own language. */
+export function BackTo({ to, title }: { to: string; title: LocalisedText }) {
+  const { t } = useTranslation("campaign");
+  return (
+    <Link to={to}>
+      <Trans t={t} i18nKey="back" values={{ campaign: title.text }} components={{ campaign: <InLanguage text={title} /> }} />
+    </Link>
   );
 }
 
@@ -66,46 +94,5 @@ export function ConstituencyChart({ chart }: { chart: BarChart }) {
         </g>
       ))}
     </svg>
-  );
-}
-
-type CampaignFieldNames = "title" | "slug" | "summary" | "asks" | "letterGuidance" | "briefing" | "signedFormsTo" | "opensAt" | "closesAt";
-
-export function CampaignFields({ fields, files }: { fields: Record<CampaignFieldNames, FieldMetadata<string>>; files: { commitmentForm: string | null; briefingPdf: string | null; errors: Record<string, string[] | undefined> } }) {
-  return (
-    <>
-      <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
-      <Field label="Web address" hint="The page will be at /campaigns/ followed by this, like protect-sponsorship." errors={fields.slug.errors} inputProps={getInputProps(fields.slug, { type: "text" })} />
-      <TextareaField label="Summary" errors={fields.summary.errors} textareaProps={{ ...getTextareaProps(fields.summary), rows: 4 }} />
-      <TextareaField
-        label="The asks"
-        hint="One ask per paragraph: its first line is the ask's short title, the lines after it explain it. Leave a blank line between asks."
-        errors={fields.asks.errors}
-        textareaProps={{ ...getTextareaProps(fields.asks), rows: 10 }}
-      />
-      <TextareaField label="Guidance for the letter" errors={fields.letterGuidance.errors} textareaProps={{ ...getTextareaProps(fields.letterGuidance), rows: 6 }} />
-      <TextareaField label="Briefing for the meeting" hint="Leave a blank line between paragraphs." errors={fields.briefing.errors} textareaProps={{ ...getTextareaProps(fields.briefing), rows: 10 }} />
-      <Field label="Where signed forms should be sent" hint="An email or postal address of the campaign staff." errors={fields.signedFormsTo.errors} inputProps={getInputProps(fields.signedFormsTo, { type: "text" })} />
-      <Field label="Opens (UK time)" hint="Leave empty to open now." errors={fields.opensAt.errors} inputProps={getInputProps(fields.opensAt, { type: "datetime-local" })} />
-      <Field label="Closes (UK time)" hint="Leave empty to stay open." errors={fields.closesAt.errors} inputProps={getInputProps(fields.closesAt, { type: "datetime-local" })} />
-      <Field
-        label="Commitment form (PDF)"
-        hint={files.commitmentForm ? `Now: ${files.commitmentForm}. Choose a file only to replace it.` : "Optional: without one, supporters get a clean form made from the asks."}
-        errors={files.errors.commitmentForm}
-        inputProps={{ id: "commitmentForm", name: "commitmentForm", type: "file", accept: ".pdf,application/pdf" }}
-      />
-      <Field
-        label="Briefing (PDF, optional)"
-        hint={files.briefingPdf ? `Now: ${files.briefingPdf}. Choose a file only to replace it.` : undefined}
-        errors={files.errors.briefingPdf}
-        inputProps={{ id: "briefingPdf", name: "briefingPdf", type: "file", accept: ".pdf,application/pdf" }}
-      />
-      {files.briefingPdf ? (
-        <div className="field checkbox">
-          <input type="checkbox" id="removeBriefingPdf" name="removeBriefingPdf" value="yes" />
-          <label htmlFor="removeBriefingPdf">Remove the briefing PDF</label>
-        </div>
-      ) : null}
-    </>
   );
 }

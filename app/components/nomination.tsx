@@ -41,7 +41,8 @@ export function JourneyHeading({
 
 /** People never see it; form-filling robots do. Anything typed here is refused on the server. */
 export function Honeypot({ name }: { name: string }) {
-  const { t } = useTranslation("nomination");
+  // In the common catalogue: the vote and campaign forms carry it too, without the journey's words.
+  const { t } = useTranslation("common");
   return (
     <div className="nomination-honeypot" aria-hidden="true">
       <label htmlFor={`${name}-field`}>{t("honeypotLabel")}</label>

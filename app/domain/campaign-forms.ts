@@ -1,107 +1,65 @@
 /**
- * One zod schema per campaign form, for the browser (Conform's constraints) and the server.
- * The letter's rules that need earlier letters (near-duplicates) run in the model.
+ * One zod schema per public campaign form, for the browser (Conform's constraints) and the
+ * server. The letter's rules that need earlier letters (near-duplicates) run in the model. The
+ * admin's campaign form is in campaign-admin-forms.ts, so public pages do not carry it.
  */
 import { z } from "zod";
-import type { CampaignAsk } from "./campaign";
+import type englishCampaign from "~/locales/en/campaign.json";
 import { MAX_LETTER_CHARS, normalisePostcode } from "./campaign";
-import { hasNoNul, NO_NUL_MESSAGE } from "./nomination-forms";
+import { hasNoNul } from "./nomination-forms";
 
 export { HONEYPOT_FIELD } from "./nomination-forms";
 
-const text = (message: string, max: number, what: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `${what} must be ${max} characters or fewer`)
-    .refine(hasNoNul, NO_NUL_MESSAGE);
-
-const optionalText = (max: number, what: string) =>
-  z.string().trim().max(max, `${what} must be ${max} characters or fewer`).refine(hasNoNul, NO_NUL_MESSAGE).optional();
-
-export const POSTCODE_MESSAGE = "Enter a full UK postcode, like SW1A 1AA";
-
-const postcode = z
-  .string({ error: "Enter your postcode" })
-  .trim()
-  .min(1, "Enter your postcode")
-  .max(12, POSTCODE_MESSAGE)
-  .refine((v) => normalisePostcode(v) !== null, POSTCODE_MESSAGE)
-  .transform((v) => normalisePostcode(v) as string);
-
-export const postcodeSchema = z.object({ postcode });
-export const constituencySchema = z.object({ constituency: text("Choose your constituency", 200, "The constituency") });
-
-export const letterSchema = z.object({
-  /** Which MP: from the postcode lookup or the constituency list, carried in a hidden field. */
-  constituency: text("Find your MP first", 200, "The constituency"),
-  senderName: text("Enter your full name", 120, "Your name"),
-  senderAddress: text("Enter your street address and town", 300, "Your address"),
-  senderPostcode: postcode,
-  senderEmail: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .max(254, "Your email address must be 254 characters or fewer")
-    .pipe(z.email({ error: "Enter your email address in the correct format, like name@example.org" })),
-  body: text("Write your letter", MAX_LETTER_CHARS, "Your letter"),
-});
-export type LetterValues = z.infer<typeof letterSchema>;
-
-export const feedbackSchema = z.object({
-  constituency: optionalText(200, "The constituency"),
-  met: z.enum(["yes", "no"], { error: "Say whether you have met your MP" }),
-  signed: z.enum(["yes", "no", "not-yet"]).optional(),
-  story: optionalText(4000, "Your story"),
-});
-
-// ---------------------------------------------------------------- the admin's campaign form
-
-const LONDON_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const dateTime = (what: string) =>
-  z.string().trim().regex(LONDON_DATETIME, `Enter ${what} as a date and time`).optional();
-
 /**
- * The asks as an admin types them: one ask per block, blocks separated by a blank line,
- * the first line of a block its title and the rest its paragraph.
+ * The supporter's forms speak the page's language: each schema is built with a translator of
+ * the `campaign` catalogue's errors (app/i18n.ts `campaignValidation`), the same in the
+ * browser and on the server, as the nomination journey's are (nomination-forms.ts).
  */
-export function parseAsks(input: string): CampaignAsk[] {
-  return input
-    .replace(/\r\n/g, "\n")
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter(Boolean)
-    .map((block) => {
-      const [title, ...rest] = block.split("\n");
-      return { title: title.trim(), body: rest.join(" ").replace(/\s+/g, " ").trim() };
-    });
-}
+export type CampaignErrorKey = keyof (typeof englishCampaign)["errors"];
+export type CampaignTranslate = (key: CampaignErrorKey, values?: Record<string, string | number>) => string;
 
-export function formatAsks(asks: CampaignAsk[]): string {
-  return asks.map((a) => (a.body ? `${a.title}\n${a.body}` : a.title)).join("\n\n");
-}
+const required = (t: CampaignTranslate, key: CampaignErrorKey, max: number, tooLong: CampaignErrorKey) =>
+  z
+    .string({ error: t(key) })
+    .trim()
+    .min(1, t(key))
+    .max(max, t(tooLong, { max }))
+    .refine(hasNoNul, t("noNul"));
 
-export const campaignSchema = z
-  .object({
-    title: text("Enter the campaign's title", 200, "The title"),
-    slug: z
-      .string({ error: "Enter the address of the campaign page" })
+const optional = (t: CampaignTranslate, max: number, tooLong: CampaignErrorKey) =>
+  z.string().trim().max(max, t(tooLong, { max })).refine(hasNoNul, t("noNul")).optional();
+
+const postcode = (t: CampaignTranslate) =>
+  z
+    .string({ error: t("postcode") })
+    .trim()
+    .min(1, t("postcode"))
+    .max(12, t("postcodeFormat"))
+    .refine((v) => normalisePostcode(v) !== null, t("postcodeFormat"))
+    .transform((v) => normalisePostcode(v) as string);
+
+export function letterSchema(t: CampaignTranslate) {
+  return z.object({
+    /** Which MP: from the postcode lookup or the constituency list, carried in a hidden field. */
+    constituency: required(t, "findMpFirst", 200, "constituencyTooLong"),
+    senderName: required(t, "name", 120, "nameTooLong"),
+    senderAddress: required(t, "address", 300, "addressTooLong"),
+    senderPostcode: postcode(t),
+    senderEmail: z
+      .string({ error: t("email") })
       .trim()
-      .min(1, "Enter the address of the campaign page")
-      .max(60, "The address must be 60 characters or fewer")
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single dashes, like protect-sponsorship"),
-    summary: text("Enter a summary", 2000, "The summary"),
-    asks: text("Enter at least one ask", 6000, "The asks").refine(
-      (v) => parseAsks(v).every((a) => a.title.length <= 200),
-      "Each ask's first line is its title, of 200 characters or fewer",
-    ),
-    letterGuidance: optionalText(6000, "The guidance"),
-    briefing: optionalText(20000, "The briefing"),
-    signedFormsTo: optionalText(500, "Where signed forms go"),
-    opensAt: dateTime("when the campaign opens"),
-    closesAt: dateTime("when the campaign closes"),
-  })
-  .refine((v) => !v.opensAt || !v.closesAt || v.opensAt < v.closesAt, { path: ["closesAt"], message: "The campaign must close after it opens" });
-export type CampaignInput = z.infer<typeof campaignSchema>;
+      .max(254, t("emailTooLong", { max: 254 }))
+      .pipe(z.email({ error: t("emailFormat") })),
+    body: required(t, "body", MAX_LETTER_CHARS, "bodyTooLong"),
+  });
+}
+export type LetterValues = z.infer<ReturnType<typeof letterSchema>>;
 
-export const feedbackChoices = { met: ["yes", "no"], signed: ["yes", "no", "not-yet"] } as const;
+export function feedbackSchema(t: CampaignTranslate) {
+  return z.object({
+    constituency: optional(t, 200, "constituencyTooLong"),
+    met: z.enum(["yes", "no"], { error: t("met") }),
+    signed: z.enum(["yes", "no", "not-yet"]).optional(),
+    story: optional(t, 4000, "storyTooLong"),
+  });
+}

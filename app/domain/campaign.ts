@@ -4,6 +4,7 @@
  * constituency names are matched between services, and the dashboard's figures.
  */
 import { isValid as isValidPostcode, toNormalised } from "postcode";
+import type { Language } from "./vocabulary";
 
 // ---------------------------------------------------------------- postcodes and constituencies
 
@@ -32,6 +33,14 @@ export function constituencyKey(name: string): string {
 
 /** One of a campaign's asks: a short title and a paragraph. */
 export type CampaignAsk = { title: string; body: string };
+
+/** The asks shown on a page: the Welsh ones on a Welsh page once written, else the English (decision 031). */
+export type LocalisedAsks = { asks: CampaignAsk[]; language: Language };
+
+export function localisedAsks(asks: CampaignAsk[], asksCy: CampaignAsk[] | null | undefined, language: Language): LocalisedAsks {
+  if (language === "cy" && asksCy && asksCy.length > 0) return { asks: asksCy, language: "cy" };
+  return { asks, language: "en" };
+}
 
 export type CampaignDates = { opensAt: Date | null; closesAt: Date | null };
 export type CampaignState = "not_open" | "open" | "closed";
@@ -95,12 +104,13 @@ export function isNearDuplicate(body: string, earlier: Iterable<string>, thresho
   return false;
 }
 
-export const LETTER_TOO_SHORT = `Your letter must be at least ${MIN_LETTER_WORDS} words. MPs read letters in a constituent's own words: say why this matters to you and what you are asking for`;
-export const LETTER_NEAR_DUPLICATE =
-  "Your letter is the same, or almost the same, as one already sent in this campaign. MPs set aside identical letters, so write it in your own words: why it matters to you, and your own experience";
+/** What can be wrong with a letter's words: a key of the campaign catalogue's errors, said in the page's language. */
+export type LetterBodyProblem = "letterTooShort" | "letterNearDuplicate";
+export const LETTER_TOO_SHORT: LetterBodyProblem = "letterTooShort";
+export const LETTER_NEAR_DUPLICATE: LetterBodyProblem = "letterNearDuplicate";
 
 /** The problem with a letter's body, or null when it may be sent. */
-export function letterBodyProblem(body: string, earlier: Iterable<string>): string | null {
+export function letterBodyProblem(body: string, earlier: Iterable<string>): LetterBodyProblem | null {
   if (countWords(body) < MIN_LETTER_WORDS) return LETTER_TOO_SHORT;
   if (isNearDuplicate(body, earlier)) return LETTER_NEAR_DUPLICATE;
   return null;

@@ -15,6 +15,11 @@ export const WELSH_LIMITS = {
   questionLabel: 300,
   questionHelp: 1000,
   citation: 1200,
+  campaignTitle: 240,
+  campaignSummary: 2400,
+  campaignAsks: 7200,
+  campaignLetterGuidance: 7200,
+  campaignBriefing: 24000,
 } as const;
 
 /** Blank Welsh is no Welsh: stored as null, so the English shows (marked as English). */
@@ -87,4 +92,44 @@ export function missingWelshInCategory(c: WelshCategory, questions: readonly Wel
       if (missingWelsh(q.help, q.helpCy)) missing.push({ field: "helpCy", what: `Question ${i + 1}: help text`, questionId: q.id });
     });
   return missing;
+}
+
+/** A campaign's public text, English and Welsh; the Welsh asks are written as the admin types them (one per paragraph). */
+export type WelshCampaign = {
+  title: string;
+  titleCy: string | null;
+  summary: string;
+  summaryCy: string | null;
+  asks: string;
+  asksCy: string | null;
+  letterGuidance: string;
+  letterGuidanceCy: string | null;
+  briefing: string;
+  briefingCy: string | null;
+};
+
+/** The Welsh fields of a campaign that break a rule, by field name. */
+export function campaignWelshProblems(c: WelshCampaign): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const check = (field: string, p: string | null) => {
+    if (p) problems[field] = p;
+  };
+  check("titleCy", welshProblem(c.title, c.titleCy, "title", WELSH_LIMITS.campaignTitle));
+  check("summaryCy", welshProblem(c.summary, c.summaryCy, "summary", WELSH_LIMITS.campaignSummary));
+  check("asksCy", welshProblem(c.asks, c.asksCy, "asks", WELSH_LIMITS.campaignAsks));
+  check("letterGuidanceCy", welshProblem(c.letterGuidance, c.letterGuidanceCy, "guidance", WELSH_LIMITS.campaignLetterGuidance));
+  check("briefingCy", welshProblem(c.briefing, c.briefingCy, "briefing", WELSH_LIMITS.campaignBriefing));
+  return problems;
+}
+
+/** What a campaign still lacks in Welsh, in the order of the admin's form. */
+export function missingWelshInCampaign(c: WelshCampaign): MissingWelsh[] {
+  const fields: Array<[keyof WelshCampaign, keyof WelshCampaign, string]> = [
+    ["title", "titleCy", "Title"],
+    ["summary", "summaryCy", "Summary"],
+    ["asks", "asksCy", "The asks"],
+    ["letterGuidance", "letterGuidanceCy", "Guidance for the letter"],
+    ["briefing", "briefingCy", "Briefing for the meeting"],
+  ];
+  return fields.filter(([en, cy]) => missingWelsh(c[en], c[cy])).map(([, field, what]) => ({ field, what }));
 }

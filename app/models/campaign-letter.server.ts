@@ -5,17 +5,21 @@
  * later. Every consequence (emails, the follow-up job, audit) commits with its write.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import CampaignFollowUpEmail from "#emails/campaign-follow-up";
+import CampaignFollowUpEmail, { campaignFollowUpSubject } from "#emails/campaign-follow-up";
 import CampaignLetterEmail from "#emails/campaign-letter";
-import CampaignLetterConfirmEmail from "#emails/campaign-letter-confirm";
+import CampaignLetterConfirmEmail, { campaignLetterConfirmSubject } from "#emails/campaign-letter-confirm";
+import { emailText } from "#emails/i18n";
 import type { CampaignLetter } from "#db/schema";
 import {
   followUpAt,
   LETTER_CONFIRM_LIFETIME_MS,
   letterBodyProblem,
   type FollowUpAnswer,
+  type LetterBodyProblem,
 } from "~/domain/campaign";
 import type { LetterValues } from "~/domain/campaign-forms";
+import { localised, type Language } from "~/domain/language";
+import { localisedPath } from "~/domain/language-paths";
 import { ERASED } from "~/domain/retention";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
@@ -52,7 +56,7 @@ const url = (path: string, params: Record<string, string>) => {
 };
 
 /** The refusal for the letter's body, from the letters already sent in this campaign; null when it may go. */
-export async function letterProblem(campaignId: number, body: string): Promise<string | null> {
+export async function letterProblem(campaignId: number, body: string): Promise<LetterBodyProblem | null> {
   const earlier = await db.select({ body: l.body }).from(l).where(and(eq(l.campaignId, campaignId), eq(l.status, "sent"), isNull(l.erasedAt)));
   return letterBodyProblem(
     body,
@@ -60,11 +64,12 @@ export async function letterProblem(campaignId: number, body: string): Promise<s
   );
 }
 
-export type NewLetter = LetterValues & { mp: Mp & { email: string } };
+export type NewLetter = LetterValues & { mp: Mp & { email: string }; language?: Language };
 
 /** Saves the letter as awaiting confirmation and emails the sender the link that sends it. */
 export async function createLetter(campaign: CampaignDetails, letter: NewLetter, now = new Date()) {
   const token = generateToken();
+  const language = letter.language ?? "en";
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(l)
@@ -78,19 +83,21 @@ export async function createLetter(campaign: CampaignDetails, letter: NewLetter,
         mpName: letter.mp.name,
         mpEmail: letter.mp.email,
         body: letter.body,
+        language,
         confirmTokenHash: hashToken(token),
         confirmExpiresAt: new Date(now.getTime() + LETTER_CONFIRM_LIFETIME_MS),
       })
       .returning({ id: l.id });
     await sendEmail(tx, {
       to: letter.senderEmail,
-      subject: `Confirm your letter to ${letter.mp.name}`,
+      subject: campaignLetterConfirmSubject({ language, mpName: letter.mp.name }),
       template: "campaign-letter-confirm",
       react: CampaignLetterConfirmEmail({
+        language,
         name: letter.senderName,
-        campaign: campaign.title,
+        campaign: localised(campaign.title, campaign.titleCy, language),
         mpName: letter.mp.name,
-        url: url("/campaigns/confirm", { t: token }),
+        url: url(localisedPath("/campaigns/confirm", language), { t: token }),
         days: Math.round(LETTER_CONFIRM_LIFETIME_MS / (24 * HOUR)),
       }),
       meta: { campaignLetterIds: [row.id] },
@@ -118,6 +125,7 @@ export async function confirmLetter(token: string, now = new Date()): Promise<Co
     const [row] = await tx.select().from(l).where(eq(l.confirmTokenHash, hashToken(token))).for("update");
     if (!row || row.erasedAt) return { outcome: "invalid" };
     const [campaign] = await tx.select({ slug: schema.campaigns.slug, title: schema.campaigns.title }).from(schema.campaigns).where(eq(schema.campaigns.id, row.campaignId));
+    const sender = emailText(row.language);
     if (row.status === "sent") return { outcome: "already", slug: campaign.slug };
     if (!row.confirmExpiresAt || row.confirmExpiresAt <= now) return { outcome: "invalid" };
 
@@ -142,9 +150,9 @@ export async function confirmLetter(token: string, now = new Date()): Promise<Co
     });
     await sendEmail(tx, {
       to: row.senderEmail,
-      subject: `Your letter to ${row.mpName} has been sent`,
+      subject: sender.t("letter.copySubject", { mp: row.mpName }),
       template: "campaign-letter-copy",
-      react: CampaignLetterEmail({ ...letter, copyNote: `This is your copy of the letter we sent to ${row.mpName} (${row.mpEmail}). Their reply will come to this address.` }),
+      react: CampaignLetterEmail({ ...letter, copyNote: sender.t("letter.copyNote", { mp: row.mpName, email: row.mpEmail }), copyLanguage: row.language }),
       meta,
     });
     await scheduleJob(tx, { kind: FOLLOW_UP_JOB, key: `letter:${row.id}`, runAt: followUpAt(now), payload: { letterId: row.id } });
@@ -166,20 +174,25 @@ export async function followUpJob(tx: Tx, job: Job) {
   const letterId = Number(job.payload.letterId);
   const [row] = await tx.select().from(l).where(eq(l.id, letterId)).for("update");
   if (!row || row.erasedAt || row.status !== "sent" || row.followUpSentAt) return;
-  const [campaign] = await tx.select({ slug: schema.campaigns.slug, title: schema.campaigns.title }).from(schema.campaigns).where(eq(schema.campaigns.id, row.campaignId));
+  const [campaign] = await tx
+    .select({ slug: schema.campaigns.slug, title: schema.campaigns.title, titleCy: schema.campaigns.titleCy })
+    .from(schema.campaigns)
+    .where(eq(schema.campaigns.id, row.campaignId));
+  const language = row.language;
   const token = generateToken();
   await tx.update(l).set({ followUpTokenHash: hashToken(token), followUpSentAt: new Date() }).where(eq(l.id, row.id));
-  const answer = (q: string, a: string) => url("/campaigns/follow-up", { t: token, [q]: a });
+  const answer = (q: string, a: string) => url(localisedPath("/campaigns/follow-up", language), { t: token, [q]: a });
   await sendEmail(tx, {
     to: row.senderEmail,
-    subject: `Did ${row.mpName} reply to your letter?`,
+    subject: campaignFollowUpSubject({ language, mpName: row.mpName }),
     template: "campaign-follow-up",
     react: CampaignFollowUpEmail({
+      language,
       name: row.senderName,
       mpName: row.mpName,
-      campaign: campaign.title,
+      campaign: localised(campaign.title, campaign.titleCy, language),
       links: { repliedYes: answer("replied", "yes"), repliedNo: answer("replied", "no"), signedYes: answer("signed", "yes"), signedNo: answer("signed", "no") },
-      briefingUrl: url(`/campaigns/${campaign.slug}/meet`, {}),
+      briefingUrl: url(localisedPath(`/campaigns/${campaign.slug}/meet`, language), {}),
     }),
     meta: { campaignLetterIds: [row.id] },
   });

@@ -6,7 +6,7 @@
  * and email commit with it.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
-import PeoplesChoiceConfirmEmail from "#emails/peoples-choice-confirm";
+import PeoplesChoiceConfirmEmail, { peoplesChoiceConfirmSubject } from "#emails/peoples-choice-confirm";
 import {
   countsArePublic,
   networkOf,
@@ -24,10 +24,9 @@ import {
   type VotingWindow,
   type WindowField,
 } from "~/domain/peoples-choice";
-import type { Language } from "~/domain/language";
+import { localised, type Language } from "~/domain/language";
 import { localisedPath } from "~/domain/language-paths";
 import { ERASED, isRetentionDue } from "~/domain/retention";
-import { formatLondon } from "~/domain/time";
 import { audit, SYSTEM_ACTOR, type Actor } from "~/utils/audit.server";
 import { db, schema, type Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -246,10 +245,11 @@ export async function castVote(input: {
   email: string;
   ip: string;
   now?: Date;
-  /** The page's language: a vote cast on a Welsh page is confirmed on the Welsh page (the email itself is still English). */
+  /** The vote page's language: kept on the vote, and its confirmation email and page are in it. */
   language?: Language;
 }): Promise<CastOutcome> {
   const now = input.now ?? new Date();
+  const language = input.language ?? "en";
   const voter = normaliseVoterEmail(input.email);
   if (!voter) return { outcome: "bad_email" };
   const token = generateToken();
@@ -274,6 +274,7 @@ export async function castVote(input: {
       email: input.email.trim(),
       emailDomain: voter.domain,
       network: networkOf(input.ip),
+      language,
       confirmTokenHash: hashToken(token),
       confirmExpiresAt: expires,
       createdAt: now,
@@ -297,13 +298,14 @@ export async function castVote(input: {
     }
     await sendEmail(tx, {
       to: values.email,
-      subject: `Confirm your People's Choice vote for ${nominee.name}`,
+      subject: peoplesChoiceConfirmSubject({ language, nominee: nominee.name }),
       template: "peoples-choice-confirm",
       react: PeoplesChoiceConfirmEmail({
-        category: row.category.name,
+        language,
+        category: localised(row.category.name, row.category.nameCy, language),
         nominee: nominee.name,
-        url: new URL(localisedPath(`/vote/confirm?t=${token}`, input.language ?? "en"), getEnv().APP_URL).toString(),
-        closes: formatLondon(expires),
+        url: new URL(localisedPath(`/vote/confirm?t=${token}`, language), getEnv().APP_URL).toString(),
+        closes: expires,
       }),
       meta: { peoplesChoiceVoteIds: [voteId] },
     });

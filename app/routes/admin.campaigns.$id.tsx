@@ -3,16 +3,17 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { CampaignFields } from "~/components/campaign";
+import { CampaignFields } from "~/components/campaign-admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { campaignSchema, formatAsks } from "~/domain/campaign-forms";
+import { campaignSchema, formatAsks } from "~/domain/campaign-admin-forms";
 import { parseId } from "~/domain/ids";
 import { getCampaign, slugInUse, updateCampaign } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { readCampaignForm } from "~/utils/campaign-upload.server";
 import { notFound } from "~/utils/responses.server";
 import { toLondonInputValue } from "~/domain/time";
+import { missingWelshInCampaign } from "~/domain/welsh-content";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? "Campaign"} – Administration – Community Sponsorship Awards` }];
 
@@ -32,7 +33,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       signedFormsTo: campaign.signedFormsTo,
       opensAt: toLondonInputValue(campaign.opensAt),
       closesAt: toLondonInputValue(campaign.closesAt),
+      titleCy: campaign.titleCy ?? "",
+      summaryCy: campaign.summaryCy ?? "",
+      asksCy: campaign.asksCy ? formatAsks(campaign.asksCy) : "",
+      letterGuidanceCy: campaign.letterGuidanceCy ?? "",
+      briefingCy: campaign.briefingCy ?? "",
     },
+    missingWelsh: missingWelshInCampaign({
+      title: campaign.title,
+      titleCy: campaign.titleCy,
+      summary: campaign.summary,
+      summaryCy: campaign.summaryCy,
+      asks: formatAsks(campaign.asks),
+      asksCy: campaign.asksCy ? formatAsks(campaign.asksCy) : null,
+      letterGuidance: campaign.letterGuidance,
+      letterGuidanceCy: campaign.letterGuidanceCy,
+      briefing: campaign.briefing,
+      briefingCy: campaign.briefingCy,
+    }),
     files: { commitmentForm: campaign.commitmentFormName, briefingPdf: campaign.briefingPdfName },
   };
 }
@@ -54,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCampaign() {
-  const { campaign, files } = useLoaderData<typeof loader>();
+  const { campaign, files, missingWelsh } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
@@ -83,10 +101,42 @@ export default function EditCampaign() {
       </p>
       <ErrorSummary
         errors={[
-          ...summariseErrors(form, [fields.title, fields.slug, fields.summary, fields.asks, fields.letterGuidance, fields.briefing, fields.signedFormsTo, fields.opensAt, fields.closesAt]),
+          ...summariseErrors(form, [
+            fields.title,
+            fields.titleCy,
+            fields.slug,
+            fields.summary,
+            fields.summaryCy,
+            fields.asks,
+            fields.asksCy,
+            fields.letterGuidance,
+            fields.letterGuidanceCy,
+            fields.briefing,
+            fields.briefingCy,
+            fields.signedFormsTo,
+            fields.opensAt,
+            fields.closesAt,
+          ]),
           ...Object.entries(fileErrors).map(([fieldId, m]) => ({ fieldId, message: m?.[0] ?? "" })),
         ]}
       />
+      <section aria-labelledby="welsh">
+        <h2 id="welsh">Welsh still to write</h2>
+        {missingWelsh.length === 0 ? (
+          <p>Everything the public sees of this campaign is written in Welsh too.</p>
+        ) : (
+          <>
+            <p>Welsh pages show these in English, marked as English, until their Welsh is written:</p>
+            <ul id="welsh-missing">
+              {missingWelsh.map((m) => (
+                <li key={m.field}>
+                  <a href={`#${fields[m.field as "titleCy"].id}`}>{m.what}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <CampaignFields fields={fields} files={{ ...files, errors: fileErrors }} />
         <SubmitButton>Save the campaign</SubmitButton>

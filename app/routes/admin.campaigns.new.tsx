@@ -3,10 +3,10 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { CampaignFields } from "~/components/campaign";
+import { CampaignFields } from "~/components/campaign-admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { campaignSchema } from "~/domain/campaign-forms";
+import { campaignSchema } from "~/domain/campaign-admin-forms";
 import { createCampaign, slugInUse } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { readCampaignForm } from "~/utils/campaign-upload.server";
@@ -48,7 +48,22 @@ export default function NewCampaign() {
       <h1>Add a campaign</h1>
       <ErrorSummary
         errors={[
-          ...summariseErrors(form, [fields.title, fields.slug, fields.summary, fields.asks, fields.letterGuidance, fields.briefing, fields.signedFormsTo, fields.opensAt, fields.closesAt]),
+          ...summariseErrors(form, [
+            fields.title,
+            fields.titleCy,
+            fields.slug,
+            fields.summary,
+            fields.summaryCy,
+            fields.asks,
+            fields.asksCy,
+            fields.letterGuidance,
+            fields.letterGuidanceCy,
+            fields.briefing,
+            fields.briefingCy,
+            fields.signedFormsTo,
+            fields.opensAt,
+            fields.closesAt,
+          ]),
           ...Object.entries(fileErrors).map(([fieldId, m]) => ({ fieldId, message: m?.[0] ?? "" })),
         ]}
       />

@@ -1,27 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BackTo } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLocalisedPath } from "~/components/i18n";
+import { localised } from "~/domain/language";
+import { titleFor, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { campaignPath } from "~/utils/campaign-paths";
 import { requireCampaign } from "~/models/campaign.server";
 
-export const meta: MetaFunction = () => [{ title: "Check your email – Community Sponsorship Awards" }];
+export const handle: I18nHandle = { i18n: ["campaign"] };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "campaign")("checkEmail.title")) }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await requireCampaign(params.slug);
-  return { slug: campaign.slug, title: campaign.title };
+  return { slug: campaign.slug, title: localised(campaign.title, campaign.titleCy, languageOf(request)) };
 }
 
 export default function CheckEmail() {
   const { slug, title } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("campaign");
+  const path = useLocalisedPath();
   return (
     <div className="prose">
-      <h1>Check your email</h1>
+      <h1>{t("checkEmail.title")}</h1>
       <div className="panel-box">
-        <p>We have sent you a link. Open it to send your letter: nothing goes to your MP until you do.</p>
+        <p>{t("checkEmail.sent")}</p>
       </div>
-      <p>The link works for 7 days. Nothing arrived after a few minutes? Check your spam folder.</p>
+      <p>{t("checkEmail.linkWorks")}</p>
       <p>
-        <Link to={campaignPath(slug)}>Back to {title}</Link>
+        <BackTo to={path(campaignPath(slug))} title={title} />
       </p>
     </div>
   );

@@ -2,13 +2,19 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Paragraphs } from "~/components/campaign";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { BackTo, Paragraphs } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-
+import { useLocalisedPath } from "~/components/i18n";
 import { Honeypot } from "~/components/nomination";
 import { feedbackSchema, HONEYPOT_FIELD } from "~/domain/campaign-forms";
+import { localised } from "~/domain/language";
+import { localisedPath } from "~/domain/language-paths";
+import { campaignValidation, campaignValidationIn, titleFor, translator, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { saveFeedback } from "~/models/campaign-letter.server";
 import { briefingPdfPath, campaignPath, meetPath } from "~/utils/campaign-paths";
 import { HONEYPOT_MESSAGE } from "~/utils/nomination-journey.server";
@@ -17,13 +23,24 @@ import { clientIp } from "~/utils/request.server";
 import { rateLimited } from "~/utils/nomination-journey.server";
 import { requireCampaign } from "~/models/campaign.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Meet your MP – ${data?.campaign.title ?? "Campaign"} – Community Sponsorship Awards` }];
+export const handle: I18nHandle = { i18n: ["campaign"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => [
+  { title: titleFor(location.pathname, translatorFor(location.pathname, "campaign")("meet.title"), data?.campaign.title.text) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await requireCampaign(params.slug);
+  const language = languageOf(request);
   const url = new URL(request.url);
   return {
-    campaign: { slug: campaign.slug, title: campaign.title, briefing: campaign.briefing, hasBriefingPdf: Boolean(campaign.briefingPdfName), signedFormsTo: campaign.signedFormsTo },
+    campaign: {
+      slug: campaign.slug,
+      title: localised(campaign.title, campaign.titleCy, language),
+      briefing: localised(campaign.briefing, campaign.briefingCy, language),
+      hasBriefingPdf: Boolean(campaign.briefingPdfName),
+      signedFormsTo: campaign.signedFormsTo,
+    },
     sent: url.searchParams.get("sent") === "1",
     thanks: url.searchParams.get("thanks") === "1",
   };
@@ -31,63 +48,85 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const campaign = await requireCampaign(params.slug);
+  const language = languageOf(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: feedbackSchema });
+  const submission = parseWithZod(formData, { schema: feedbackSchema(campaignValidationIn(language)) });
   const trap = formData.get(HONEYPOT_FIELD);
-  if (typeof trap === "string" && trap.trim()) return data({ result: submission.reply({ formErrors: [HONEYPOT_MESSAGE] }) }, { status: 400 });
+  if (typeof trap === "string" && trap.trim()) {
+    const message = language === "en" ? HONEYPOT_MESSAGE : translator(language, "nomination")("honeypot");
+    return data({ result: submission.reply({ formErrors: [message] }) }, { status: 400 });
+  }
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const limit = await hitRateLimit(`campaign:feedback:ip:${clientIp(context)}`, { limit: 30, windowMs: 60 * 60 * 1000 });
-  if (!limit.allowed) return rateLimited(submission, limit, "sent this form");
+  if (!limit.allowed) return rateLimited(submission, limit, { message: (wait) => translator(language, "campaign")("errors.rateLimitedFeedback", { wait }), language });
   await saveFeedback(campaign.id, submission.value);
-  return redirect(`${meetPath(campaign.slug)}?thanks=1`);
+  return redirect(localisedPath(`${meetPath(campaign.slug)}?thanks=1`, language));
 }
 
 export default function MeetYourMp() {
   const { campaign, sent, thanks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("campaign");
+  const path = useLocalisedPath();
+  const schema = useMemo(() => feedbackSchema(campaignValidation(t)), [t]);
   const [form, fields] = useForm({
     id: "feedback",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(feedbackSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
   });
   return (
     <div className="prose">
       <p className="back-link">
-        <Link to={campaignPath(campaign.slug)}>Back to {campaign.title}</Link>
+        <BackTo to={path(campaignPath(campaign.slug))} title={campaign.title} />
       </p>
       {sent ? (
         <div className="confirmation-panel">
-          <h1>Your letter has been sent</h1>
-          <p>We have emailed you a copy. Your MP will reply to you directly.</p>
+          <h1>{t("meet.sentHeading")}</h1>
+          <p>{t("meet.sentText")}</p>
         </div>
       ) : null}
-      <span className="caption">Step 3 of 3</span>
-      {sent ? <h2>Meet your MP</h2> : <h1>Meet your MP</h1>}
-      {campaign.briefing ? <Paragraphs text={campaign.briefing} /> : <p>Take the commitment form with you, and ask your MP to sign it.</p>}
+      <span className="caption">{t("step", { number: 3 })}</span>
+      {sent ? <h2>{t("meet.title")}</h2> : <h1>{t("meet.title")}</h1>}
+      {campaign.briefing.text ? <Paragraphs text={campaign.briefing} /> : <p>{t("meet.noBriefing")}</p>}
       {campaign.hasBriefingPdf ? (
         <p>
-          <a href={briefingPdfPath(campaign.slug)}>Download the briefing (PDF)</a>
+          <a href={path(briefingPdfPath(campaign.slug))}>{t("meet.briefingPdf")}</a>
         </p>
       ) : null}
-      {campaign.signedFormsTo ? <p>When your MP has signed the commitment form, send it to {campaign.signedFormsTo}.</p> : null}
+      {campaign.signedFormsTo ? <p>{t("meet.signedFormsTo", { to: campaign.signedFormsTo })}</p> : null}
 
-      <h2 id="how-it-went">Tell us how it went</h2>
+      <h2 id="how-it-went">{t("meet.howItWent")}</h2>
       {thanks ? (
         <div className="panel-box" role="status">
-          <p>Thank you for telling us. It helps us see where MPs are listening.</p>
+          <p>{t("meet.thanks")}</p>
         </div>
       ) : (
         <>
           <ErrorSummary errors={summariseErrors(form, [fields.met, fields.constituency, fields.story])} />
           <Form method="post" {...getFormProps(form)} aria-labelledby="how-it-went">
             <Honeypot name={HONEYPOT_FIELD} />
-            <Radios field={fields.met} legend="Have you met your MP?" options={[{ value: "yes", label: "Yes" }, { value: "no", label: "Not yet" }]} />
-            <Radios field={fields.signed} legend="Did they sign the commitment form?" options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "not-yet", label: "Not yet" }]} />
-            <Field label="Your constituency (optional)" errors={fields.constituency.errors} inputProps={{ id: fields.constituency.id, name: fields.constituency.name, type: "text" }} />
-            <TextareaField label="What happened? (optional)" hint="Do not include anyone's personal details." errors={fields.story.errors} textareaProps={{ ...getTextareaProps(fields.story), rows: 6 }} />
-            <SubmitButton>Send</SubmitButton>
+            <Radios
+              field={fields.met}
+              legend={t("meet.met")}
+              options={[
+                { value: "yes", label: t("meet.metYes") },
+                { value: "no", label: t("meet.notYet") },
+              ]}
+            />
+            <Radios
+              field={fields.signed}
+              legend={t("meet.signed")}
+              options={[
+                { value: "yes", label: t("meet.yes") },
+                { value: "no", label: t("meet.no") },
+                { value: "not-yet", label: t("meet.notYet") },
+              ]}
+            />
+            <Field label={t("meet.constituency")} errors={fields.constituency.errors} inputProps={{ id: fields.constituency.id, name: fields.constituency.name, type: "text" }} />
+            <TextareaField label={t("meet.story")} hint={t("meet.storyHint")} errors={fields.story.errors} textareaProps={{ ...getTextareaProps(fields.story), rows: 6 }} />
+            <SubmitButton>{t("meet.send")}</SubmitButton>
           </Form>
         </>
       )}

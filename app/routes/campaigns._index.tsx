@@ -1,36 +1,56 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InLanguage, useLocalisedPath } from "~/components/i18n";
 import { campaignState } from "~/domain/campaign";
+import { localised } from "~/domain/language";
+import { titleFor, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { listCampaigns } from "~/models/campaign.server";
 import { campaignPath } from "~/utils/campaign-paths";
 
-export const meta: MetaFunction = () => [{ title: "Campaigns – Community Sponsorship Awards" }];
+export const handle: I18nHandle = { i18n: ["campaign"] };
 
-export async function loader() {
+export const meta: MetaFunction = ({ location }) => {
+  const t = translatorFor(location.pathname, "campaign");
+  return [{ title: titleFor(location.pathname, t("list.title")) }, { name: "description", content: t("list.lead") }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = languageOf(request);
   const now = new Date();
   const campaigns = await listCampaigns();
   return {
     campaigns: campaigns
       .filter((c) => campaignState(c, now) !== "not_open")
-      .map((c) => ({ slug: c.slug, title: c.title, summary: c.summary, open: campaignState(c, now) === "open" })),
+      .map((c) => ({
+        slug: c.slug,
+        title: localised(c.title, c.titleCy, language),
+        summary: localised(c.summary, c.summaryCy, language),
+        open: campaignState(c, now) === "open",
+      })),
   };
 }
 
 export default function Campaigns() {
   const { campaigns } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("campaign");
+  const path = useLocalisedPath();
   return (
     <div className="prose">
-      <h1>Campaigns</h1>
-      <p className="lead">Help protect and grow community sponsorship: find your MP, write to them in your own words, and meet them.</p>
-      {campaigns.length === 0 ? <p>There are no campaigns at the moment.</p> : null}
+      <h1>{t("list.title")}</h1>
+      <p className="lead">{t("list.lead")}</p>
+      {campaigns.length === 0 ? <p>{t("list.none")}</p> : null}
       {campaigns.map((c) => (
         <section key={c.slug}>
           <h2>
-            <Link to={campaignPath(c.slug)}>{c.title}</Link>
+            <Link to={path(campaignPath(c.slug))}>
+              <InLanguage text={c.title} />
+            </Link>
           </h2>
-          <p>{c.summary}</p>
-          {c.open ? null : <p className="caption">This campaign has closed.</p>}
+          <InLanguage as="p" text={c.summary} />
+          {c.open ? null : <p className="caption">{t("list.closed")}</p>}
         </section>
       ))}
     </div>

@@ -1,58 +1,51 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BrokenLink, ConfirmByButton } from "~/components/confirm-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLocalisedPath } from "~/components/i18n";
+import { localisedPath } from "~/domain/language-paths";
+import { titleFor, translatorFor, type I18nHandle } from "~/i18n";
+import { languageOf } from "~/i18n.server";
 import { confirmLetter, peekLetterConfirmation } from "~/models/campaign-letter.server";
-import { isAccessToken } from "~/utils/nomination-access.server";
 import { meetPath } from "~/utils/campaign-paths";
+import { linkSecrets, NO_STORE } from "~/utils/confirm-link.server";
 
-export const meta: MetaFunction = () => [{ title: "Send your letter – Community Sponsorship Awards" }];
+export const handle: I18nHandle = { i18n: ["campaign"] };
 
-/*
- * Like the nomination's link (docs/decisions/003), the link shows a button: mail scanners
- * open links before people do, and must not send a letter on anyone's behalf.
- */
+export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "campaign")("confirm.title")) }];
+
+/* Like the nomination's link (docs/decisions/003), the link shows a button: the letter goes only when it is pressed. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const t = new URL(request.url).searchParams.get("t");
-  const letter = isAccessToken(t) ? await peekLetterConfirmation(t) : null;
-  return data(letter ? { valid: true as const, t: t!, mpName: letter.mpName } : { valid: false as const }, {
-    status: letter ? 200 : 400,
-    headers: { "Cache-Control": "no-store" },
-  });
+  const secrets = linkSecrets(new URL(request.url), "t");
+  const letter = secrets ? await peekLetterConfirmation(secrets.t) : null;
+  return data(letter && secrets ? { valid: true as const, secrets, mpName: letter.mpName } : { valid: false as const }, { status: letter ? 200 : 400, headers: NO_STORE });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const t = (await request.formData()).get("t");
-  const result = isAccessToken(t) ? await confirmLetter(t) : { outcome: "invalid" as const };
+  const secrets = linkSecrets(await request.formData(), "t");
+  const result = secrets ? await confirmLetter(secrets.t) : { outcome: "invalid" as const };
   if (result.outcome === "invalid") return data({ error: true }, { status: 400 });
-  return redirect(`${meetPath(result.slug)}?sent=1`);
+  return redirect(localisedPath(`${meetPath(result.slug)}?sent=1`, languageOf(request)));
 }
 
 export default function ConfirmLetter() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("campaign");
+  const path = useLocalisedPath();
   if (!loaded.valid || actionData?.error) {
     return (
-      <div className="prose">
-        <h1>This link does not work</h1>
-        <p>Links to send a letter work for 7 days. Write your letter again from the campaign page.</p>
-        <p>
-          <Link to="/campaigns">Go to campaigns</Link>
-        </p>
-      </div>
+      <BrokenLink heading={t("confirm.brokenHeading")} to={path("/campaigns")} linkText={t("confirm.toCampaigns")}>
+        {t("confirm.brokenText")}
+      </BrokenLink>
     );
   }
   return (
-    <div className="prose narrow">
-      <h1>Send your letter to {loaded.mpName}</h1>
-      <p>Select the button to show us this email address is yours and send your letter. We will email you a copy.</p>
-      <Form method="post">
-        <input type="hidden" name="t" value={loaded.t} />
-        <button type="submit" className="button">
-          Send my letter
-        </button>
-      </Form>
-    </div>
+    <ConfirmByButton heading={t("confirm.heading", { name: loaded.mpName })} secrets={loaded.secrets} button={t("confirm.button")}>
+      {t("confirm.text")}
+    </ConfirmByButton>
   );
 }
 

@@ -1,13 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BrokenLink } from "~/components/confirm-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLocalisedPath } from "~/components/i18n";
 import { parseFollowUpAnswer } from "~/domain/campaign";
+import { titleFor, translatorFor, type I18nHandle } from "~/i18n";
 import { answerFollowUp } from "~/models/campaign-letter.server";
-import { isAccessToken } from "~/utils/nomination-access.server";
 import { meetPath } from "~/utils/campaign-paths";
+import { linkSecrets, NO_STORE } from "~/utils/confirm-link.server";
 
-export const meta: MetaFunction = () => [{ title: "Thank you – Community Sponsorship Awards" }];
+export const handle: I18nHandle = { i18n: ["campaign"] };
+
+export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "campaign")("followUp.title")) }];
 
 /**
  * The follow-up email's one-click answers: opening the link records the answer (a later
@@ -16,40 +22,34 @@ export const meta: MetaFunction = () => [{ title: "Thank you – Community Spons
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const t = url.searchParams.get("t");
+  const secrets = linkSecrets(url, "t");
   const answer = parseFollowUpAnswer(url.searchParams);
-  const recorded = isAccessToken(t) && answer ? await answerFollowUp(t, answer) : null;
-  if (!recorded || !answer) return data({ recorded: null }, { status: 400, headers: { "Cache-Control": "no-store" } });
-  return data({ recorded: { ...recorded, ...answer } }, { headers: { "Cache-Control": "no-store" } });
+  const recorded = secrets && answer ? await answerFollowUp(secrets.t, answer) : null;
+  if (!recorded || !answer) return data({ recorded: null }, { status: 400, headers: NO_STORE });
+  return data({ recorded: { ...recorded, ...answer } }, { headers: NO_STORE });
 }
+
+const WHAT = {
+  replied: { yes: "followUp.replied", no: "followUp.notReplied" },
+  signed: { yes: "followUp.signed", no: "followUp.notSigned" },
+} as const;
 
 export default function FollowUpAnswer() {
   const { recorded } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("campaign");
+  const path = useLocalisedPath();
   if (!recorded) {
-    return (
-      <div className="prose">
-        <h1>This link does not work</h1>
-        <p>Check that you copied the whole link from our email.</p>
-      </div>
-    );
+    return <BrokenLink heading={t("followUp.brokenHeading")}>{t("followUp.brokenText")}</BrokenLink>;
   }
-  const what =
-    recorded.question === "replied"
-      ? recorded.answer
-        ? `${recorded.mpName} replied to your letter`
-        : `${recorded.mpName} has not replied yet`
-      : recorded.answer
-        ? `${recorded.mpName} signed the commitment form`
-        : `${recorded.mpName} has not signed the commitment form`;
   return (
     <div className="prose">
       <div className="confirmation-panel">
-        <h1>Thank you</h1>
-        <p>We have recorded that {what}.</p>
+        <h1>{t("followUp.title")}</h1>
+        <p>{t(WHAT[recorded.question][recorded.answer ? "yes" : "no"], { name: recorded.mpName })}</p>
       </div>
-      <p>Chose the wrong answer? Select the other link in the email: we keep the last one.</p>
+      <p>{t("followUp.change")}</p>
       <p>
-        <Link to={meetPath(recorded.slug)}>Meeting your MP? Read the briefing</Link>
+        <Link to={path(meetPath(recorded.slug))}>{t("followUp.briefing")}</Link>
       </p>
     </div>
   );

@@ -25,7 +25,7 @@ import { rateLimited } from "~/utils/nomination-journey.server";
 import { clientIp } from "~/utils/request.server";
 import { notFound } from "~/utils/responses.server";
 
-export const handle: I18nHandle = { i18n: ["vote", "nomination"] };
+export const handle: I18nHandle = { i18n: ["vote"] };
 
 type VoteMessages = Record<"chooseNominee" | "emailRequired" | "emailTooLong" | "emailFormat", string>;
 

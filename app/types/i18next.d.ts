@@ -4,6 +4,7 @@
  */
 import "i18next";
 import type auth from "~/locales/en/auth.json";
+import type campaign from "~/locales/en/campaign.json";
 import type common from "~/locales/en/common.json";
 import type home from "~/locales/en/home.json";
 import type info from "~/locales/en/info.json";
@@ -17,6 +18,7 @@ declare module "i18next" {
     defaultNS: "common";
     resources: {
       auth: typeof auth;
+      campaign: typeof campaign;
       common: typeof common;
       home: typeof home;
       info: typeof info;

@@ -5,9 +5,10 @@
  * name says.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { campaignSchema, parseAsks } from "~/domain/campaign-forms";
+import { campaignSchema, parseAsks } from "~/domain/campaign-admin-forms";
 import { MAX_FILE_BYTES, sanitiseFilename, sniffFileType } from "~/domain/files";
 import { parseLondonDateTime } from "~/domain/time";
+import { normaliseWelsh } from "~/domain/welsh-content";
 
 const TOO_LARGE = "Each PDF must be 10 MB or smaller";
 
@@ -51,6 +52,11 @@ export async function readCampaignForm(request: Request) {
           signedFormsTo: submission.value.signedFormsTo ?? "",
           opensAt: submission.value.opensAt ? parseLondonDateTime(submission.value.opensAt) : null,
           closesAt: submission.value.closesAt ? parseLondonDateTime(submission.value.closesAt) : null,
+          titleCy: normaliseWelsh(submission.value.titleCy),
+          summaryCy: normaliseWelsh(submission.value.summaryCy),
+          asksCy: normaliseWelsh(submission.value.asksCy) ? parseAsks(submission.value.asksCy!) : null,
+          letterGuidanceCy: normaliseWelsh(submission.value.letterGuidanceCy),
+          briefingCy: normaliseWelsh(submission.value.briefingCy),
         }
       : null;
   return {

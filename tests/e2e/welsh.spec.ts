@@ -3,68 +3,9 @@
  * with JavaScript on and off at 320 px, every Welsh page free of the English catalogue's
  * strings and of axe violations, and each language kept apart by the page cache.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, journeyBudget, test } from "./fixtures";
-import { expectAccessibleAsServed } from "./nomination-fixtures";
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-// ---------------------------------------------------------------- the English catalogue
-
-const locales = new URL("../../app/locales/", import.meta.url);
-function flatten(value: unknown, into: string[] = []): string[] {
-  if (typeof value === "string") into.push(value);
-  else for (const inner of Object.values(value as object)) flatten(inner, into);
-  return into;
-}
-const catalogue = (language: string) =>
-  readdirSync(new URL(`${language}/`, locales))
-    .filter((f) => f.endsWith(".json"))
-    .flatMap((f) => flatten(JSON.parse(readFileSync(new URL(`${language}/${f}`, locales), "utf8"))));
-const welshStrings = new Set(catalogue("cy"));
-/**
- * Every run of English words from the English catalogue, cut at its placeholders and tags:
- * "Nominations close on <time>{{date}}</time> (UK time)." gives "Nominations close on" and
- * "(UK time).". Runs of a single word are left out ("Yes" could be part of a nominee's name).
- */
-const ENGLISH_FRAGMENTS = [
-  ...new Set(
-    catalogue("en")
-      .filter((text) => !welshStrings.has(text))
-      .flatMap((text) => text.split(/\{\{[^}]*\}\}|<\/?\w+\s*\/?>/))
-      .map((fragment) => fragment.trim())
-      .filter((fragment) => fragment.split(/\s+/).length >= 2 && /[a-z]{3}/i.test(fragment)),
-  ),
-];
-
-/** The page's visible text and title, leaving out text marked as English (administrators' text with no Welsh yet). */
-async function welshPageText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const body = document.body.cloneNode(true) as HTMLElement;
-    body.querySelectorAll('script, [lang="en-GB"]').forEach((el) => el.remove());
-    return `${document.title}\n${body.textContent ?? ""}`.replace(/\s+/g, " ");
-  });
-}
-
-/** A Welsh page: lang="cy", its English twin linked in the header and in hreflang, no English catalogue string, no axe violation, no sideways scroll. */
-async function expectWelshPage(page: Page, javaScriptEnabled = true, { translated = true } = {}) {
-  await expect(page.locator("html")).toHaveAttribute("lang", "cy");
-  const path = new URL(page.url()).pathname;
-  const english = path === "/cy" ? "/" : path.replace(/^\/cy/, "");
-  await expect(page.getByRole("link", { name: "English" })).toHaveAttribute("href", new RegExp(`^${escape(english)}`));
-  await expect(page.getByRole("link", { name: "English" })).toHaveAttribute("lang", "en-GB");
-  await expect(page.locator('link[rel="alternate"][hreflang="cy"]')).toHaveAttribute("href", new RegExp(`${escape(path)}$`));
-  await expect(page.locator('link[rel="alternate"][hreflang="en-GB"]')).toHaveCount(1);
-  await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveCount(1);
-  if (translated) {
-    const text = await welshPageText(page);
-    expect(ENGLISH_FRAGMENTS.filter((fragment) => text.includes(fragment)), `English on ${path}`).toEqual([]);
-  }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${path} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
-  await expectAccessibleAsServed(page, javaScriptEnabled);
-}
+import { createWelshCampaign, createWelshVote, ENGLISH_FRAGMENTS, escape, expectWelshPage, linkFromOutbox } from "./welsh-fixtures";
 
 test("the English catalogue check has something to find", () => {
   expect(ENGLISH_FRAGMENTS).toContain("Nominate someone for an award");
@@ -73,9 +14,11 @@ test("the English catalogue check has something to find", () => {
 
 // ---------------------------------------------------------------- every public page
 
-test("every public page in Welsh: no English catalogue string, its English twin linked, no axe violation", async ({ page }) => {
-  test.setTimeout(journeyBudget(14));
+test("every public page in Welsh: no English catalogue string, its English twin linked, no axe violation", async ({ page, sql }) => {
+  test.setTimeout(journeyBudget(20));
   await page.setViewportSize({ width: 320, height: 640 });
+  const campaign = await createWelshCampaign(sql, `every${Date.now().toString(36)}`);
+  const vote = await createWelshVote(sql);
   const pages = [
     "/cy",
     "/cy/nominate",
@@ -88,21 +31,23 @@ test("every public page in Welsh: no English catalogue string, its English twin 
     "/cy/nominate/resume?t=not-a-token",
     "/cy/nominate/confirm?t=x&c=y",
     "/cy/winners",
+    `/cy/winners/${vote.year}`,
     "/cy/archive",
+    `/cy/vote/${vote.year}/group-of-the-year`,
     "/cy/vote/confirm?t=not-a-token",
+    "/cy/campaigns",
+    `/cy/campaigns/${campaign.slug}`,
+    `/cy/campaigns/${campaign.slug}/write`,
+    `/cy/campaigns/${campaign.slug}/meet`,
+    `/cy/campaigns/${campaign.slug}/check-email`,
+    "/cy/campaigns/confirm?t=not-a-token",
+    "/cy/campaigns/follow-up?t=not-a-token&replied=yes",
     "/cy/no-such-page",
   ];
   for (const path of pages) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBeLessThan(500);
     await expectWelshPage(page);
-  }
-  // Pages whose own text is still English (their header, footer, address, lang and alternates
-  // are Welsh already): the campaign pages.
-  for (const path of ["/cy/campaigns"]) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBeLessThan(500);
-    await expectWelshPage(page, true, { translated: false });
   }
   // The 404 page is Welsh, and a real 404.
   expect((await page.goto("/cy/no-such-page"))?.status()).toBe(404);
@@ -135,15 +80,6 @@ test("a cached page is never served in the other language", async ({ request }) 
 });
 
 // ---------------------------------------------------------------- the whole journey
-
-/** Opens the newest email to `to` whose subject matches, on /dev/mail, and returns the link to `path` in it. */
-async function linkFromOutbox(page: Page, to: string, subject: RegExp, path: string): Promise<string> {
-  await page.goto("/dev/mail");
-  await page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first().getByRole("link").click();
-  const href = await page.getByRole("link", { name: new RegExp(escape(path)) }).first().getAttribute("href");
-  expect(href).toBeTruthy();
-  return href!;
-}
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {

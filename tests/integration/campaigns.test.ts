@@ -373,3 +373,85 @@ describe("admin", () => {
     expect(entries.map((e) => e.action)).toContain("campaign.created");
   });
 });
+
+describe("in Welsh", () => {
+  const welshWrite = (slug: string, query: string) => run<WriteData & { campaign: { title: { text: string; language: string }; asks: { language: string } } }>(() =>
+    writeLoader(loaderArgs(makeRequest(`/cy/campaigns/${slug}/write${query}`), { slug })),
+  );
+  const postWelsh = (slug: string, form: Record<string, string>, ip = nextIp()) =>
+    run<ReplyData>(() => writeAction(loaderArgs(makeRequest(`/cy/campaigns/${slug}/write`, { form }), { slug }, ip)));
+
+  test("the campaign's Welsh shows where written; missing Welsh falls back to the English, marked as English", async () => {
+    const campaign = await createCampaign({ titleCy: "Ymgyrch brawf", asksCy: null });
+    const page = await welshWrite(campaign.slug, "");
+    expect(page.data.campaign.title).toEqual({ text: "Ymgyrch brawf", language: "cy" });
+    expect(page.data.campaign.asks.language).toBe("en");
+    const english = await getWrite(campaign.slug, "");
+    expect((english.data as unknown as { campaign: { title: { text: string } } }).campaign.title.text).toBe("Test campaign");
+  });
+
+  test("postcode and letter errors in Welsh, from the same schemas", async () => {
+    const campaign = await createCampaign();
+    const bad = await welshWrite(campaign.slug, "?postcode=not%20a%20postcode");
+    expect(bad.data.postcodeError).toBe("Rhowch god post llawn yn y DU, fel SW1A 1AA");
+    await welshWrite(campaign.slug, "?postcode=ZZ5%201AA");
+    const empty = await postWelsh(campaign.slug, letterForm({ senderName: "", senderEmail: "not-an-address" }));
+    expect(empty.status).toBe(400);
+    expect(empty.data.result.error?.senderName).toEqual(["Rhowch eich enw llawn"]);
+    expect(empty.data.result.error?.senderEmail).toEqual(["Rhowch eich cyfeiriad e-bost yn y fformat cywir, fel enw@example.org"]);
+    const short = await postWelsh(campaign.slug, letterForm({ body: "Cyfarfod â ni, os gwelwch yn dda." }));
+    expect(short.data.result.error?.body?.[0]).toMatch(/^Rhaid i'ch llythyr fod yn o leiaf 50 gair/);
+  });
+
+  test("a letter written on the Welsh page: the language is kept, the supporter's emails are Welsh, the letter to the MP is framed in English", async () => {
+    const campaign = await createCampaign({ titleCy: "Ymgyrch brawf" });
+    await welshWrite(campaign.slug, "?postcode=ZZ5%201AA");
+    const form = letterForm();
+    const sent = await postWelsh(campaign.slug, form);
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toBe(`/cy/campaigns/${campaign.slug}/check-email`);
+    const [letter] = await db.select().from(schema.campaignLetters).where(eq(schema.campaignLetters.senderEmail, form.senderEmail));
+    expect(letter.language).toBe("cy");
+
+    const confirmMail = await latestMail("campaign-letter-confirm");
+    expect(confirmMail.subject).toBe("Cadarnhewch eich llythyr at Robin Mockworth");
+    expect(confirmMail.html).toContain('lang="cy"');
+    expect(confirmMail.text).toContain("Ymgyrch brawf");
+    const link = new URL(confirmMail.text.match(/http:\/\/localhost:3000\/cy\/campaigns\/confirm\?t=\S+/)![0].replace(/[)\]]+$/, ""));
+    const confirmed = await run(() => confirmAction(loaderArgs(makeRequest("/cy/campaigns/confirm", { form: { t: link.searchParams.get("t")! } }))));
+    expect(confirmed.headers.get("Location")).toBe(`/cy/campaigns/${campaign.slug}/meet?sent=1`);
+
+    const toMp = await latestMail("campaign-letter");
+    expect(toMp.subject).toContain("a letter from");
+    expect(toMp.text).toContain("Dear Robin Mockworth");
+    const copy = await latestMail("campaign-letter-copy");
+    expect(copy.subject).toBe("Mae eich llythyr at Robin Mockworth wedi'i anfon");
+    expect(copy.html).toMatch(/<p[^>]*lang="cy"[^>]*>Dyma eich copi/);
+  });
+});
+
+describe("the admin's Welsh fields", () => {
+  test("are saved beside the English, audited, and Welsh with no English to translate is refused beside its field", async () => {
+    const admin = await createPerson({ isAdmin: true });
+    const cookie = await cookieFor(admin.id);
+    const slug = `welsh-campaign-${Date.now()}`;
+    const post = (fields: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries({ title: "Welsh campaign", slug, summary: "Summary", asks: "Meet us\nA meeting.", ...fields })) f.append(k, v);
+      return run<ReplyData>(() => newCampaignAction(loaderArgs(makeRequest("/admin/campaigns/new", { form: f, cookie }))));
+    };
+    const refused = await post({ letterGuidanceCy: "Defnyddiwch eich geiriau eich hun." });
+    expect(refused.status).toBe(400);
+    expect(refused.data.result.error?.letterGuidanceCy).toEqual(["Write the English guidance before its Welsh"]);
+    expect(await db.select().from(schema.campaigns).where(eq(schema.campaigns.slug, slug))).toHaveLength(0);
+
+    const created = await post({ titleCy: "Ymgyrch Gymraeg", asksCy: "Cyfarfod â ni\nCyfarfod gydag arweinwyr lleol.", summaryCy: "  " });
+    expect(created.status).toBe(302);
+    const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.slug, slug));
+    expect(campaign.titleCy).toBe("Ymgyrch Gymraeg");
+    expect(campaign.summaryCy).toBeNull();
+    expect(campaign.asksCy).toEqual([{ title: "Cyfarfod â ni", body: "Cyfarfod gydag arweinwyr lleol." }]);
+    const [entry] = await db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, String(campaign.id)));
+    expect(entry.after).toMatchObject({ titleCy: "Ymgyrch Gymraeg" });
+  });
+});

@@ -167,6 +167,7 @@ describe("a public vote", () => {
     expect(row.emailKey).toBe("voter.one@example.org");
     expect(row.network).toMatch(/^198\.18\.\d+\.0\/24$/);
     expect(row.confirmTokenHash).not.toBeNull();
+    expect(row.language).toBe("en");
 
     const t = await linkTo("Voter.One@Example.org");
     // Opening the link shows a button; it does not confirm.
@@ -237,6 +238,13 @@ describe("a public vote", () => {
     // The confirmation link opens the Welsh confirmation page.
     const [mail] = await db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.to, "cymraeg@example.org"));
     expect(mail.text).toMatch(/\/cy\/vote\/confirm\?t=[a-z2-7]{32}/);
+    // The email is in the language of the page the vote was cast on, which the vote keeps.
+    expect(mail.subject).toMatch(/^Cadarnhewch eich pleidlais Dewis y Bobl dros /);
+    expect(mail.html).toContain('lang="cy"');
+    expect(mail.text).toContain("Cadarnhau fy mhleidlais");
+    expect(mail.text.replace(/\s+/g, " ")).toMatch(/gau ar Dydd \S+ \d+ \S+ \d{4} am \d{1,2}(:\d\d)?y[bh]/);
+    expect(mail.text).not.toContain("Confirm my vote");
+    expect((await votesOf(w)).map((v) => v.language)).toEqual(["cy"]);
     const again = await vote(w, w.nominees[1].id, "cymraeg@example.org", {}, nextIp(), "/cy");
     expect(again.status).toBe(409);
     expect(errorsOf(again.data)).toContain("Rydym eisoes wedi anfon dolen i’r cyfeiriad e-bost hwn");

@@ -110,7 +110,7 @@ describe("a nomination made in Welsh is written to in Welsh", () => {
     const [resume] = await mailTo(draft.email, "nomination-resume");
     expect(resume.subject).toBe(`Eich enwebiad drafft ar gyfer ${WELSH_NAME}`);
     expect(says(resume, "Mae eich enwebiad drafft wedi'i gadw")).toBe(true);
-    expect(resume.text).toMatch(/Y dyddiad cau ar gyfer enwebiadau yw Dydd \S+, \d+ \S+ \d{4} am \d\d:\d\d/);
+    expect(resume.text).toMatch(/Y dyddiad cau ar gyfer enwebiadau yw Dydd \S+ \d+ \S+ \d{4} am \d{1,2}(:\d\d)?y[bh]/);
     expectWelsh(resume);
 
     const confirmed = await submitAndConfirm(draft);

@@ -17,7 +17,7 @@ import {
   parseFollowUpAnswer,
   readDirectoryCsv,
 } from "~/domain/campaign";
-import { formatAsks, parseAsks } from "~/domain/campaign-forms";
+import { formatAsks, parseAsks } from "~/domain/campaign-admin-forms";
 import { parseCsv } from "~/domain/csv";
 
 const TEMPLATE =

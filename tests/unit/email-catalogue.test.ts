@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { EMAIL_CATALOGUES, emailText } from "#emails/i18n";
 import NominationNewsEmail from "#emails/nomination-news";
 import { localised } from "~/domain/language";
+import { formatLondon } from "~/domain/time";
 import review from "~/locales/cy-review.json";
 
 type Tree = { [key: string]: string | Tree };
@@ -57,9 +58,10 @@ describe("the emails catalogue", () => {
     expect(emailText("en").t("confirm.linkWorks", { count: 1 })).toContain("1 day.");
   });
 
-  test("dates in Welsh, in Europe/London", () => {
+  test("dates in Welsh, in Europe/London, as the pages write them", () => {
     // 31 March 2027 23:30 UTC is 1 April 00:30 in British Summer Time.
-    expect(emailText("cy").date(new Date("2027-03-31T23:30:00Z"))).toBe("Dydd Iau, 1 Ebrill 2027 am 00:30");
+    expect(emailText("cy").date(new Date("2027-03-31T23:30:00Z"))).toBe("Dydd Iau 1 Ebrill 2027 am 12:30yb");
+    for (const language of ["en", "cy"] as const) expect(emailText(language).date(new Date("2027-01-27T17:00:00Z"))).toBe(formatLondon(new Date("2027-01-27T17:00:00Z"), language));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { categoryWelshProblems, missingWelshInCategory, normaliseWelsh, welshProblem } from "~/domain/welsh-content";
+import { localisedAsks } from "~/domain/campaign";
+import { campaignWelshProblems, categoryWelshProblems, missingWelshInCampaign, missingWelshInCategory, normaliseWelsh, welshProblem } from "~/domain/welsh-content";
 
 const category = {
   name: "Group of the Year",
@@ -37,5 +38,40 @@ describe("Welsh beside the English", () => {
       { field: "helpCy", what: "Question 1: help text", questionId: 1 },
       { field: "labelCy", what: "Question 2: the question", questionId: 3 },
     ]);
+  });
+});
+
+describe("a campaign's Welsh", () => {
+  const campaign = {
+    title: "Protect sponsorship",
+    titleCy: "Diogelu nawdd",
+    summary: "Write to your MP.",
+    summaryCy: null,
+    asks: "Meet us\nA meeting.",
+    asksCy: null,
+    letterGuidance: "",
+    letterGuidanceCy: null,
+    briefing: "Bring a story.",
+    briefingCy: "Dewch â stori.",
+  };
+
+  test("what is missing: only texts that have English, in the order of the form", () => {
+    expect(missingWelshInCampaign(campaign).map((m) => m.field)).toEqual(["summaryCy", "asksCy"]);
+    expect(missingWelshInCampaign({ ...campaign, summaryCy: "Ysgrifennwch at eich AS.", asksCy: "Cyfarfod" })).toEqual([]);
+  });
+
+  test("no Welsh without its English, and no longer than its limit", () => {
+    expect(campaignWelshProblems(campaign)).toEqual({});
+    expect(campaignWelshProblems({ ...campaign, letterGuidanceCy: "Eich geiriau" })).toEqual({ letterGuidanceCy: "Write the English guidance before its Welsh" });
+    expect(campaignWelshProblems({ ...campaign, titleCy: "x".repeat(241) })).toEqual({ titleCy: "The Welsh title must be 240 characters or fewer" });
+  });
+
+  test("the asks: Welsh on a Welsh page once written, else the English, said to be English", () => {
+    const asks = [{ title: "Meet us", body: "" }];
+    const asksCy = [{ title: "Cyfarfod", body: "" }];
+    expect(localisedAsks(asks, asksCy, "cy")).toEqual({ asks: asksCy, language: "cy" });
+    expect(localisedAsks(asks, null, "cy")).toEqual({ asks, language: "en" });
+    expect(localisedAsks(asks, [], "cy")).toEqual({ asks, language: "en" });
+    expect(localisedAsks(asks, asksCy, "en")).toEqual({ asks, language: "en" });
   });
 });
