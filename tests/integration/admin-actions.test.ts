@@ -188,14 +188,14 @@ describe("categories, questions and rubric", () => {
 
     // The range is fixed once scored; the wording of the anchors is not.
     const scale = { intent: "scale", scaleMin: "1", scaleMax: "4", "anchor-1": "a", "anchor-2": "b", "anchor-3": "c", "anchor-4": "d" };
-    const refused = await run<{ scale: { errors: Record<string, string> } }>(() => categoryAction(loaderArgs(makeRequest(here, { cookie, form: scale }), { id: String(category.id) })));
+    const refused = await run<{ result: { error: Record<string, string[]> } }>(() => categoryAction(loaderArgs(makeRequest(here, { cookie, form: scale }), { id: String(category.id) })));
     expect(refused.status).toBe(409);
-    expect(refused.data.scale.errors.scaleMin).toMatch(/cannot change/);
-    const missing = await run<{ scale: { errors: Record<string, string> } }>(() =>
+    expect(refused.data.result.error.scaleMin[0]).toMatch(/cannot change/);
+    const missing = await run<{ result: { error: Record<string, string[]> } }>(() =>
       categoryAction(loaderArgs(makeRequest(here, { cookie, form: { intent: "scale", scaleMin: "1", scaleMax: "5", "anchor-1": "Little" } }), { id: String(category.id) })),
     );
     expect(missing.status).toBe(400);
-    expect(missing.data.scale.errors["anchor-2"]).toBe("Describe what a 2 means");
+    expect(missing.data.result.error["anchor-2"][0]).toBe("Describe what a 2 means");
     const reworded = { intent: "scale", scaleMin: "1", scaleMax: "5", "anchor-1": "None", "anchor-2": "Some", "anchor-3": "Solid", "anchor-4": "Strong", "anchor-5": "Exceptional" };
     await expectAtomic(() => categoryAction(loaderArgs(makeRequest(here, { cookie, form: reworded }), { id: String(category.id) })));
     await run(() => categoryAction(loaderArgs(makeRequest(here, { cookie, form: reworded }), { id: String(category.id) })));
