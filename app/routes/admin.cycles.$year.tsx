@@ -272,7 +272,7 @@ export default function CyclePage() {
         <SubmitButton>Save the cycle</SubmitButton>
       </Form>
       <p>
-        <Link to={`/admin/categories?cycle=${cycle.year}`}>Categories of {cycle.year}</Link>
+        <Link to={`/admin/categories?year=${cycle.year}`}>Categories of {cycle.year}</Link>
       </p>
       {cycle.feedbackToNominees ? (
         <p>
