@@ -45,6 +45,10 @@ export const NOTICES: Record<string, string> = {
   "retention-run": "The retention rule has run.",
   "peoples-choice-saved": "The People's Choice voting window has been saved.",
   "votes-voided": "The votes have been voided.",
+  "feedback-saved": "Your changes are saved. Nothing has been sent yet.",
+  "feedback-released": "The feedback has been released: the email is in the outbox.",
+  "feedback-already-released": "This feedback had already been released, so nothing more was sent.",
+  "campaign-saved": "The campaign has been saved.",
 };
 
 export function Notice({ children }: { children?: ReactNode }) {

@@ -1,15 +1,13 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { CampaignFields } from "~/components/campaign";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CampaignForm } from "~/components/campaign-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { campaignSchema, formatAsks } from "~/domain/campaign-forms";
-import { parseId } from "~/domain/ids";
+import { Notice, withNotice } from "~/components/notice";
+import { formatAsks } from "~/domain/campaign-forms";
 import { getCampaign, slugInUse, updateCampaign } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { readCampaignForm } from "~/utils/campaign-upload.server";
 import { notFound } from "~/utils/responses.server";
 import { toLondonInputValue } from "~/domain/time";
@@ -18,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const campaign = await getCampaign(parseId(params.id) ?? 0);
+  const campaign = await getCampaign(requireId(params.id, "There is no such campaign."));
   if (!campaign) notFound("There is no such campaign.");
   return {
     campaign: {
@@ -39,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const campaign = await getCampaign(parseId(params.id) ?? 0);
+  const campaign = await getCampaign(requireId(params.id, "There is no such campaign."));
   if (!campaign) notFound("There is no such campaign.");
   const form = await readCampaignForm(request);
   const { submission, values, fileErrors } = form;
@@ -50,47 +48,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["Another campaign already uses that web address"] } }), fileErrors }, { status: 400 });
   }
   await updateCampaign(campaign.id, values, form.files, user);
-  return redirect(`/admin/campaigns/${campaign.id}?saved=1`);
+  return redirect(withNotice(`/admin/campaigns/${campaign.id}`, "campaign-saved"));
 }
 
 export default function EditCampaign() {
   const { campaign, files } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "campaign",
-    lastResult: actionData?.result,
-    defaultValue: campaign,
-    constraint: getZodConstraint(campaignSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const fileErrors = actionData?.fileErrors ?? {};
   return (
     <div className="prose">
       <p className="back-link">
         <Link to="/admin/campaigns">All campaigns</Link>
       </p>
       <h1>{campaign.title}</h1>
-      {params.get("saved") ? (
-        <div className="notice" role="status">
-          <p>The campaign has been saved.</p>
-        </div>
-      ) : null}
-      <p>
-        <Link to={`/campaigns/${campaign.slug}`}>See the public page</Link> · <Link to={`/admin/campaigns/${campaign.id}/dashboard`}>Dashboard</Link>
-      </p>
-      <ErrorSummary
-        errors={[
-          ...summariseErrors(form, [fields.title, fields.slug, fields.summary, fields.asks, fields.letterGuidance, fields.briefing, fields.signedFormsTo, fields.opensAt, fields.closesAt]),
-          ...Object.entries(fileErrors).map(([fieldId, m]) => ({ fieldId, message: m?.[0] ?? "" })),
-        ]}
-      />
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-        <CampaignFields fields={fields} files={{ ...files, errors: fileErrors }} />
-        <SubmitButton>Save the campaign</SubmitButton>
-      </Form>
+      <Notice />
+      <CampaignForm lastResult={actionData?.result} fileErrors={actionData?.fileErrors} defaultValue={campaign} files={files} submitLabel="Save the campaign">
+        <p>
+          <Link to={`/campaigns/${campaign.slug}`}>See the public page</Link> · <Link to={`/admin/campaigns/${campaign.id}/dashboard`}>Dashboard</Link>
+        </p>
+      </CampaignForm>
     </div>
   );
 }
