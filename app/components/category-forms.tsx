@@ -186,27 +186,35 @@ export function scalePoints(typed: { scaleMin?: unknown; scaleMax?: unknown }, c
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+type ScaleValues = { scaleMin?: string; scaleMax?: string; [anchor: string]: string | undefined };
+
 /**
- * The scale form: its lowest and highest points (app/domain's checkScale) and a description
- * of each point, named `anchor-<point>`. `current` is the category's range, whose points are
- * described when the typed range is wrong.
+ * The scale as the model takes it, read from the form's values, with any problems found: the
+ * ends (app/domain's checkScale) and a description of each point, named `anchor-<point>`.
+ * `current` is the category's range, whose points are described when the typed range is wrong.
  */
+export function readScale(values: ScaleValues, current: { min: number; max: number }) {
+  const scaleMin = typedNumber(values.scaleMin);
+  const scaleMax = typedNumber(values.scaleMax);
+  const problems: Array<{ field: string; message: string }> = [];
+  const problem = checkScale(scaleMin, scaleMax);
+  if (problem) problems.push({ field: Number.isInteger(scaleMin) && scaleMin >= 0 ? "scaleMax" : "scaleMin", message: problem });
+  const anchors = scalePoints(values, current).map((value) => {
+    const description = (values[`anchor-${value}`] ?? "").trim();
+    if (!description) problems.push({ field: `anchor-${value}`, message: `Describe what a ${value} means` });
+    else if (description.length > 300) problems.push({ field: `anchor-${value}`, message: `The description of ${value} must be 300 characters or fewer` });
+    return { value, description };
+  });
+  return { scale: { scaleMin, scaleMax, anchors }, problems };
+}
+
+/** The scale form's schema: its problems are those `readScale` finds. */
 export function scaleSchema(current: { min: number; max: number }) {
   return z
     .object({ scaleMin: z.string().optional(), scaleMax: z.string().optional() })
     .catchall(z.string().optional())
-    .transform((values, ctx) => {
-      const scaleMin = typedNumber(values.scaleMin);
-      const scaleMax = typedNumber(values.scaleMax);
-      const problem = checkScale(scaleMin, scaleMax);
-      if (problem) ctx.addIssue({ code: "custom", path: [Number.isInteger(scaleMin) && scaleMin >= 0 ? "scaleMax" : "scaleMin"], message: problem });
-      const anchors = scalePoints(values, current).map((value) => {
-        const description = (values[`anchor-${value}`] ?? "").trim();
-        if (!description) ctx.addIssue({ code: "custom", path: [`anchor-${value}`], message: `Describe what a ${value} means` });
-        else if (description.length > 300) ctx.addIssue({ code: "custom", path: [`anchor-${value}`], message: `The description of ${value} must be 300 characters or fewer` });
-        return { value, description };
-      });
-      return { scaleMin, scaleMax, anchors };
+    .superRefine((values, ctx) => {
+      for (const { field, message } of readScale(values, current).problems) ctx.addIssue({ code: "custom", path: [field], message });
     });
 }
 

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ItemList, WelshStillMissing } from "~/components/category-editor";
-import { CategoryFields, CategorySchema, CriterionFields, CriterionSchema, QuestionFields, QuestionSchema, scalePoints, scaleSchema } from "~/components/category-forms";
+import { CategoryFields, CategorySchema, CriterionFields, CriterionSchema, QuestionFields, QuestionSchema, readScale, scalePoints, scaleSchema } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, parseForm, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
 import { Notice, withNotice } from "~/components/notice";
@@ -123,9 +123,10 @@ async function removeItem(change: Change, kind: keyof typeof ITEM_MODELS) {
 }
 
 async function saveTheScale({ editing: { category }, formData, user, here }: Change) {
-  const submission = parseForm(formData, scaleSchema({ min: category.scaleMin, max: category.scaleMax }));
+  const current = { min: category.scaleMin, max: category.scaleMax };
+  const submission = parseForm(formData, scaleSchema(current));
   if (submission.status !== "success") return refused("scale", submission.reply());
-  const saved = await saveScale(category.id, submission.value, user);
+  const saved = await saveScale(category.id, readScale(submission.value, current).scale, user);
   if (!saved.ok) return refused("scale", submission.reply({ fieldErrors: { scaleMin: [saved.message] } }), 409);
   return redirect(withNotice(here, "scale-saved"));
 }
