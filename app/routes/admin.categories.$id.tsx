@@ -315,7 +315,7 @@ export default function EditCategory() {
         </div>
 
         <div className="prose">
-          <h3 id="scale">Scale</h3>
+          <h3 id="scale-heading">Scale</h3>
           <p>
             Judges score each criterion with a whole number from the lowest to the highest point.
             {hasScores ? " Judges have already scored, so the range is fixed; the descriptions can still be clarified." : " Change the range and save to describe any new points."}
