@@ -1,5 +1,6 @@
 /** Pieces shared by the administration pages. */
 import type { NominationStatus } from "~/domain/vocabulary";
+import { SelectField } from "./forms";
 
 export const STATUS_LABELS: Record<NominationStatus, string> = {
   draft: "Draft",
@@ -13,20 +14,16 @@ export const STATUS_LABELS: Record<NominationStatus, string> = {
   winner: "Winner",
 };
 
+/** Chooses the cycle a page shows: `?year=<year>`, as every admin page reads it. */
 export function CycleSwitcher({ cycles, current, path }: { cycles: Array<{ year: number }>; current: number; path: string }) {
   if (cycles.length < 2) return null;
   return (
     <form method="get" action={path} className="cycle-switcher">
-      <label htmlFor="cycle-switcher" className="field__label">
-        Cycle
-      </label>
-      <select id="cycle-switcher" name="cycle" defaultValue={String(current)}>
-        {cycles.map((c) => (
-          <option key={c.year} value={c.year}>
-            {c.year}
-          </option>
-        ))}
-      </select>
+      <SelectField
+        field={{ id: "cycle-switcher", name: "year", initialValue: String(current) }}
+        label="Cycle"
+        options={cycles.map((c) => ({ value: c.year, label: c.year }))}
+      />
       <button type="submit" className="button button--secondary">
         Show
       </button>

@@ -1,10 +1,12 @@
-/** The small forms of the category editor: details, one question, one criterion. */
-import { getCollectionProps, getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+/** The small forms of the category editor: details, one question, one criterion, the scale. */
+import { getFormProps, getInputProps, getTextareaProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { NOMINEE_TYPE_LABELS, NOMINEE_TYPES } from "~/domain/vocabulary";
-import { SLUG_PATTERN } from "~/domain/category-setup";
+import { checkScale, SLUG_PATTERN } from "~/domain/category-setup";
 import { categoryWelshProblems, questionWelshProblems, WELSH_LIMITS } from "~/domain/welsh-content";
-import { ErrorList, Field, TextareaField } from "./forms";
+import { Checkbox, Checkboxes, ErrorSummary, Field, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "./forms";
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer`).default("");
 /** A Welsh field beside its English one: optional (the English shows until it is written). */
@@ -92,10 +94,11 @@ export const CriterionSchema = z.object({
 /** Said once beside the first Welsh field of a form. */
 export const WELSH_HINT = "Until the Welsh is written, Welsh pages show the English, marked as English.";
 
-type Fields<T extends Record<string, unknown>> = { [K in keyof T]-?: FieldMetadata<T[K]> };
+/** A form's fields as useSchemaForm gives them (named by the schema's keys). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fields = Record<string, FieldMetadata<any>>;
 
-export function CategoryFields({ fields }: { fields: Fields<z.input<typeof CategorySchema>> }) {
-  const typeErrorId = fields.nomineeTypes.errors ? `${fields.nomineeTypes.id}-error` : undefined;
+export function CategoryFields({ fields }: { fields: Fields }) {
   return (
     <>
       <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
@@ -110,28 +113,14 @@ export function CategoryFields({ fields }: { fields: Fields<z.input<typeof Categ
       <TextareaField label="Description in Welsh (Cymraeg)" errors={fields.descriptionCy.errors} textareaProps={{ ...getTextareaProps(fields.descriptionCy), rows: 3, ...welshInput }} />
       <TextareaField label="Who is eligible" errors={fields.eligibility.errors} textareaProps={{ ...getTextareaProps(fields.eligibility), rows: 3 }} />
       <TextareaField label="Who is eligible, in Welsh (Cymraeg)" errors={fields.eligibilityCy.errors} textareaProps={{ ...getTextareaProps(fields.eligibilityCy), rows: 3, ...welshInput }} />
-      <div className={`field${typeErrorId ? " field--error" : ""}`}>
-        <fieldset className="fieldset" aria-describedby={typeErrorId} id={fields.nomineeTypes.id}>
-          <legend className="field__label">Who can be nominated</legend>
-          <ErrorList id={typeErrorId} errors={fields.nomineeTypes.errors} />
-          {getCollectionProps(fields.nomineeTypes, { type: "checkbox", options: [...NOMINEE_TYPES] }).map((props) => (
-            <div className="checkbox" key={props.key}>
-              <input {...props} key={props.key} />
-              <label htmlFor={props.id}>{NOMINEE_TYPE_LABELS[props.value as keyof typeof NOMINEE_TYPE_LABELS]}</label>
-            </div>
-          ))}
-        </fieldset>
-      </div>
-      <div className="field">
-        <div className="checkbox">
-          <input {...getInputProps(fields.selfNominationAllowed, { type: "checkbox" })} />
-          <label htmlFor={fields.selfNominationAllowed.id}>People may nominate themselves</label>
-        </div>
-        <div className="checkbox">
-          <input {...getInputProps(fields.nomineeUnder18, { type: "checkbox" })} />
-          <label htmlFor={fields.nomineeUnder18.id}>Nominees are under 18 (a guardian&rsquo;s contact and consent are needed)</label>
-        </div>
-      </div>
+      <Checkboxes
+        field={fields.nomineeTypes}
+        legend="Who can be nominated"
+        small
+        options={NOMINEE_TYPES.map((type) => ({ value: type, label: NOMINEE_TYPE_LABELS[type] }))}
+      />
+      <Checkbox field={fields.selfNominationAllowed} label="People may nominate themselves" />
+      <Checkbox field={fields.nomineeUnder18} label={<>Nominees are under 18 (a guardian&rsquo;s contact and consent are needed)</>} />
       <Field label="Sponsor line (optional)" hint="For example: Supported by Reset Communities and Refugees" errors={fields.sponsor.errors} inputProps={getInputProps(fields.sponsor, { type: "text" })} />
       <Field label="Sponsor line in Welsh (Cymraeg)" errors={fields.sponsorCy.errors} inputProps={{ ...getInputProps(fields.sponsorCy, { type: "text" }), ...welshInput }} />
       <Field label="Shortlist size" errors={fields.shortlistSize.errors} className="field--short" inputProps={{ ...getInputProps(fields.shortlistSize, { type: "text" }), inputMode: "numeric" }} />
@@ -146,7 +135,7 @@ export function CategoryFields({ fields }: { fields: Fields<z.input<typeof Categ
   );
 }
 
-export function QuestionFields({ fields }: { fields: Fields<z.input<typeof QuestionSchema>> }) {
+export function QuestionFields({ fields }: { fields: Fields }) {
   return (
     <>
       <Field label="Question" errors={fields.label.errors} inputProps={getInputProps(fields.label, { type: "text" })} />
@@ -154,15 +143,12 @@ export function QuestionFields({ fields }: { fields: Fields<z.input<typeof Quest
       <TextareaField label="Help text (optional)" errors={fields.help.errors} textareaProps={{ ...getTextareaProps(fields.help), rows: 2 }} />
       <TextareaField label="Help text in Welsh (Cymraeg)" errors={fields.helpCy.errors} textareaProps={{ ...getTextareaProps(fields.helpCy), rows: 2, ...welshInput }} />
       <Field label="Word limit" errors={fields.wordLimit.errors} className="field--short" inputProps={{ ...getInputProps(fields.wordLimit, { type: "text" }), inputMode: "numeric" }} />
-      <div className="field checkbox">
-        <input {...getInputProps(fields.required, { type: "checkbox" })} />
-        <label htmlFor={fields.required.id}>An answer is required</label>
-      </div>
+      <Checkbox field={fields.required} label="An answer is required" />
     </>
   );
 }
 
-export function CriterionFields({ fields }: { fields: Fields<z.input<typeof CriterionSchema>> }) {
+export function CriterionFields({ fields }: { fields: Fields }) {
   return (
     <>
       <Field label="Criterion" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
@@ -175,4 +161,157 @@ export function CriterionFields({ fields }: { fields: Fields<z.input<typeof Crit
 /** One organisation per line (or separated by semicolons), trimmed, without blanks or repeats. */
 export function splitOrganisations(text: string | undefined): string[] {
   return [...new Set((text ?? "").split(/[\n;]+/).map((s) => s.trim()).filter(Boolean))];
+}
+
+// ---------------------------------------------------------------- the scale
+
+/** A number typed in a form: blank is not a number (rather than 0). */
+const typedNumber = (value: string | undefined) => (value?.trim() ? Number(value) : NaN);
+
+/**
+ * The points a scale form describes: the typed range when it is a valid scale, or else the
+ * category's current one (so a wrong range still asks for the descriptions it has).
+ */
+export function scalePoints(typed: { scaleMin?: unknown; scaleMax?: unknown }, current: { min: number; max: number }): number[] {
+  const min = typedNumber(typeof typed.scaleMin === "string" ? typed.scaleMin : undefined);
+  const max = typedNumber(typeof typed.scaleMax === "string" ? typed.scaleMax : undefined);
+  const [from, to] = checkScale(min, max) ? [current.min, current.max] : [min, max];
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+type ScaleValues = { scaleMin?: string; scaleMax?: string; [anchor: string]: string | undefined };
+
+/**
+ * The scale as the model takes it, read from the form's values, with any problems found: the
+ * ends (app/domain's checkScale) and a description of each point, named `anchor-<point>`.
+ * `current` is the category's range, whose points are described when the typed range is wrong.
+ */
+export function readScale(values: ScaleValues, current: { min: number; max: number }) {
+  const scaleMin = typedNumber(values.scaleMin);
+  const scaleMax = typedNumber(values.scaleMax);
+  const problems: Array<{ field: string; message: string }> = [];
+  const problem = checkScale(scaleMin, scaleMax);
+  if (problem) problems.push({ field: Number.isInteger(scaleMin) && scaleMin >= 0 ? "scaleMax" : "scaleMin", message: problem });
+  const anchors = scalePoints(values, current).map((value) => {
+    const description = (values[`anchor-${value}`] ?? "").trim();
+    if (!description) problems.push({ field: `anchor-${value}`, message: `Describe what a ${value} means` });
+    else if (description.length > 300) problems.push({ field: `anchor-${value}`, message: `The description of ${value} must be 300 characters or fewer` });
+    return { value, description };
+  });
+  return { scale: { scaleMin, scaleMax, anchors }, problems };
+}
+
+/** The scale form's schema: its problems are those `readScale` finds. */
+export function scaleSchema(current: { min: number; max: number }) {
+  return z
+    .object({ scaleMin: z.string().optional(), scaleMax: z.string().optional() })
+    .catchall(z.string().optional())
+    .superRefine((values, ctx) => {
+      for (const { field, message } of readScale(values, current).problems) ctx.addIssue({ code: "custom", path: [field], message });
+    });
+}
+
+// ---------------------------------------------------------------- editing one question or criterion
+
+type LastResult = SubmissionResult<string[]> | null | undefined;
+
+/** The frame both item editors share: back to the category, the title, the summary, what editing will do, the form. */
+function ItemEditorPage({
+  category,
+  title,
+  errors,
+  warning,
+  children,
+}: {
+  category: { id: number; name: string };
+  title: string;
+  errors: ReturnType<typeof summariseErrors>;
+  warning: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="prose">
+      <p className="caption">
+        <Link to={`/admin/categories/${category.id}`}>{category.name}</Link>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      {warning ? <p className="panel-box">{warning}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+export function QuestionEditor({
+  category,
+  question,
+  lastResult,
+}: {
+  category: { id: number; name: string };
+  question: { label: string; labelCy: string | null; help: string; helpCy: string | null; wordLimit: number; required: boolean; answers: number };
+  lastResult: LastResult;
+}) {
+  const [form, fields] = useSchemaForm({
+    id: "question",
+    schema: QuestionSchema,
+    lastResult,
+    defaultValue: {
+      label: question.label,
+      labelCy: question.labelCy ?? "",
+      help: question.help,
+      helpCy: question.helpCy ?? "",
+      wordLimit: String(question.wordLimit),
+      required: question.required ? "on" : undefined,
+    },
+  });
+  const warning =
+    question.answers > 0
+      ? `This question has ${question.answers} ${question.answers === 1 ? "answer" : "answers"}. Changing its wording or word limit retires it, keeping those answers with the words they were written for, and adds the new wording in its place. Help text and whether it is required change in place.`
+      : null;
+  return (
+    <ItemEditorPage
+      category={category}
+      title="Edit a question"
+      errors={summariseErrors(form, [fields.label, fields.labelCy, fields.help, fields.helpCy, fields.wordLimit])}
+      warning={warning}
+    >
+      <Form method="post" {...getFormProps(form)}>
+        <QuestionFields fields={fields} />
+        <SubmitButton>Save the question</SubmitButton>
+      </Form>
+    </ItemEditorPage>
+  );
+}
+
+export function CriterionEditor({
+  category,
+  criterion,
+  lastResult,
+}: {
+  category: { id: number; name: string };
+  criterion: { name: string; guidance: string; weight: number; scored: boolean };
+  lastResult: LastResult;
+}) {
+  const [form, fields] = useSchemaForm({
+    id: "criterion",
+    schema: CriterionSchema,
+    lastResult,
+    defaultValue: { name: criterion.name, guidance: criterion.guidance, weight: String(criterion.weight) },
+  });
+  const warning = criterion.scored
+    ? "Judges have scored this criterion. Changing it retires it, keeping their scores with the criterion they scored, and adds the new version in its place."
+    : null;
+  return (
+    <ItemEditorPage
+      category={category}
+      title="Edit a criterion"
+      errors={summariseErrors(form, [fields.name, fields.guidance, fields.weight])}
+      warning={warning}
+    >
+      <Form method="post" {...getFormProps(form)}>
+        <CriterionFields fields={fields} />
+        <SubmitButton>Save the criterion</SubmitButton>
+      </Form>
+    </ItemEditorPage>
+  );
 }

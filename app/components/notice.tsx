@@ -59,6 +59,10 @@ export const NOTICES: Record<string, string> = {
   "publication-scheduled": "The publication times have been saved.",
   "final-round-started": "The final round has started. Run the assignments for each category so the judges can score the shortlist.",
   "final-round-closed": "The final round is closed. Choose the winners from its leaderboard.",
+  "feedback-saved": "Your changes are saved. Nothing has been sent yet.",
+  "feedback-released": "The feedback has been released: the email is in the outbox.",
+  "feedback-already-released": "This feedback had already been released, so nothing more was sent.",
+  "campaign-saved": "The campaign has been saved.",
 };
 
 export function Notice({ children }: { children?: ReactNode }) {

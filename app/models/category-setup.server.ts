@@ -57,6 +57,20 @@ export async function getCategoryForEditing(id: number) {
   };
 }
 
+type Editing = NonNullable<Awaited<ReturnType<typeof getCategoryForEditing>>>;
+
+/**
+ * One question or criterion still in use (not retired) in the given category, with the
+ * category's id and name: what its edit page needs. Null when there is no such item there.
+ */
+export async function getLiveItem<Kind extends "questions" | "criteria">(categoryId: number, kind: Kind, itemId: number) {
+  const editing = await getCategoryForEditing(categoryId);
+  const items: Array<Editing[Kind][number]> = editing ? editing[kind] : [];
+  const item = items.find((i) => i.id === itemId && !i.retiredAt);
+  if (!editing || !item) return null;
+  return { category: { id: editing.category.id, name: editing.category.name }, item };
+}
+
 /** Criterion ids that appear in any score sheet of the category (drafts too: a judge relied on them). */
 async function scoredCriterionIds(tx: Tx, categoryId: number): Promise<Set<number>> {
   const rows = await tx

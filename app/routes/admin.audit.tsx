@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FilterSelect } from "~/components/forms";
 import { auditFacets, listAuditEntries } from "~/models/audit-log.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatLondon, parseLondonDateTime } from "~/domain/time";
@@ -62,56 +63,26 @@ export default function AuditPage() {
       <h1>Audit log</h1>
       <p>Every change made by an administrator, a judge or the system, newest first. Nobody can edit or delete it.</p>
       <Form method="get" className="filters" aria-label="Filter the audit log">
-        <div className="field">
-          <label htmlFor="audit-entity" className="field__label">
-            What changed
-          </label>
-          <select id="audit-entity" name="entityType" defaultValue={form.entityType}>
-            <option value="">Anything</option>
-            {facets.entityTypes.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity-id" className="field__label">
-            Its number
-          </label>
-          <input id="audit-entity-id" name="entityId" className="input input--short" defaultValue={form.entityId} inputMode="numeric" />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action" className="field__label">
-            Action
-          </label>
-          <select id="audit-action" name="action" defaultValue={form.action}>
-            <option value="">Any action</option>
-            {facets.actionGroups.map((a) => (
-              <option key={a} value={`${a}.`}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-actor" className="field__label">
-            Who
-          </label>
-          <input id="audit-actor" name="actor" className="input" defaultValue={form.actor} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from" className="field__label">
-            From
-          </label>
-          <input id="audit-from" name="from" type="date" className="input" defaultValue={form.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to" className="field__label">
-            To
-          </label>
-          <input id="audit-to" name="to" type="date" className="input" defaultValue={form.to} />
-        </div>
+        <FilterSelect
+          id="audit-entity"
+          name="entityType"
+          label="What changed"
+          anyLabel="Anything"
+          defaultValue={form.entityType}
+          options={facets.entityTypes.map((t) => ({ value: t, label: t }))}
+        />
+        <Field label="Its number" className="field--short" inputProps={{ id: "audit-entity-id", name: "entityId", defaultValue: form.entityId, inputMode: "numeric" }} />
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label="Action"
+          anyLabel="Any action"
+          defaultValue={form.action}
+          options={facets.actionGroups.map((a) => ({ value: `${a}.`, label: a }))}
+        />
+        <Field label="Who" inputProps={{ id: "audit-actor", name: "actor", defaultValue: form.actor }} />
+        <Field label="From" inputProps={{ id: "audit-from", name: "from", type: "date", defaultValue: form.from }} />
+        <Field label="To" inputProps={{ id: "audit-to", name: "to", type: "date", defaultValue: form.to }} />
         <button type="submit" className="button button--secondary">
           Filter
         </button>

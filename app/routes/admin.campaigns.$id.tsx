@@ -1,15 +1,13 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { CampaignFields } from "~/components/campaign-admin";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CampaignForm } from "~/components/campaign-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { campaignSchema, formatAsks } from "~/domain/campaign-admin-forms";
-import { parseId } from "~/domain/ids";
+import { Notice, withNotice } from "~/components/notice";
+import { formatAsks } from "~/domain/campaign-admin-forms";
 import { getCampaign, slugInUse, updateCampaign } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { readCampaignForm } from "~/utils/campaign-upload.server";
 import { notFound } from "~/utils/responses.server";
 import { toLondonInputValue } from "~/domain/time";
@@ -19,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const campaign = await getCampaign(parseId(params.id) ?? 0);
+  const campaign = await getCampaign(requireId(params.id, "There is no such campaign."));
   if (!campaign) notFound("There is no such campaign.");
   return {
     campaign: {
@@ -57,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const campaign = await getCampaign(parseId(params.id) ?? 0);
+  const campaign = await getCampaign(requireId(params.id, "There is no such campaign."));
   if (!campaign) notFound("There is no such campaign.");
   const form = await readCampaignForm(request);
   const { submission, values, fileErrors } = form;
@@ -68,79 +66,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["Another campaign already uses that web address"] } }), fileErrors }, { status: 400 });
   }
   await updateCampaign(campaign.id, values, form.files, user);
-  return redirect(`/admin/campaigns/${campaign.id}?saved=1`);
+  return redirect(withNotice(`/admin/campaigns/${campaign.id}`, "campaign-saved"));
 }
 
 export default function EditCampaign() {
   const { campaign, files, missingWelsh } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "campaign",
-    lastResult: actionData?.result,
-    defaultValue: campaign,
-    constraint: getZodConstraint(campaignSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const fileErrors = actionData?.fileErrors ?? {};
   return (
     <div className="prose">
       <p className="back-link">
         <Link to="/admin/campaigns">All campaigns</Link>
       </p>
       <h1>{campaign.title}</h1>
-      {params.get("saved") ? (
-        <div className="notice" role="status">
-          <p>The campaign has been saved.</p>
-        </div>
-      ) : null}
-      <p>
-        <Link to={`/campaigns/${campaign.slug}`}>See the public page</Link> · <Link to={`/admin/campaigns/${campaign.id}/dashboard`}>Dashboard</Link>
-      </p>
-      <ErrorSummary
-        errors={[
-          ...summariseErrors(form, [
-            fields.title,
-            fields.titleCy,
-            fields.slug,
-            fields.summary,
-            fields.summaryCy,
-            fields.asks,
-            fields.asksCy,
-            fields.letterGuidance,
-            fields.letterGuidanceCy,
-            fields.briefing,
-            fields.briefingCy,
-            fields.signedFormsTo,
-            fields.opensAt,
-            fields.closesAt,
-          ]),
-          ...Object.entries(fileErrors).map(([fieldId, m]) => ({ fieldId, message: m?.[0] ?? "" })),
-        ]}
-      />
-      <section aria-labelledby="welsh">
-        <h2 id="welsh">Welsh still to write</h2>
-        {missingWelsh.length === 0 ? (
-          <p>Everything the public sees of this campaign is written in Welsh too.</p>
-        ) : (
-          <>
-            <p>Welsh pages show these in English, marked as English, until their Welsh is written:</p>
-            <ul id="welsh-missing">
-              {missingWelsh.map((m) => (
-                <li key={m.field}>
-                  <a href={`#${fields[m.field as "titleCy"].id}`}>{m.what}</a>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-        <CampaignFields fields={fields} files={{ ...files, errors: fileErrors }} />
-        <SubmitButton>Save the campaign</SubmitButton>
-      </Form>
+      <Notice />
+      <CampaignForm
+        lastResult={actionData?.result}
+        fileErrors={actionData?.fileErrors}
+        defaultValue={campaign}
+        files={files}
+        missingWelsh={missingWelsh}
+        submitLabel="Save the campaign"
+      >
+        <p>
+          <Link to={`/campaigns/${campaign.slug}`}>See the public page</Link> · <Link to={`/admin/campaigns/${campaign.id}/dashboard`}>Dashboard</Link>
+        </p>
+      </CampaignForm>
     </div>
   );
 }

@@ -3,16 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ConstituencyChart } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { constituencyBarChart, formatRate } from "~/domain/campaign";
-import { parseId } from "~/domain/ids";
 import { campaignDashboard, getCampaign } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dashboard: ${data?.campaign.title ?? "Campaign"} – Administration – Community Sponsorship Awards` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const campaign = await getCampaign(parseId(params.id) ?? 0);
+  const campaign = await getCampaign(requireId(params.id, "There is no such campaign."));
   if (!campaign) notFound("There is no such campaign.");
   const dashboard = await campaignDashboard(campaign.id);
   return {

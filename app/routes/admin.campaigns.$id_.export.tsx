@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvFilename, toCsv } from "~/domain/csv";
-import { parseId } from "~/domain/ids";
 import { getCampaign, lettersForExport } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 
 const yesNo = (v: boolean | null) => (v === null ? "" : v ? "yes" : "no");
@@ -10,7 +10,7 @@ const yesNo = (v: boolean | null) => (v === null ? "" : v ? "yes" : "no");
 /** The campaign's letters as a CSV that opens cleanly in Excel (app/domain/csv.ts). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const campaign = await getCampaign(parseId(params.id) ?? 0);
+  const campaign = await getCampaign(requireId(params.id, "There is no such campaign."));
   if (!campaign) notFound("There is no such campaign.");
   const letters = await lettersForExport(campaign.id);
   const csv = toCsv(

@@ -1,12 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
-import { CampaignFields } from "~/components/campaign-admin";
+import { useActionData } from "@remix-run/react";
+import { CampaignForm } from "~/components/campaign-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
-import { campaignSchema } from "~/domain/campaign-admin-forms";
+import { withNotice } from "~/components/notice";
 import { createCampaign, slugInUse } from "~/models/campaign.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { readCampaignForm } from "~/utils/campaign-upload.server";
@@ -29,48 +26,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["Another campaign already uses that web address"] } }), fileErrors }, { status: 400 });
   }
   const id = await createCampaign(values, form.files, user);
-  return redirect(`/admin/campaigns/${id}?saved=1`);
+  return redirect(withNotice(`/admin/campaigns/${id}`, "campaign-saved"));
 }
 
 export default function NewCampaign() {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "campaign",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(campaignSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const fileErrors = actionData?.fileErrors ?? {};
   return (
     <div className="prose">
       <h1>Add a campaign</h1>
-      <ErrorSummary
-        errors={[
-          ...summariseErrors(form, [
-            fields.title,
-            fields.titleCy,
-            fields.slug,
-            fields.summary,
-            fields.summaryCy,
-            fields.asks,
-            fields.asksCy,
-            fields.letterGuidance,
-            fields.letterGuidanceCy,
-            fields.briefing,
-            fields.briefingCy,
-            fields.signedFormsTo,
-            fields.opensAt,
-            fields.closesAt,
-          ]),
-          ...Object.entries(fileErrors).map(([fieldId, m]) => ({ fieldId, message: m?.[0] ?? "" })),
-        ]}
-      />
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-        <CampaignFields fields={fields} files={{ commitmentForm: null, briefingPdf: null, errors: fileErrors }} />
-        <SubmitButton>Add the campaign</SubmitButton>
-      </Form>
+      <CampaignForm lastResult={actionData?.result} fileErrors={actionData?.fileErrors} submitLabel="Add the campaign" />
     </div>
   );
 }

@@ -1,14 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice, withNotice } from "~/components/notice";
-import { CategoryFields, CategorySchema, CriterionFields, CriterionSchema, QuestionFields, QuestionSchema } from "~/components/category-forms";
+import { ItemList, WelshStillMissing } from "~/components/category-editor";
+import { CategoryFields, CategorySchema, CriterionFields, CriterionSchema, QuestionFields, QuestionSchema, readScale, scalePoints, scaleSchema } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors, type SummaryError } from "~/components/forms";
-import { checkScale } from "~/domain/category-setup";
+import { ErrorSummary, Field, parseForm, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
+import { Notice, withNotice } from "~/components/notice";
+import { MAX_ID } from "~/domain/ids";
 import {
   addCriterion,
   addQuestion,
@@ -23,19 +23,16 @@ import {
   slugTaken,
   updateCategory,
 } from "~/models/category-setup.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin, type SessionPerson } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { invariantResponse, notFound } from "~/utils/responses.server";
-import { MAX_ID, parseId } from "~/domain/ids";
-
-const ItemSchema = z.object({ itemId: z.coerce.number().int().min(1).max(MAX_ID), direction: z.enum(["up", "down"]).optional() });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.category.name ?? "Category"} – Administration – Community Sponsorship Awards` },
 ];
 
 async function load(params: { id?: string }) {
-  const id = parseId(params.id) ?? 0;
-  const editing = Number.isInteger(id) ? await getCategoryForEditing(id) : null;
+  const editing = await getCategoryForEditing(requireId(params.id, "There is no such category."));
   if (!editing) notFound("There is no such category.");
   return editing;
 }
@@ -50,209 +47,123 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     category: { ...category, retired: Boolean(category.retiredAt) },
     questions: questions.map((q) => ({ id: q.id, label: q.label, wordLimit: q.wordLimit, required: q.required, answers: q.answers, retired: Boolean(q.retiredAt) })),
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight, scored: c.scored, retired: Boolean(c.retiredAt) })),
-    anchors: Object.fromEntries(anchors.map((a) => [a.value, a.description])) as Record<string, string>,
+    anchors: Object.fromEntries(anchors.map((a) => [`anchor-${a.value}`, a.description])) as Record<string, string>,
     hasScores,
     nominations,
   };
 }
 
-type ScaleErrors = Record<string, string>;
+// ---------------------------------------------------------------- one handler per intent
 
-function readScale(formData: FormData, fallback: { min: number; max: number }) {
-  const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
-  const errors: ScaleErrors = {};
-  const min = values.scaleMin?.trim() === "" ? NaN : Number(values.scaleMin);
-  const max = values.scaleMax?.trim() === "" ? NaN : Number(values.scaleMax);
-  const problem = checkScale(min, max);
-  if (problem) errors[Number.isInteger(min) && min >= 0 ? "scaleMax" : "scaleMin"] = problem;
-  const anchors: Array<{ value: number; description: string }> = [];
-  const [from, to] = problem ? [fallback.min, fallback.max] : [min, max];
-  for (let v = from; v <= to; v++) {
-    const description = (values[`anchor-${v}`] ?? "").trim();
-    if (!description) errors[`anchor-${v}`] = `Describe what a ${v} means`;
-    else if (description.length > 300) errors[`anchor-${v}`] = `The description of ${v} must be 300 characters or fewer`;
-    anchors.push({ value: v, description });
+type Intent = keyof typeof HANDLERS;
+type Change = { editing: Awaited<ReturnType<typeof load>>; formData: FormData; user: SessionPerson; here: string };
+
+/** A form's answer when it is refused: which form, and Conform's reply for its fields. */
+const refused = (form: Intent, result: SubmissionResult<string[]>, status = 400) => data({ form, result }, { status });
+
+async function saveDetails({ editing: { category }, formData, user, here }: Change) {
+  const submission = parseForm(formData, CategorySchema);
+  if (submission.status !== "success") return refused("details", submission.reply());
+  if (await slugTaken(category.cycleId, submission.value.slug, category.id)) {
+    return refused("details", submission.reply({ fieldErrors: { slug: ["Another category of this cycle already uses that web address"] } }));
   }
-  return { values, errors, scaleMin: min, scaleMax: max, anchors };
+  const { sponsor, nameCy, descriptionCy, eligibilityCy, sponsorCy, ...rest } = submission.value;
+  // A blank Welsh field clears the Welsh.
+  const welsh = { nameCy: nameCy ?? null, descriptionCy: descriptionCy ?? null, eligibilityCy: eligibilityCy ?? null, sponsorCy: sponsorCy ?? null };
+  await updateCategory(category.id, { ...rest, sponsor: sponsor || null, ...welsh }, user);
+  return redirect(withNotice(here, "category-saved"));
 }
+
+async function setRetired({ editing: { category }, user, here }: Change, retired: boolean) {
+  await setCategoryRetired(category.id, retired, user);
+  return redirect(withNotice(here, retired ? "category-retired" : "category-reinstated"));
+}
+
+async function addNewQuestion({ editing: { category }, formData, user, here }: Change) {
+  const submission = parseForm(formData, QuestionSchema);
+  if (submission.status !== "success") return refused("question-add", submission.reply());
+  const { labelCy, helpCy } = submission.value;
+  await addQuestion(category.id, { ...submission.value, labelCy: labelCy ?? null, helpCy: helpCy ?? null }, user);
+  return redirect(withNotice(here, "question-added"));
+}
+
+async function addNewCriterion({ editing: { category }, formData, user, here }: Change) {
+  const submission = parseForm(formData, CriterionSchema);
+  if (submission.status !== "success") return refused("criterion-add", submission.reply());
+  await addCriterion(category.id, submission.value, user);
+  return redirect(withNotice(here, "criterion-added"));
+}
+
+const ItemSchema = z.object({ itemId: z.number().int().min(1).max(MAX_ID), direction: z.enum(["up", "down"]).optional() });
+const ITEM_MODELS = {
+  question: { items: "questions", move: moveQuestion, remove: removeQuestion },
+  criterion: { items: "criteria", move: moveCriterion, remove: removeCriterion },
+} as const;
+
+/** The question or criterion a move or removal names: a live one of this category, or the request is refused. */
+function liveItem({ editing, formData }: Change, kind: keyof typeof ITEM_MODELS) {
+  const submission = parseForm(formData, ItemSchema);
+  invariantResponse(submission.status === "success", "That change was not understood.");
+  const { itemId } = submission.value;
+  const items: Array<{ id: number; retiredAt: Date | null }> = editing[ITEM_MODELS[kind].items];
+  invariantResponse(items.some((i) => i.id === itemId && !i.retiredAt), `That ${kind} is not in this category.`, { status: 404 });
+  return submission.value;
+}
+
+async function moveItem(change: Change, kind: keyof typeof ITEM_MODELS) {
+  const { itemId, direction } = liveItem(change, kind);
+  await ITEM_MODELS[kind].move(itemId, direction ?? "up", change.user);
+  return redirect(withNotice(change.here, "moved"));
+}
+
+async function removeItem(change: Change, kind: keyof typeof ITEM_MODELS) {
+  const { itemId } = liveItem(change, kind);
+  const plan = await ITEM_MODELS[kind].remove(itemId, change.user);
+  return redirect(withNotice(change.here, `${kind}-${plan === "delete" ? "deleted" : "retired"}`));
+}
+
+async function saveTheScale({ editing: { category }, formData, user, here }: Change) {
+  const current = { min: category.scaleMin, max: category.scaleMax };
+  const submission = parseForm(formData, scaleSchema(current));
+  if (submission.status !== "success") return refused("scale", submission.reply());
+  const saved = await saveScale(category.id, readScale(submission.value, current).scale, user);
+  if (!saved.ok) return refused("scale", submission.reply({ fieldErrors: { scaleMin: [saved.message] } }), 409);
+  return redirect(withNotice(here, "scale-saved"));
+}
+
+const HANDLERS = {
+  details: saveDetails,
+  retire: (change: Change) => setRetired(change, true),
+  reinstate: (change: Change) => setRetired(change, false),
+  "question-add": addNewQuestion,
+  "question-move": (change: Change) => moveItem(change, "question"),
+  "question-remove": (change: Change) => removeItem(change, "question"),
+  "criterion-add": addNewCriterion,
+  "criterion-move": (change: Change) => moveItem(change, "criterion"),
+  "criterion-remove": (change: Change) => removeItem(change, "criterion"),
+  scale: saveTheScale,
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const { category, questions, criteria } = await load(params);
+  const editing = await load(params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const here = `/admin/categories/${category.id}`;
-
-  switch (intent) {
-    case "details": {
-      const submission = parseWithZod(formData, { schema: CategorySchema });
-      if (submission.status !== "success") return data({ form: intent, result: submission.reply() }, { status: 400 });
-      if (await slugTaken(category.cycleId, submission.value.slug, category.id)) {
-        return data(
-          { form: intent, result: submission.reply({ fieldErrors: { slug: ["Another category of this cycle already uses that web address"] } }) },
-          { status: 400 },
-        );
-      }
-      const { sponsor, ...rest } = submission.value;
-      // A blank Welsh field clears the Welsh.
-      await updateCategory(category.id, { ...rest, sponsor: sponsor || null, nameCy: rest.nameCy ?? null, descriptionCy: rest.descriptionCy ?? null, eligibilityCy: rest.eligibilityCy ?? null, sponsorCy: rest.sponsorCy ?? null }, user);
-      return redirect(withNotice(here, "category-saved"));
-    }
-    case "retire":
-    case "reinstate":
-      await setCategoryRetired(category.id, intent === "retire", user);
-      return redirect(withNotice(here, intent === "retire" ? "category-retired" : "category-reinstated"));
-    case "question-add": {
-      const submission = parseWithZod(formData, { schema: QuestionSchema });
-      if (submission.status !== "success") return data({ form: intent, result: submission.reply() }, { status: 400 });
-      await addQuestion(category.id, { ...submission.value, labelCy: submission.value.labelCy ?? null, helpCy: submission.value.helpCy ?? null }, user);
-      return redirect(withNotice(here, "question-added"));
-    }
-    case "criterion-add": {
-      const submission = parseWithZod(formData, { schema: CriterionSchema });
-      if (submission.status !== "success") return data({ form: intent, result: submission.reply() }, { status: 400 });
-      await addCriterion(category.id, submission.value, user);
-      return redirect(withNotice(here, "criterion-added"));
-    }
-    case "question-move":
-    case "question-remove":
-    case "criterion-move":
-    case "criterion-remove": {
-      const parsed = ItemSchema.safeParse(Object.fromEntries(formData));
-      invariantResponse(parsed.success, "That change was not understood.");
-      const { itemId, direction } = parsed.data;
-      if (intent.startsWith("question")) {
-        invariantResponse(questions.some((q) => q.id === itemId && !q.retiredAt), "That question is not in this category.", { status: 404 });
-        if (intent === "question-move") {
-          await moveQuestion(itemId, direction ?? "up", user);
-          return redirect(withNotice(here, "moved"));
-        }
-        const plan = await removeQuestion(itemId, user);
-        return redirect(withNotice(here, plan === "delete" ? "question-deleted" : "question-retired"));
-      }
-      invariantResponse(criteria.some((c) => c.id === itemId && !c.retiredAt), "That criterion is not in this category.", { status: 404 });
-      if (intent === "criterion-move") {
-        await moveCriterion(itemId, direction ?? "up", user);
-        return redirect(withNotice(here, "moved"));
-      }
-      const plan = await removeCriterion(itemId, user);
-      return redirect(withNotice(here, plan === "delete" ? "criterion-deleted" : "criterion-retired"));
-    }
-    case "scale": {
-      const scale = readScale(formData, { min: category.scaleMin, max: category.scaleMax });
-      if (Object.keys(scale.errors).length) return data({ form: intent, scale }, { status: 400 });
-      const saved = await saveScale(category.id, { scaleMin: scale.scaleMin, scaleMax: scale.scaleMax, anchors: scale.anchors }, user);
-      if (!saved.ok) return data({ form: intent, scale: { ...scale, errors: { scaleMin: saved.message } as ScaleErrors } }, { status: 409 });
-      return redirect(withNotice(here, "scale-saved"));
-    }
-    default:
-      invariantResponse(false, "That change was not understood.");
-  }
+  invariantResponse(Object.hasOwn(HANDLERS, intent), "That change was not understood.");
+  return HANDLERS[intent as Intent]({ editing, formData, user, here: `/admin/categories/${editing.category.id}` });
 }
 
-function MoveButtons({ intent, id, label, first, last }: { intent: string; id: number; label: string; first: boolean; last: boolean }) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="itemId" value={id} />
-      {!first ? (
-        <button type="submit" name="direction" value="up" className="link-button">
-          Move up<span className="visually-hidden">: {label}</span>
-        </button>
-      ) : null}{" "}
-      {!last ? (
-        <button type="submit" name="direction" value="down" className="link-button">
-          Move down<span className="visually-hidden">: {label}</span>
-        </button>
-      ) : null}
-    </Form>
-  );
-}
-
-function RemoveButton({ intent, id, label, inUse }: { intent: string; id: number; label: string; inUse: boolean }) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="itemId" value={id} />
-      <button type="submit" className="link-button">
-        {inUse ? "Retire" : "Delete"}
-        <span className="visually-hidden">: {label}</span>
-      </button>
-    </Form>
-  );
-}
-
-type LastResult = SubmissionResult<string[]> | undefined;
-
-/** What Welsh pages still show in English for this category, each with a link to where its Welsh is written. */
-function WelshStillMissing({ categoryId, missing }: { categoryId: number; missing: Array<{ field: string; what: string; questionId?: number }> }) {
-  return (
-    <section aria-labelledby="welsh" className="prose">
-      <h2 id="welsh">Welsh still to write</h2>
-      {missing.length === 0 ? (
-        <p>Everything the public sees of this category is written in Welsh too.</p>
-      ) : (
-        <>
-          <p>
-            Welsh pages show these in English, marked as English, until their Welsh is written ({missing.length}{" "}
-            {missing.length === 1 ? "text" : "texts"}):
-          </p>
-          <ul id="welsh-missing">
-            {missing.map((m) => (
-              <li key={`${m.questionId ?? "category"}-${m.field}`}>
-                <Link to={m.questionId ? `/admin/categories/${categoryId}/questions/${m.questionId}` : `#category-${m.field}`}>{m.what}</Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-function AddQuestionForm({ lastResult }: { lastResult: LastResult }) {
-  const [form, fields] = useForm<z.input<typeof QuestionSchema>>({
-    id: "question-new",
-    lastResult,
-    constraint: getZodConstraint(QuestionSchema),
-    defaultValue: { wordLimit: "300", required: "on" },
-    // Validated on the server only: the page's error summary is built from the server's answer.
-  });
-  return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="question-add" />
-      <QuestionFields fields={fields} />
-      <SubmitButton>Add the question</SubmitButton>
-    </Form>
-  );
-}
-
-function AddCriterionForm({ lastResult }: { lastResult: LastResult }) {
-  const [form, fields] = useForm<z.input<typeof CriterionSchema>>({
-    id: "criterion-new",
-    lastResult,
-    constraint: getZodConstraint(CriterionSchema),
-    defaultValue: { weight: "1" },
-    // Validated on the server only: the page's error summary is built from the server's answer.
-  });
-  return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="criterion-add" />
-      <CriterionFields fields={fields} />
-      <SubmitButton>Add the criterion</SubmitButton>
-    </Form>
-  );
-}
+// ---------------------------------------------------------------- the page
 
 export default function EditCategory() {
   const { year, category, questions, criteria, anchors, hasScores, nominations, missingWelsh } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const resultFor = (form: string) => (actionData && "result" in actionData && actionData.form === form ? actionData.result : undefined);
+  const resultFor = (form: Intent) => (actionData && "form" in actionData && actionData.form === form ? actionData.result : undefined);
 
-  const [detailsForm, details] = useForm({
+  const [detailsForm, details] = useSchemaForm({
     id: "category",
+    schema: CategorySchema,
     lastResult: resultFor("details"),
-    constraint: getZodConstraint(CategorySchema),
     defaultValue: {
       name: category.name,
       slug: category.slug,
@@ -269,20 +180,25 @@ export default function EditCategory() {
       shortlistSize: String(category.shortlistSize),
       judgesPerNomination: String(category.judgesPerNomination),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CategorySchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
-  const questionResult = resultFor("question-add");
-  const criterionResult = resultFor("criterion-add");
-  const scale = actionData && "scale" in actionData ? actionData.scale : null;
-  const scaleValue = (name: string, fallback: string) => scale?.values[name] ?? fallback;
-  const scaleMin = scale && Number.isInteger(scale.scaleMin) && !scale.errors.scaleMin && !scale.errors.scaleMax ? scale.scaleMin : category.scaleMin;
-  const scaleMax = scale && Number.isInteger(scale.scaleMax) && !scale.errors.scaleMin && !scale.errors.scaleMax ? scale.scaleMax : category.scaleMax;
-  const points = Array.from({ length: scaleMax - scaleMin + 1 }, (_, i) => scaleMin + i);
-  const scaleErrors: SummaryError[] = scale
-    ? Object.entries(scale.errors).map(([field, message]) => ({ fieldId: `scale-${field}`, message }))
-    : [];
+  const [questionForm, question] = useSchemaForm({
+    id: "question-new",
+    schema: QuestionSchema,
+    lastResult: resultFor("question-add"),
+    defaultValue: { wordLimit: "300", required: "on" },
+  });
+  const [criterionForm, criterion] = useSchemaForm({ id: "criterion-new", schema: CriterionSchema, lastResult: resultFor("criterion-add"), defaultValue: { weight: "1" } });
+  const current = { min: category.scaleMin, max: category.scaleMax };
+  const [scaleForm, scale] = useSchemaForm({
+    id: "scale",
+    schema: scaleSchema(current),
+    lastResult: resultFor("scale"),
+    defaultValue: { scaleMin: String(category.scaleMin), scaleMax: String(category.scaleMax), ...anchors },
+  });
+  // The points to describe follow the range typed, once it is a valid one.
+  const rangeRefused = Boolean(scale.scaleMin.errors?.length || scale.scaleMax.errors?.length);
+  const points = rangeRefused ? scalePoints({}, current) : scalePoints({ scaleMin: scale.scaleMin.value, scaleMax: scale.scaleMax.value }, current);
+  const anchor = (point: number) => scale[`anchor-${point}`];
 
   const errors = [
     ...summariseErrors(detailsForm, [
@@ -299,21 +215,16 @@ export default function EditCategory() {
       details.shortlistSize,
       details.judgesPerNomination,
     ]),
-    ...summariseErrors(
-      questionResult?.error?.[""],
-      ["label", "labelCy", "help", "helpCy", "wordLimit"].map((name) => ({ id: `question-new-${name}`, errors: questionResult?.error?.[name] })),
-    ),
-    ...summariseErrors(criterionResult?.error?.[""], ["name", "guidance", "weight"].map((name) => ({ id: `criterion-new-${name}`, errors: criterionResult?.error?.[name] }))),
-    ...scaleErrors,
+    ...summariseErrors(questionForm, [question.label, question.labelCy, question.help, question.helpCy, question.wordLimit]),
+    ...summariseErrors(criterionForm, [criterion.name, criterion.guidance, criterion.weight]),
+    ...summariseErrors(scaleForm, [scale.scaleMin, scale.scaleMax, ...points.map(anchor)]),
   ];
-  const liveQuestions = questions.filter((q) => !q.retired);
-  const liveCriteria = criteria.filter((c) => !c.retired);
-  const totalWeight = liveCriteria.reduce((sum, c) => sum + c.weight, 0);
+  const totalWeight = criteria.filter((c) => !c.retired).reduce((sum, c) => sum + c.weight, 0);
 
   return (
     <div className="prose wide">
       <p className="caption">
-        <Link to={`/admin/categories?cycle=${year}`}>Categories of {year}</Link>
+        <Link to={`/admin/categories?year=${year}`}>Categories of {year}</Link>
       </p>
       <h1>{category.name}</h1>
       <Notice />
@@ -339,146 +250,94 @@ export default function EditCategory() {
       <section aria-labelledby="questions" className="editor-section">
         <h2 id="questions">Questions</h2>
         <p>Questions that already have answers are retired rather than deleted, and rewording one retires it and adds the new wording.</p>
-        {liveQuestions.length ? (
-          <table className="table">
-            <caption className="visually-hidden">Questions, in the order nominators see them</caption>
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Words</th>
-                <th scope="col">Answers</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {liveQuestions.map((q, i) => (
-                <tr key={q.id}>
-                  <td>
-                    {q.label}
-                    {q.required ? null : <span className="card__meta"> (optional)</span>}
-                  </td>
-                  <td>{q.wordLimit}</td>
-                  <td>{q.answers}</td>
-                  <td className="actions-cell">
-                    <Link to={`/admin/categories/${category.id}/questions/${q.id}`}>
-                      Edit<span className="visually-hidden">: {q.label}</span>
-                    </Link>{" "}
-                    <MoveButtons intent="question-move" id={q.id} label={q.label} first={i === 0} last={i === liveQuestions.length - 1} />{" "}
-                    <RemoveButton intent="question-remove" id={q.id} label={q.label} inUse={q.answers > 0} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>There are no questions yet.</p>
-        )}
-        {questions.some((q) => q.retired) ? (
-          <details>
-            <summary>Retired questions</summary>
-            <ul>
-              {questions
-                .filter((q) => q.retired)
-                .map((q) => (
-                  <li key={q.id}>
-                    {q.label} ({q.answers} answers)
-                  </li>
-                ))}
-            </ul>
-          </details>
-        ) : null}
+        <ItemList
+          kind="question"
+          categoryId={category.id}
+          items={questions}
+          caption="Questions, in the order nominators see them"
+          columns={["Question", "Words", "Answers"]}
+          cells={(q) => [
+            <>
+              {q.label}
+              {q.required ? null : <span className="card__meta"> (optional)</span>}
+            </>,
+            q.wordLimit,
+            q.answers,
+          ]}
+          labelOf={(q) => q.label}
+          inUse={(q) => q.answers > 0}
+          retiredSummary="Retired questions"
+          retiredLine={(q) => `${q.label} (${q.answers} answers)`}
+          empty="There are no questions yet."
+        />
         <div className="prose">
           <h3>Add a question</h3>
           {/* Keyed by the count, so a successful add starts a fresh, empty form. */}
-          <AddQuestionForm key={questions.length} lastResult={questionResult} />
+          <Form method="post" {...getFormProps(questionForm)} key={questions.length}>
+            <input type="hidden" name="intent" value="question-add" />
+            <QuestionFields fields={question} />
+            <SubmitButton>Add the question</SubmitButton>
+          </Form>
         </div>
       </section>
 
       <section aria-labelledby="rubric" className="editor-section">
         <h2 id="rubric">Rubric</h2>
         <p>Criteria that judges have scored are retired rather than deleted, and changing one retires it and adds the new version.</p>
-        {liveCriteria.length ? (
-          <table className="table">
-            <caption className="visually-hidden">Scoring criteria</caption>
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col">Weight</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {liveCriteria.map((c, i) => (
-                <tr key={c.id}>
-                  <td>
-                    <strong>{c.name}</strong>
-                    {c.guidance ? <div className="card__meta">{c.guidance}</div> : null}
-                  </td>
-                  <td>
-                    {c.weight} <span className="card__meta">({Math.round((c.weight / totalWeight) * 100)}%)</span>
-                  </td>
-                  <td className="actions-cell">
-                    <Link to={`/admin/categories/${category.id}/criteria/${c.id}`}>
-                      Edit<span className="visually-hidden">: {c.name}</span>
-                    </Link>{" "}
-                    <MoveButtons intent="criterion-move" id={c.id} label={c.name} first={i === 0} last={i === liveCriteria.length - 1} />{" "}
-                    <RemoveButton intent="criterion-remove" id={c.id} label={c.name} inUse={c.scored} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>There are no criteria yet.</p>
-        )}
-        {criteria.some((c) => c.retired) ? (
-          <details>
-            <summary>Retired criteria</summary>
-            <ul>
-              {criteria
-                .filter((c) => c.retired)
-                .map((c) => (
-                  <li key={c.id}>
-                    {c.name} (weight {c.weight})
-                  </li>
-                ))}
-            </ul>
-          </details>
-        ) : null}
+        <ItemList
+          kind="criterion"
+          categoryId={category.id}
+          items={criteria}
+          caption="Scoring criteria"
+          columns={["Criterion", "Weight"]}
+          cells={(c) => [
+            <>
+              <strong>{c.name}</strong>
+              {c.guidance ? <div className="card__meta">{c.guidance}</div> : null}
+            </>,
+            <>
+              {c.weight} <span className="card__meta">({Math.round((c.weight / totalWeight) * 100)}%)</span>
+            </>,
+          ]}
+          labelOf={(c) => c.name}
+          inUse={(c) => c.scored}
+          retiredSummary="Retired criteria"
+          retiredLine={(c) => `${c.name} (weight ${c.weight})`}
+          empty="There are no criteria yet."
+        />
         <div className="prose">
           <h3>Add a criterion</h3>
-          <AddCriterionForm key={criteria.length} lastResult={criterionResult} />
+          <Form method="post" {...getFormProps(criterionForm)} key={criteria.length}>
+            <input type="hidden" name="intent" value="criterion-add" />
+            <CriterionFields fields={criterion} />
+            <SubmitButton>Add the criterion</SubmitButton>
+          </Form>
         </div>
 
         <div className="prose">
-          <h3 id="scale">Scale</h3>
+          <h3 id="scale-heading">Scale</h3>
           <p>
             Judges score each criterion with a whole number from the lowest to the highest point.
             {hasScores ? " Judges have already scored, so the range is fixed; the descriptions can still be clarified." : " Change the range and save to describe any new points."}
           </p>
-          <Form method="post" noValidate>
+          <Form method="post" {...getFormProps(scaleForm)}>
             <input type="hidden" name="intent" value="scale" />
             <div className="scale-range">
               <Field
                 label="Lowest point"
-                errors={scale?.errors.scaleMin ? [scale.errors.scaleMin] : undefined}
+                errors={scale.scaleMin.errors}
                 className="field--short"
-                inputProps={{ id: "scale-scaleMin", name: "scaleMin", type: "text", inputMode: "numeric", defaultValue: scaleValue("scaleMin", String(category.scaleMin)), readOnly: hasScores }}
+                inputProps={{ ...getInputProps(scale.scaleMin, { type: "text" }), inputMode: "numeric", readOnly: hasScores }}
               />
               <Field
                 label="Highest point"
-                errors={scale?.errors.scaleMax ? [scale.errors.scaleMax] : undefined}
+                errors={scale.scaleMax.errors}
                 className="field--short"
-                inputProps={{ id: "scale-scaleMax", name: "scaleMax", type: "text", inputMode: "numeric", defaultValue: scaleValue("scaleMax", String(category.scaleMax)), readOnly: hasScores }}
+                inputProps={{ ...getInputProps(scale.scaleMax, { type: "text" }), inputMode: "numeric", readOnly: hasScores }}
               />
             </div>
             {points.map((v) => (
-              <Field
-                key={v}
-                label={`What ${v} means`}
-                errors={scale?.errors[`anchor-${v}`] ? [scale.errors[`anchor-${v}`]] : undefined}
-                inputProps={{ id: `scale-anchor-${v}`, name: `anchor-${v}`, type: "text", defaultValue: scaleValue(`anchor-${v}`, anchors[v] ?? "") }}
-              />
+              <Field key={v} label={`What ${v} means`} errors={anchor(v).errors} inputProps={getInputProps(anchor(v), { type: "text" })} />
             ))}
             <SubmitButton>Save the scale</SubmitButton>
           </Form>

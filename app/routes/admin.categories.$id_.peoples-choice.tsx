@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, TextareaField, type SummaryError } from "~/components/forms";
-import { parseId } from "~/domain/ids";
 import { VOID_REASON_MAX, votePath, type BatchKind, type ReportRow } from "~/domain/peoples-choice";
 import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
 import { getPeoplesChoiceAdmin, setVotingWindow, voidVotes } from "~/models/peoples-choice.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,8 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const STATE_LABELS = { off: "Off", not_open: "Not open yet", open: "Open", closed: "Closed" } as const;
 
 async function load(params: { id?: string }) {
-  const id = parseId(params.id);
-  const admin = id ? await getPeoplesChoiceAdmin(id) : null;
+  const admin = await getPeoplesChoiceAdmin(requireId(params.id, "There is no such category."));
   if (!admin) notFound("There is no such category.");
   return admin;
 }

@@ -3,21 +3,23 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CycleSwitcher } from "~/components/admin";
-import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { parseForm } from "~/components/forms";
+import { Notice, withNotice } from "~/components/notice";
 import { countMissingWelsh, getCategory, listCategories, moveCategory } from "~/models/category-setup.server";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { yearParam } from "~/utils/params.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { MAX_ID } from "~/domain/ids";
 
-const MoveSchema = z.object({ categoryId: z.coerce.number().int().min(1).max(MAX_ID), direction: z.enum(["up", "down"]) });
+const MoveSchema = z.object({ categoryId: z.number().int().min(1).max(MAX_ID), direction: z.enum(["up", "down"]) });
 
 export const meta: MetaFunction = () => [{ title: "Categories – Administration – Community Sponsorship Awards" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await cycleByYearOrCurrent(yearParam(request));
   const cycles = await listCycles();
   const categories = cycle ? await listCategories(cycle.id) : [];
   const missingWelsh = cycle ? await countMissingWelsh(cycle.id) : new Map<number, number>();
@@ -30,13 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const parsed = MoveSchema.safeParse(Object.fromEntries(await request.formData()));
-  invariantResponse(parsed.success, "That move was not understood.");
-  const category = await getCategory(parsed.data.categoryId);
+  const submission = parseForm(await request.formData(), MoveSchema);
+  invariantResponse(submission.status === "success", "That move was not understood.");
+  const category = await getCategory(submission.value.categoryId);
   invariantResponse(category, "That category does not exist.", { status: 404 });
-  await moveCategory(category.id, parsed.data.direction, user);
-  const year = new URL(request.url).searchParams.get("cycle");
-  return redirect(withNotice(`/admin/categories${year ? `?cycle=${encodeURIComponent(year)}` : ""}`, "moved"));
+  await moveCategory(category.id, submission.value.direction, user);
+  const year = yearParam(request);
+  return redirect(withNotice(`/admin/categories${year ? `?year=${year}` : ""}`, "moved"));
 }
 
 export default function CategoriesPage() {
@@ -58,7 +60,7 @@ export default function CategoriesPage() {
       <Notice />
       <CycleSwitcher cycles={cycles} current={cycle.year} path="/admin/categories" />
       <p>
-        <Link to={`/admin/categories/new?cycle=${cycle.year}`} className="button">
+        <Link to={`/admin/categories/new?year=${cycle.year}`} className="button">
           Add a category
         </Link>
       </p>

@@ -24,9 +24,9 @@ import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
 import { retentionDueAt } from "~/domain/retention";
 import { getCycleByYear, updateCycleSettings } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
-import { parseId } from "~/domain/ids";
 
 const DATE_FIELDS = Object.keys(CYCLE_DATE_LABELS) as Array<keyof CycleDateFields>;
 const DATE_HINTS: Partial<Record<keyof CycleDateFields, string>> = {
@@ -79,8 +79,7 @@ const SettingsSchema = z
 export const meta: MetaFunction = ({ params }) => [{ title: `Cycle ${params.year} – Administration – Community Sponsorship Awards` }];
 
 async function loadCycle(params: { year?: string }) {
-  const year = parseId(params.year) ?? 0;
-  const cycle = Number.isInteger(year) ? await getCycleByYear(year) : null;
+  const cycle = await getCycleByYear(requireId(params.year, "There is no cycle for that year."));
   if (!cycle) notFound("There is no cycle for that year.");
   return cycle;
 }
@@ -272,7 +271,7 @@ export default function CyclePage() {
         <SubmitButton>Save the cycle</SubmitButton>
       </Form>
       <p>
-        <Link to={`/admin/categories?cycle=${cycle.year}`}>Categories of {cycle.year}</Link>
+        <Link to={`/admin/categories?year=${cycle.year}`}>Categories of {cycle.year}</Link>
       </p>
       {cycle.feedbackToNominees ? (
         <p>

@@ -10,16 +10,15 @@ import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
 import { PHASES } from "~/domain/vocabulary";
 import { getCycleByYear, moveCycleToPhase } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
-import { parseId } from "~/domain/ids";
 
 const MoveSchema = z.object({ to: z.enum(PHASES), confirm: z.literal("yes") });
 
 export const meta: MetaFunction = () => [{ title: "Change the phase – Administration – Community Sponsorship Awards" }];
 
 async function loadCycle(params: { year?: string }) {
-  const year = parseId(params.year) ?? 0;
-  const cycle = Number.isInteger(year) ? await getCycleByYear(year) : null;
+  const cycle = await getCycleByYear(requireId(params.year, "There is no cycle for that year."));
   if (!cycle) notFound("There is no cycle for that year.");
   return cycle;
 }

@@ -1,15 +1,16 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { parseId } from "~/domain/ids";
+import { Checkbox, ErrorSummary, parseForm, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
+import { Notice, withNotice } from "~/components/notice";
 import { formatLondon } from "~/domain/time";
 import { getFeedbackForReview, releaseFeedback, saveFeedback, type FeedbackEdit } from "~/models/feedback.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
+import { notFound } from "~/utils/responses.server";
 
 /** One schema per nomination's comments, for the browser and the server: a kept comment needs words. */
 export function feedbackSchema(scoreIds: number[]) {
@@ -35,9 +36,8 @@ const AUDIENCES = { nominator: "the nominator", nominee: "the nominee", guardian
 
 /** The review, or the model's refusal as the page's answer: not found, or not before the winners are public. */
 async function review(params: { id?: string }) {
-  const id = parseId(params.id) ?? 0;
-  const view = Number.isInteger(id) && id > 0 ? await getFeedbackForReview(id) : null;
-  if (!view) throw new Response("We could not find that nomination.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const view = await getFeedbackForReview(requireId(params.id, "We could not find that nomination."));
+  if (!view) notFound("We could not find that nomination.");
   if (!view.ok) throw new Response(view.message, { status: view.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return view;
 }
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const view = await review(params);
   const scoreIds = view.comments.map((c) => c.scoreId);
-  const submission = parseWithZod(await request.formData(), { schema: feedbackSchema(scoreIds) });
+  const submission = parseForm(await request.formData(), feedbackSchema(scoreIds));
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const value = submission.value as Record<string, unknown>;
   const edits: FeedbackEdit[] = scoreIds.map((id) => ({
@@ -66,28 +66,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }));
   const outcome = value.intent === "release" ? await releaseFeedback(admin, view.nomination.id, edits) : await saveFeedback(admin, view.nomination.id, edits);
   if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.message] }) }, { status: outcome.status });
-  const done = value.intent === "release" ? (outcome.alreadyReleased ? "already" : "released") : "saved";
-  return redirect(`/admin/feedback/${view.nomination.id}?done=${done}`);
+  const notice = value.intent === "release" ? (outcome.alreadyReleased ? "feedback-already-released" : "feedback-released") : "feedback-saved";
+  return redirect(withNotice(`/admin/feedback/${view.nomination.id}`, notice));
 }
-
-const DONE: Record<string, string> = {
-  saved: "Your changes are saved. Nothing has been sent yet.",
-  released: "The feedback has been released: the email is in the outbox.",
-  already: "This feedback had already been released, so nothing more was sent.",
-};
 
 export default function FeedbackReview() {
   const { nomination, comments, recipients, released } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const schema = feedbackSchema(comments.map((c) => c.scoreId));
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "feedback",
+    schema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     defaultValue: Object.fromEntries(
       comments.flatMap((c) => [
         [`text-${c.scoreId}`, c.text],
@@ -96,7 +86,6 @@ export default function FeedbackReview() {
     ),
   });
   const field = (name: string) => fields[name as keyof typeof fields];
-  const done = params.get("done");
 
   return (
     <div className="prose">
@@ -104,11 +93,7 @@ export default function FeedbackReview() {
         <Link to={`/admin/feedback?year=${nomination.year}`}>Feedback to nominees {nomination.year}</Link> · {nomination.category}
       </p>
       <h1>Feedback: {nomination.nomineeName}</h1>
-      {done && DONE[done] ? (
-        <div className="notice" role="status">
-          <p>{DONE[done]}</p>
-        </div>
-      ) : null}
+      <Notice />
       <p>
         {nomination.reference}. The email goes to {recipients.length ? recipients.join(" and ") : "nobody: there is no contact"}.
         {nomination.language === "cy" ? " They chose Welsh." : null}
@@ -148,12 +133,7 @@ export default function FeedbackReview() {
                     errors={text.errors}
                     textareaProps={{ ...getTextareaProps(text), rows: 5 }}
                   />
-                  <div className="field">
-                    <div className="checkbox">
-                      <input {...getInputProps(excluded, { type: "checkbox" })} />
-                      <label htmlFor={excluded.id}>Leave comment {i + 1} out</label>
-                    </div>
-                  </div>
+                  <Checkbox field={excluded} label={`Leave comment ${i + 1} out`} />
                 </fieldset>
               );
             })}

@@ -1,46 +1,34 @@
-import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { STATUS_LABELS } from "~/components/admin";
 import { Notice, withNotice } from "~/components/notice";
 import { NOMINEE_TYPE_LABELS } from "~/domain/vocabulary";
+import { decisionSchema, EligibilityDecisionFields } from "~/components/eligibility-decision";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-
+import { ErrorSummary, parseForm, summariseErrors, useSchemaForm } from "~/components/forms";
 import { PublicNamingRows } from "~/components/publication-consent-admin";
-import { Checkbox, ErrorList, ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { canDecideEligibility, ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
+import { canDecideEligibility } from "~/domain/eligibility";
 import { publicNamingSummary } from "~/domain/public-naming";
 import { getCategory } from "~/models/category-setup.server";
 import { decideEligibility, getNominationWithSupport, type SupportingEntry } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
-import { parseId } from "~/domain/ids";
 
-const DecisionSchema = z
-  .object({
-    decision: z.enum(ELIGIBILITY_DECISIONS, { error: "Choose eligible or ineligible" }),
-    reason: z.string().trim().max(1000, "The reason must be 1000 characters or fewer").optional(),
-    shareReason: z.boolean().optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.decision === "ineligible" && !value.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Give the reason it is ineligible" });
-    }
-  });
+const DecisionSchema = decisionSchema({}, "Give the reason it is ineligible");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.entry.nomination.reference ?? "Nomination"} – Administration – Community Sponsorship Awards` },
 ];
 
 async function load(params: { id?: string }) {
-  const id = parseId(params.id) ?? 0;
-  const entry = Number.isInteger(id) ? await getNominationWithSupport(id) : null;
+  const id = requireId(params.id, "There is no such nomination.");
+  const entry = await getNominationWithSupport(id);
   if (!entry) notFound("There is no such nomination.");
-  return entry;
+  return { id, entry };
 }
 
 function present(entry: SupportingEntry) {
@@ -59,9 +47,9 @@ function present(entry: SupportingEntry) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const entry = await load(params);
+  const { id, entry } = await load(params);
   // Asked for a merged-away nomination: show the entry it belongs to.
-  if (entry.nomination.id !== (parseId(params.id) ?? 0)) throw redirect(`/admin/nominations/${entry.nomination.id}`);
+  if (entry.nomination.id !== id) throw redirect(`/admin/nominations/${entry.nomination.id}`);
   const category = await getCategory(entry.nomination.categoryId);
   return {
     entry: present(entry),
@@ -74,8 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const entry = await load(params);
-  const submission = parseWithZod(await request.formData(), { schema: DecisionSchema });
+  const { entry } = await load(params);
+  const submission = parseForm(await request.formData(), DecisionSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await decideEligibility([entry.nomination.id], submission.value.decision, submission.value.reason ?? "", user, {
     shareReason: submission.value.shareReason,
@@ -141,15 +129,7 @@ export default function NominationPage() {
   const { entry, support, category, decidable, naming } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const n = entry.nomination;
-  const [form, fields] = useForm({
-    id: "decision",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(DecisionSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const decisionErrorId = fields.decision.errors ? `${fields.decision.id}-error` : undefined;
+  const [form, fields] = useSchemaForm({ id: "decision", schema: DecisionSchema, lastResult: actionData?.result });
   return (
     <div className="prose wide">
       <p className="caption">
@@ -208,30 +188,7 @@ export default function NominationPage() {
         <h2 id="decision-heading">Eligibility</h2>
         {decidable ? (
           <Form method="post" {...getFormProps(form)} aria-labelledby="decision-heading">
-            <fieldset className="fieldset" aria-describedby={decisionErrorId}>
-              <legend className="field__label">Is this nomination eligible?</legend>
-              <ErrorList id={decisionErrorId} errors={fields.decision.errors} />
-              <div id={fields.decision.id} tabIndex={-1}>
-                {getCollectionProps(fields.decision, { type: "radio", options: [...ELIGIBILITY_DECISIONS] }).map((props) => (
-                  <div className="radio" key={props.key}>
-                    <input {...props} key={props.key} />
-                    <label htmlFor={props.id}>{props.value === "eligible" ? "Eligible" : "Ineligible"}</label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-            <TextareaField
-              label="Reason"
-              hint="Needed when it is ineligible."
-              errors={fields.reason.errors}
-              textareaProps={{ ...getTextareaProps(fields.reason), rows: 2 }}
-            />
-            <Checkbox
-              field={fields.shareReason}
-              label="Tell the nominator why, in their email"
-              hint="The nominator of an ineligible nomination is always told. Without this, the email asks them to reply if they want to know why."
-            />
-            <SubmitButton>Record the decision</SubmitButton>
+            <EligibilityDecisionFields fields={fields} legend="Is this nomination eligible?" reasonHint="Needed when it is ineligible." />
           </Form>
         ) : (
           <p>An eligibility decision is not possible in this status.</p>

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getNominationFile } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
-import { parseId } from "~/domain/ids";
 
 /** A supporting file, always as a download: it was uploaded by the public. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const file = await getNominationFile(parseId(params.id) ?? 0, parseId(params.fileId) ?? 0);
+  const file = await getNominationFile(requireId(params.id, "There is no such file."), requireId(params.fileId, "There is no such file."));
   if (!file) notFound("There is no such file.");
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(file.content), {

@@ -1,40 +1,31 @@
-import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getCollectionProps, getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/vocabulary";
 import { CycleSwitcher, STATUS_LABELS } from "~/components/admin";
-import { Notice } from "~/components/notice";
+import { decisionSchema, EligibilityDecisionFields } from "~/components/eligibility-decision";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-
-import { Checkbox, ErrorList, ErrorSummary, FilterSelect, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
-import { ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
+import { ErrorList, ErrorSummary, FilterSelect, parseForm, summariseErrors, useSchemaForm } from "~/components/forms";
+import { Notice } from "~/components/notice";
 import { listCategories } from "~/models/category-setup.server";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { decideEligibility, listNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { numberParam, yearParam } from "~/utils/params.server";
 import { formatLondonDate } from "~/domain/time";
-import { MAX_ID, parseId } from "~/domain/ids";
+import { MAX_ID } from "~/domain/ids";
 
-const DecisionSchema = z
-  .object({
-    ids: z.array(z.number().int().min(1).max(MAX_ID), { error: "Choose at least one nomination" }).min(1, "Choose at least one nomination"),
-    decision: z.enum(ELIGIBILITY_DECISIONS, { error: "Choose eligible or ineligible" }),
-    reason: z.string().trim().max(1000, "The reason must be 1000 characters or fewer").optional(),
-    shareReason: z.boolean().optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.decision === "ineligible" && !value.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Give the reason they are ineligible" });
-    }
-  });
+const DecisionSchema = decisionSchema(
+  { ids: z.array(z.number().int().min(1).max(MAX_ID), { error: "Choose at least one nomination" }).min(1, "Choose at least one nomination") },
+  "Give the reason they are ineligible",
+);
 
 export const meta: MetaFunction = () => [{ title: "Nominations – Administration – Community Sponsorship Awards" }];
 
 function filtersFrom(url: URL) {
-  const categoryId = parseId(url.searchParams.get("category")) ?? undefined;
+  const categoryId = numberParam(url, "category") ?? undefined;
   const status = NOMINATION_STATUSES.find((s) => s === url.searchParams.get("status"));
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   return { categoryId, status, q };
@@ -42,7 +33,7 @@ function filtersFrom(url: URL) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await cycleByYearOrCurrent(yearParam(request));
   if (!cycle) return { cycle: null, cycles: [], categories: [], filters: { q: "" }, rows: [], counts: {} as Partial<Record<NominationStatus, number>> };
   const filters = filtersFrom(new URL(request.url));
   const [cycles, categories, list] = await Promise.all([listCycles(), listCategories(cycle.id), listNominations(cycle.id, filters)]);
@@ -58,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: DecisionSchema });
+  const submission = parseForm(await request.formData(), DecisionSchema);
   if (submission.status !== "success") return data({ result: submission.reply(), decided: null }, { status: 400 });
   const { ids, decision, reason, shareReason } = submission.value;
   const result = await decideEligibility(ids, decision, reason ?? "", user, { shareReason });
@@ -75,14 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NominationsPage() {
   const { cycle, cycles, categories, filters, rows, counts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "eligibility",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(DecisionSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm({ id: "eligibility", schema: DecisionSchema, lastResult: actionData?.result });
   if (!cycle) {
     return (
       <div className="prose">
@@ -92,9 +76,8 @@ export default function NominationsPage() {
     );
   }
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
-  const exportQuery = new URLSearchParams({ cycle: String(cycle.year), ...(filters.categoryId ? { category: String(filters.categoryId) } : {}) });
+  const exportQuery = new URLSearchParams({ year: String(cycle.year), ...(filters.categoryId ? { category: String(filters.categoryId) } : {}) });
   const checkboxes = getCollectionProps(fields.ids, { type: "checkbox", options: rows.map((r) => String(r.id)) });
-  const decisionErrorId = fields.decision.errors ? `${fields.decision.id}-error` : undefined;
   const idsErrorId = fields.ids.errors ? `${fields.ids.id}-error` : undefined;
   return (
     <div className="prose wide">
@@ -112,7 +95,7 @@ export default function NominationsPage() {
       <CycleSwitcher cycles={cycles} current={cycle.year} path="/admin/nominations" />
 
       <Form method="get" className="filters" aria-label="Filter the nominations">
-        <input type="hidden" name="cycle" value={cycle.year} />
+        <input type="hidden" name="year" value={cycle.year} />
         <FilterSelect
           id="filter-category"
           name="category"
@@ -154,7 +137,7 @@ export default function NominationsPage() {
         <a href={`/admin/nominations/export?${exportQuery}`} download>
           Download {filters.categoryId ? "this category" : "the whole cycle"} as a spreadsheet (CSV)
         </a>{" "}
-        · <Link to={`/admin/nominations/duplicates?cycle=${cycle.year}`}>Possible duplicates</Link>
+        · <Link to={`/admin/nominations/duplicates?year=${cycle.year}`}>Possible duplicates</Link>
       </p>
 
       <Form method="post" {...getFormProps(form)}>
@@ -203,30 +186,13 @@ export default function NominationsPage() {
         </div>
         {rows.length === 0 ? <p>No nominations match.</p> : null}
 
-        <fieldset className="fieldset panel-box" aria-describedby={decisionErrorId}>
-          <legend className="field__label">Eligibility decision for the selected nominations</legend>
-          <ErrorList id={decisionErrorId} errors={fields.decision.errors} />
-          <div id={fields.decision.id} tabIndex={-1}>
-            {getCollectionProps(fields.decision, { type: "radio", options: [...ELIGIBILITY_DECISIONS] }).map((props) => (
-              <div className="radio" key={props.key}>
-                <input {...props} key={props.key} />
-                <label htmlFor={props.id}>{props.value === "eligible" ? "Eligible" : "Ineligible"}</label>
-              </div>
-            ))}
-          </div>
-          <TextareaField
-            label="Reason"
-            hint="Needed when they are ineligible. Kept with the nomination and in the audit log."
-            errors={fields.reason.errors}
-            textareaProps={{ ...getTextareaProps(fields.reason), rows: 2 }}
+        <div className="panel-box">
+          <EligibilityDecisionFields
+            fields={fields}
+            legend="Eligibility decision for the selected nominations"
+            reasonHint="Needed when they are ineligible. Kept with the nomination and in the audit log."
           />
-          <Checkbox
-            field={fields.shareReason}
-            label="Tell the nominator why, in their email"
-            hint="The nominator of an ineligible nomination is always told. Without this, the email asks them to reply if they want to know why."
-          />
-          <SubmitButton>Record the decision</SubmitButton>
-        </fieldset>
+        </div>
       </Form>
     </div>
   );

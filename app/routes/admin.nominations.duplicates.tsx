@@ -5,23 +5,25 @@ import { z } from "zod";
 import { CycleSwitcher, STATUS_LABELS } from "~/components/admin";
 import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, parseForm } from "~/components/forms";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { listDuplicateGroups, mergeNominations } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { yearParam } from "~/utils/params.server";
 import { formatLondonDate } from "~/domain/time";
 import { MAX_ID } from "~/domain/ids";
 
 const MergeSchema = z.object({
-  primaryId: z.coerce.number({ error: "Choose which entry to keep" }).int().min(1).max(MAX_ID),
-  ids: z.array(z.coerce.number().int().min(1).max(MAX_ID)).min(2, "Choose at least two nominations to merge"),
+  primaryId: z.number({ error: "Choose which entry to keep" }).int().min(1).max(MAX_ID),
+  ids: z.array(z.number().int().min(1).max(MAX_ID)).min(2, "Choose at least two nominations to merge"),
+  group: z.string().optional(),
 });
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicates – Administration – Community Sponsorship Awards" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await cycleByYearOrCurrent(yearParam(request));
   if (!cycle) return { cycle: null, cycles: [], groups: [] };
   const [cycles, groups] = await Promise.all([listCycles(), listDuplicateGroups(cycle.id)]);
   return {
@@ -34,12 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const formData = await request.formData();
-  const parsed = MergeSchema.safeParse({ primaryId: formData.get("primaryId") ?? undefined, ids: formData.getAll("ids") });
+  const submission = parseForm(formData, MergeSchema);
+  // The group's table is where the summary's message links to.
   const group = String(formData.get("group") ?? "");
-  if (!parsed.success) return data({ group, error: parsed.error.issues[0].message }, { status: 400 });
-  const merged = await mergeNominations(parsed.data.primaryId, parsed.data.ids, user);
+  if (submission.status !== "success") return data({ group, error: Object.values(submission.error ?? {}).flat()[0] ?? "" }, { status: 400 });
+  const { primaryId, ids } = submission.value;
+  const merged = await mergeNominations(primaryId, ids, user);
   if (!merged.ok) return data({ group, error: merged.message }, { status: 409 });
-  return redirect(withNotice(`/admin/nominations/${parsed.data.primaryId}`, "merged"));
+  return redirect(withNotice(`/admin/nominations/${primaryId}`, "merged"));
 }
 
 export default function DuplicatesPage() {
@@ -56,7 +60,7 @@ export default function DuplicatesPage() {
   return (
     <div className="prose wide">
       <p className="caption">
-        <Link to={`/admin/nominations?cycle=${cycle.year}`}>Nominations of {cycle.year}</Link>
+        <Link to={`/admin/nominations?year=${cycle.year}`}>Nominations of {cycle.year}</Link>
       </p>
       <h1>Possible duplicates</h1>
       <Notice />

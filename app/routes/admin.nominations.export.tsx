@@ -5,16 +5,16 @@ import { getCategory } from "~/models/category-setup.server";
 import { cycleByYearOrCurrent } from "~/models/cycle-setup.server";
 import { nominationsForExport } from "~/models/nomination-review.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId, yearParam } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
-import { parseId } from "~/domain/ids";
 
 /** The nominations of a cycle, or of one category, as a CSV file that opens cleanly in Excel. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const cycle = await cycleByYearOrCurrent(new URL(request.url).searchParams.get("cycle"));
+  const cycle = await cycleByYearOrCurrent(yearParam(request));
   if (!cycle) notFound("There is no cycle to export.");
   const categoryParam = new URL(request.url).searchParams.get("category");
-  const category = categoryParam ? await getCategory(parseId(categoryParam) ?? 0) : null;
+  const category = categoryParam ? await getCategory(requireId(categoryParam, "There is no such category in this cycle.")) : null;
   if (categoryParam && (!category || category.cycleId !== cycle.id)) notFound("There is no such category in this cycle.");
   const exported = await nominationsForExport(cycle.id, category?.id);
   const csv = nominationsCsv({ ...exported, singleCategory: Boolean(category) });

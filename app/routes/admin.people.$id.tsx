@@ -10,13 +10,13 @@ import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms"
 import { ProfileFields, ProfileSchema } from "~/components/people-forms";
 import { getPerson, inviteJudge, panelsOf, removeAdmin, removeJudge, updateProfile } from "~/models/people-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { requireId } from "~/utils/params.server";
 import { notFound } from "~/utils/responses.server";
-import { parseId } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} – Administration – Community Sponsorship Awards` }];
 
 async function load(params: { id?: string }) {
-  const person = await getPerson(parseId(params.id) ?? 0);
+  const person = await getPerson(requireId(params.id, "There is no such person."));
   if (!person) notFound("There is no such person.");
   return person;
 }

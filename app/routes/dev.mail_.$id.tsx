@@ -5,15 +5,13 @@ import { getOutboxEmail } from "~/models/outbox.server";
 import { assertDevMailEnabled } from "~/utils/dev-mail.server";
 import { notFound } from "~/utils/responses.server";
 import { formatLondon } from "~/domain/time";
-import { parseId } from "~/domain/ids";
+import { requireId } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Email (development) – Community Sponsorship Awards" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   assertDevMailEnabled();
-  const id = parseId(params.id) ?? 0;
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const email = await getOutboxEmail(id);
+  const email = await getOutboxEmail(requireId(params.id));
   if (!email) notFound("There is no email with that number in the outbox.");
   return {
     to: email.to,

@@ -127,7 +127,7 @@ test("an admin marks nominations eligible and ineligible, merges a duplicate and
   const admin = await createPerson({ isAdmin: true });
   await signInAs(page, admin);
 
-  await page.goto(`/admin/nominations?cycle=${cycle.year}`);
+  await page.goto(`/admin/nominations?year=${cycle.year}`);
   await expect(page.getByRole("heading", { name: "Nominations", level: 1 })).toBeVisible();
   await expect(page.getByRole("list", { name: "Nominations by status" })).toContainText("4 in all");
   await expectAccessible(page);
@@ -170,7 +170,7 @@ test("an admin marks nominations eligible and ineligible, merges a duplicate and
   await expect(page).toHaveURL(new RegExp(`/admin/nominations/${first.id}$`));
 
   // The export opens in Excel: BOM, formulas neutralised, names intact.
-  await page.goto(`/admin/nominations?cycle=${cycle.year}&category=${cycle.category.id}`);
+  await page.goto(`/admin/nominations?year=${cycle.year}&category=${cycle.category.id}`);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download this category/ }).click()]);
   expect(download.suggestedFilename()).toBe(`nominations-${cycle.year}-${cycle.category.slug}.csv`);
   const bytes = await (await download.createReadStream()).toArray();

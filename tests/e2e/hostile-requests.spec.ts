@@ -220,8 +220,8 @@ test("every content type and method other than a form is answered 4xx, never run
 test("ids past 32 bits and NUL in admin filters and addresses get 4xx", async () => {
   const admin = cookies.admin;
   const reads = [
-    "/admin/nominations?cycle=99999999999",
-    "/admin/nominations?cycle=-1",
+    "/admin/nominations?year=99999999999",
+    "/admin/nominations?year=-1",
     "/admin/nominations?q=%00",
     "/admin/nominations?q=%C0%AF",
     "/admin/audit?actor=%00",

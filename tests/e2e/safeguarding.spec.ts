@@ -48,7 +48,7 @@ test("the nominators of a merged duplicate and of an ineligible nomination each 
   await expect(await outboxRows(page, outsideEmail)).toHaveCount(0);
 
   // The merge: the duplicate's nominator is told, once; the kept entry's nominator is not.
-  await page.goto(`/admin/nominations?cycle=${cycle.year}`);
+  await page.goto(`/admin/nominations?year=${cycle.year}`);
   await page.getByRole("link", { name: "Possible duplicates" }).click();
   await page.getByRole("button", { name: /^Merge into one entry\W+Priya Raman$/ }).click();
   await expect(page.getByRole("heading", { name: "Further support from merged nominations" })).toBeVisible();
@@ -58,7 +58,7 @@ test("the nominators of a merged duplicate and of an ineligible nomination each 
   await expect(await outboxRows(page, keptEmail)).toHaveCount(0);
 
   // Ineligible, with the reason shared: the nominator reads it.
-  await page.goto(`/admin/nominations?cycle=${cycle.year}`);
+  await page.goto(`/admin/nominations?year=${cycle.year}`);
   await page.getByLabel(`Select ${outside.reference}`).check();
   await page.getByLabel("Ineligible").check();
   await page.getByLabel("Reason").fill("The nominee's work is outside the UK.");

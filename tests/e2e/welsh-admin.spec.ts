@@ -7,7 +7,7 @@ test("an admin writes a category's Welsh beside the English, and the list of Wel
   await signInAs(page, admin);
 
   // The fixture's category: name, description, eligibility, two questions (the first with help text), all English only.
-  await page.goto(`/admin/categories?cycle=${cycle.year}`);
+  await page.goto(`/admin/categories?year=${cycle.year}`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Volunteer of the Year", exact: true }) });
   await expect(row.getByRole("cell").nth(2)).toHaveText("6 texts");
   await row.getByRole("link", { name: "Volunteer of the Year", exact: true }).click();
@@ -43,6 +43,6 @@ test("an admin writes a category's Welsh beside the English, and the list of Wel
   await expect(page.getByRole("status")).toContainText("The question has been saved");
   await expect(missing).toHaveText(["Who is eligible", "Question 2: the question"]);
 
-  await page.goto(`/admin/categories?cycle=${cycle.year}`);
+  await page.goto(`/admin/categories?year=${cycle.year}`);
   await expect(row.getByRole("cell").nth(2)).toHaveText("2 texts");
 });

@@ -188,14 +188,14 @@ describe("categories, questions and rubric", () => {
 
     // The range is fixed once scored; the wording of the anchors is not.
     const scale = { intent: "scale", scaleMin: "1", scaleMax: "4", "anchor-1": "a", "anchor-2": "b", "anchor-3": "c", "anchor-4": "d" };
-    const refused = await run<{ scale: { errors: Record<string, string> } }>(() => categoryAction(loaderArgs(makeRequest(here, { cookie, form: scale }), { id: String(category.id) })));
+    const refused = await run<{ result: { error: Record<string, string[]> } }>(() => categoryAction(loaderArgs(makeRequest(here, { cookie, form: scale }), { id: String(category.id) })));
     expect(refused.status).toBe(409);
-    expect(refused.data.scale.errors.scaleMin).toMatch(/cannot change/);
-    const missing = await run<{ scale: { errors: Record<string, string> } }>(() =>
+    expect(refused.data.result.error.scaleMin[0]).toMatch(/cannot change/);
+    const missing = await run<{ result: { error: Record<string, string[]> } }>(() =>
       categoryAction(loaderArgs(makeRequest(here, { cookie, form: { intent: "scale", scaleMin: "1", scaleMax: "5", "anchor-1": "Little" } }), { id: String(category.id) })),
     );
     expect(missing.status).toBe(400);
-    expect(missing.data.scale.errors["anchor-2"]).toBe("Describe what a 2 means");
+    expect(missing.data.result.error["anchor-2"][0]).toBe("Describe what a 2 means");
     const reworded = { intent: "scale", scaleMin: "1", scaleMax: "5", "anchor-1": "None", "anchor-2": "Some", "anchor-3": "Solid", "anchor-4": "Strong", "anchor-5": "Exceptional" };
     await expectAtomic(() => categoryAction(loaderArgs(makeRequest(here, { cookie, form: reworded }), { id: String(category.id) })));
     await run(() => categoryAction(loaderArgs(makeRequest(here, { cookie, form: reworded }), { id: String(category.id) })));
@@ -238,7 +238,7 @@ describe("nominations", () => {
     const { category } = await createCategory(cycle.id);
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => createNomination(cycle, category.id)));
     const draft = await createNomination(cycle, category.id, { status: "draft" });
-    const path = `/admin/nominations?cycle=${cycle.year}`;
+    const path = `/admin/nominations?year=${cycle.year}`;
 
     const noReason = await run<{ result: { error: Record<string, string[]> } }>(() =>
       nominationsAction(loaderArgs(makeRequest(path, { cookie, form: { ids: [String(c.id)], decision: "ineligible", reason: "" } }))),
@@ -275,11 +275,11 @@ describe("nominations", () => {
     expect(draftAnswer.data.result.error[""][0]).toMatch(/still a draft/);
 
     const list = await run<{ rows: Array<{ id: number }>; counts: Record<string, number> }>(() =>
-      nominationsLoader(loaderArgs(makeRequest(`/admin/nominations?cycle=${cycle.year}&status=eligible`, { cookie }))),
+      nominationsLoader(loaderArgs(makeRequest(`/admin/nominations?year=${cycle.year}&status=eligible`, { cookie }))),
     );
     expect(list.data.rows.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
     expect(list.data.counts).toMatchObject({ eligible: 2, ineligible: 1, draft: 1 });
-    const search = await run<{ rows: Array<{ id: number }> }>(() => nominationsLoader(loaderArgs(makeRequest(`/admin/nominations?cycle=${cycle.year}&q=${c.reference.toLowerCase()}`, { cookie }))));
+    const search = await run<{ rows: Array<{ id: number }> }>(() => nominationsLoader(loaderArgs(makeRequest(`/admin/nominations?year=${cycle.year}&q=${c.reference.toLowerCase()}`, { cookie }))));
     expect(search.data.rows.map((r) => r.id)).toEqual([c.id]);
   });
 
@@ -292,7 +292,7 @@ describe("nominations", () => {
       { questionId: questions[0].id, answer: "Second statement" },
     ]);
     await createNomination(cycle, category.id, { nomineeName: "Another Group" });
-    const path = `/admin/nominations/duplicates?cycle=${cycle.year}`;
+    const path = `/admin/nominations/duplicates?year=${cycle.year}`;
 
     const groups = await run<{ groups: Array<Array<{ id: number }>> }>(() => duplicatesLoader(loaderArgs(makeRequest(path, { cookie }))));
     expect(groups.data.groups.map((g) => g.map((n) => n.id))).toEqual([[first.id, second.id]]);

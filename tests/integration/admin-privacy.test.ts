@@ -29,7 +29,7 @@ describe("CSV export", () => {
     }
     await createNomination(cycle, other.category.id, { nomineeName: "Elsewhere" });
 
-    const response = await exportLoader(loaderArgs(makeRequest(`/admin/nominations/export?cycle=${cycle.year}&category=${category.id}`, { cookie })));
+    const response = await exportLoader(loaderArgs(makeRequest(`/admin/nominations/export?year=${cycle.year}&category=${category.id}`, { cookie })));
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="nominations-${cycle.year}-volunteer-of-the-year.csv"`);
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -48,12 +48,12 @@ describe("CSV export", () => {
     expect(rows[0][header.indexOf("Nominator name")]).toBe('Nominator "0"');
     expect(rows[0][header.indexOf("What difference have they made?")]).toBe("Line one\nLine two, with a comma 0");
 
-    const whole = await exportLoader(loaderArgs(makeRequest(`/admin/nominations/export?cycle=${cycle.year}`, { cookie })));
+    const whole = await exportLoader(loaderArgs(makeRequest(`/admin/nominations/export?year=${cycle.year}`, { cookie })));
     const all = parseCsv(await whole.text());
     expect(all).toHaveLength(names.length + 2);
     expect(all[0].some((h) => h.startsWith("Category other:"))).toBe(true);
 
-    const foreign = await run(() => exportLoader(loaderArgs(makeRequest(`/admin/nominations/export?cycle=${cycle.year}&category=999999`, { cookie }))));
+    const foreign = await run(() => exportLoader(loaderArgs(makeRequest(`/admin/nominations/export?year=${cycle.year}&category=999999`, { cookie }))));
     expect(foreign.status).toBe(404);
   });
 });

@@ -219,7 +219,7 @@ describe("feedback to nominees", () => {
       feedbackRoute.action(loaderArgs(makeRequest(`/admin/feedback/${adult.id}`, { cookie, form: { intent: "release", [`text-${scoreId}`]: EDITED } }), params)),
     );
     expect(released.status).toBe(302);
-    expect(released.headers.get("Location")).toBe(`/admin/feedback/${adult.id}?done=released`);
+    expect(released.headers.get("Location")).toBe(`/admin/feedback/${adult.id}?notice=feedback-released`);
     const mail = await outboxAbout(adult.id);
     expect(mail.map((m) => m.to).sort()).toEqual([adult.nominatorEmail, adult.nomineeEmail].sort());
     for (const m of mail) {
@@ -241,7 +241,7 @@ describe("feedback to nominees", () => {
     const again = await run(() =>
       feedbackRoute.action(loaderArgs(makeRequest(`/admin/feedback/${adult.id}`, { cookie, form: { intent: "release", [`text-${scoreId}`]: "Something else" } }), params)),
     );
-    expect(again.headers.get("Location")).toBe(`/admin/feedback/${adult.id}?done=already`);
+    expect(again.headers.get("Location")).toBe(`/admin/feedback/${adult.id}?notice=feedback-already-released`);
     expect(await releaseFeedback({ id: admin.id, name: admin.name }, adult.id, [])).toEqual({ ok: true, sent: 0, alreadyReleased: true });
     expect(await outboxAbout(adult.id)).toHaveLength(2);
     expect(await auditSince(mark, "feedback.released")).toHaveLength(1);

@@ -154,7 +154,7 @@ describe("a category's Welsh", () => {
     expect(saved.status).toBe(302);
     expect((await page()).data.missingWelsh.map((m) => m.what)).not.toContain("Name");
     const list = await run<{ categories: Array<{ id: number; missingWelsh: number }> }>(() =>
-      categoriesLoader(loaderArgs(makeRequest(`/admin/categories?cycle=${cycle.year}`, { cookie }))),
+      categoriesLoader(loaderArgs(makeRequest(`/admin/categories?year=${cycle.year}`, { cookie }))),
     );
     expect(list.data.categories.find((c) => c.id === category.id)?.missingWelsh).toBe(2);
   });
