@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { WELSH_ROUTES, welshRouteId } from "./app/welsh-routes";
 
 declare module "@remix-run/node" {
@@ -11,6 +11,21 @@ declare module "@remix-run/node" {
 }
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * In the browser bundle, Conform's zod adapter builds its coercion wrappers (`pipe`, `transform`,
+ * `optional`, `lazy`) with `zod/mini` instead of classic `zod`: the same core schemas, which
+ * parse identically, without the whole classic API (about 20 KB gzipped) on every page with a
+ * form (docs/decisions/038). The server keeps the package as published.
+ */
+const conformZodOnMini: Plugin = {
+  name: "conform-zod-on-mini",
+  enforce: "pre",
+  async resolveId(source, importer, options) {
+    if (options?.ssr || source !== "zod/v4" || !importer?.includes("/@conform-to/zod/")) return null;
+    return this.resolve("zod/mini", importer, { ...options, skipSelf: true });
+  },
+};
 const integrationOnPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
@@ -31,6 +46,7 @@ export default defineConfig({
   },
   server: { port: 3000 },
   plugins: [
+    conformZodOnMini,
     !process.env.VITEST &&
       remix({
         ignoredRouteFiles: ["**/*.test.*", "**/.*"],

@@ -1,9 +1,11 @@
 /**
  * One zod schema per step of the nomination journey. Each serves the browser (Conform's
  * getZodConstraint and live validation) and the server (parseWithZod), and the submit
- * check re-runs all of them on what was saved, so the two can never disagree.
+ * check re-runs all of them on what was saved, so the two can never disagree. Written with
+ * `zod/mini`, whose functions a bundler can leave out when unused, so the browser loads only
+ * the checks these forms use (decision 038).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type englishValidation from "~/locales/en/validation.json";
 import { PUBLICATION_CONSENTS, type NomineeType, type PublicationConsent } from "./vocabulary";
 import { PUBLICATION_CONSENT_LABELS } from "./public-naming";
@@ -36,38 +38,19 @@ export type ValidationKey = WithoutPlural<keyof ValidationCatalogue>;
 export type Translate = (key: ValidationKey, values?: Record<string, string | number>) => string;
 
 const required = (t: Translate, key: ValidationKey, max: number, tooLong: ValidationKey) =>
-  z
-    .string({ error: t(key) })
-    .trim()
-    .min(1, t(key))
-    .max(max, t(tooLong, { max }))
-    .refine(hasNoNul, t("noNul"));
+  z.string({ error: t(key) }).check(z.trim(), z.minLength(1, t(key)), z.maxLength(max, t(tooLong, { max })), z.refine(hasNoNul, t("noNul")));
 
 const optional = (t: Translate, max: number, tooLong: ValidationKey) =>
-  z.string().trim().max(max, t(tooLong, { max })).refine(hasNoNul, t("noNul")).optional();
+  z.optional(z.string().check(z.trim(), z.maxLength(max, t(tooLong, { max })), z.refine(hasNoNul, t("noNul"))));
 
 const email = (t: Translate, key: ValidationKey, tooLong: ValidationKey, format: ValidationKey) =>
-  z
-    .string({ error: t(key) })
-    .trim()
-    .max(254, t(tooLong, { max: 254 }))
-    .pipe(z.email({ error: t(format) }));
+  z.pipe(z.string({ error: t(key) }).check(z.trim(), z.maxLength(254, t(tooLong, { max: 254 }))), z.email({ error: t(format) }));
 
 const optionalEmail = (t: Translate, tooLong: ValidationKey, format: ValidationKey) =>
-  z
-    .string()
-    .trim()
-    .max(254, t(tooLong, { max: 254 }))
-    .pipe(z.email({ error: t(format) }))
-    .optional();
+  z.optional(z.pipe(z.string().check(z.trim(), z.maxLength(254, t(tooLong, { max: 254 }))), z.email({ error: t(format) })));
 
 const phone = (t: Translate, tooLong: ValidationKey, format: ValidationKey) =>
-  z
-    .string()
-    .trim()
-    .max(30, t(tooLong, { max: 30 }))
-    .regex(/^[0-9+()\s-]{6,30}$/, t(format))
-    .optional();
+  z.optional(z.string().check(z.trim(), z.maxLength(30, t(tooLong, { max: 30 })), z.regex(/^[0-9+()\s-]{6,30}$/, t(format))));
 
 /** Runs an object's cross-field check even when a field failed, so every error shows on the first send. */
 const ALWAYS = { when: () => true };
@@ -82,21 +65,21 @@ export function nomineeSchema(category: CategoryRules, t: Translate, nomineeType
     .object({
       nomineeType: z
         .string({ error: t("nomineeType") })
-        .refine((v) => nomineeTypeProblem(category, v) === null, { error: t("nomineeTypeNotHere", { types: nomineeTypes }) }),
+        .check(z.refine((v) => nomineeTypeProblem(category, v) === null, { error: t("nomineeTypeNotHere", { types: nomineeTypes }) })),
       nomineeName: required(t, "nomineeName", 200, "nomineeNameTooLong"),
       nomineeOrganisation: optional(t, 200, "nomineeOrganisationTooLong"),
       nomineeLocalAuthority: optional(t, 120, "nomineeLocalAuthorityTooLong"),
       nomineeEmail: optionalEmail(t, "nomineeEmailTooLong", "nomineeEmailFormat"),
       nomineeKnows: yesNo(t("nomineeKnows")),
-      nomineeIsUnder18: yesNo(t("nomineeIsUnder18")).optional(),
+      nomineeIsUnder18: z.optional(yesNo(t("nomineeIsUnder18"))),
       guardianName: optional(t, 200, "guardianNameTooLong"),
       guardianEmail: optionalEmail(t, "guardianEmailTooLong", "guardianEmailFormat"),
       guardianPhone: phone(t, "guardianPhoneTooLong", "guardianPhoneFormat"),
-      guardianConsent: z.boolean().optional(),
-      guardianPublicationConsent: z.enum(PUBLICATION_CONSENTS, { error: t("guardianPublicationConsent") }).optional(),
+      guardianConsent: z.optional(z.boolean()),
+      guardianPublicationConsent: z.optional(z.enum(PUBLICATION_CONSENTS, { error: t("guardianPublicationConsent") })),
     })
     // `when`: the conditional fields are checked in the same pass as the rest, so one send shows every error.
-    .superRefine((value, ctx) => {
+    .check(z.superRefine((value, ctx) => {
       if (asksAboutAge(category) && value.nomineeType === "individual" && !value.nomineeIsUnder18) {
         ctx.addIssue({ code: "custom", path: ["nomineeIsUnder18"], message: t("nomineeIsUnder18") });
       }
@@ -113,7 +96,7 @@ export function nomineeSchema(category: CategoryRules, t: Translate, nomineeType
       if (!value.guardianPublicationConsent) {
         ctx.addIssue({ code: "custom", path: ["guardianPublicationConsent"], message: t("guardianPublicationConsent") });
       }
-    }, ALWAYS);
+    }, ALWAYS));
 }
 export type NomineeValues = z.infer<ReturnType<typeof nomineeSchema>>;
 export type NomineeInput = z.input<ReturnType<typeof nomineeSchema>>;
@@ -130,14 +113,14 @@ export function nominatorSchema(category: CategoryRules, t: Translate, nomineeEm
       nominatorRelationship: required(t, "nominatorRelationship", 300, "nominatorRelationshipTooLong"),
       isSelfNomination: yesNo(t("isSelfNomination")),
     })
-    .superRefine((value, ctx) => {
+    .check(z.superRefine((value, ctx) => {
       const problem = selfNominationProblemKind(category, {
         isSelfNomination: value.isSelfNomination === "yes",
         nominatorEmail: value.nominatorEmail,
         nomineeEmail,
       });
       if (problem) ctx.addIssue({ code: "custom", path: ["isSelfNomination"], message: t(problem) });
-    }, ALWAYS);
+    }, ALWAYS));
 }
 export type NominatorValues = z.infer<ReturnType<typeof nominatorSchema>>;
 
@@ -157,21 +140,23 @@ export const draftAnswerMaxChars = (wordLimit: number) => Math.max(wordLimit * 2
  * runs over its limit; the limit is enforced when the nomination is sent.
  */
 export function caseSchema(questions: readonly QuestionRules[], t: Translate, mode: "complete" | "draft" = "complete") {
-  const shape: Record<string, z.ZodType<string | undefined>> = {};
+  const shape: Record<string, z.ZodMiniType<string | undefined>> = {};
   for (const q of questions) {
-    const stored = z
-      .string({ error: t("answer", { label: q.label }) })
-      .max(draftAnswerMaxChars(q.wordLimit), t("answerTooLong", { label: q.label }))
-      .refine(hasNoNul, t("noNul"));
+    const stored = () =>
+      z
+        .string({ error: t("answer", { label: q.label }) })
+        .check(z.maxLength(draftAnswerMaxChars(q.wordLimit), t("answerTooLong", { label: q.label })), z.refine(hasNoNul, t("noNul")));
     if (mode === "draft") {
-      shape[answerField(q.id)] = stored.optional();
+      shape[answerField(q.id)] = z.optional(stored());
       continue;
     }
-    const counted = stored.superRefine((text, ctx) => {
-      const over = wordsOverLimit(q.wordLimit, countWords(text));
-      if (over > 0) ctx.addIssue({ code: "custom", message: t("answerOverLimit", { label: q.label, limit: q.wordLimit, count: over }) });
-    });
-    shape[answerField(q.id)] = q.required ? counted : counted.optional();
+    const counted = stored().check(
+      z.superRefine((text, ctx) => {
+        const over = wordsOverLimit(q.wordLimit, countWords(text));
+        if (over > 0) ctx.addIssue({ code: "custom", message: t("answerOverLimit", { label: q.label, limit: q.wordLimit, count: over }) });
+      }),
+    );
+    shape[answerField(q.id)] = q.required ? counted : z.optional(counted);
   }
   return z.object(shape);
 }
@@ -180,13 +165,13 @@ export function caseSchema(questions: readonly QuestionRules[], t: Translate, mo
 
 export function fileSchema(t: Translate) {
   return z.object({
-    file: z.file({ error: t("file") }).max(MAX_FILE_BYTES, t("fileTooLarge")),
+    file: z.file({ error: t("file") }).check(z.maxSize(MAX_FILE_BYTES, t("fileTooLarge"))),
   });
 }
 
 export function checkSchema(t: Translate) {
   return z.object({
-    privacyConsent: z.boolean({ error: t("privacyConsent") }).refine((v) => v, t("privacyConsent")),
+    privacyConsent: z.boolean({ error: t("privacyConsent") }).check(z.refine((v) => v, t("privacyConsent"))),
   });
 }
 
@@ -261,13 +246,13 @@ export function incompleteSteps(
   nomineeTypes: string,
 ): Array<{ step: Step; message: string }> {
   const problems: Array<{ step: Step; message: string }> = [];
-  const checks: Array<[Step, z.ZodType, Record<string, unknown>]> = [
+  const checks: Array<[Step, z.ZodMiniType, Record<string, unknown>]> = [
     ["nominee", nomineeSchema(category, t, nomineeTypes), { ...nomineeFormValues(nomination), guardianConsent: nomination.guardianConsent || undefined }],
     ["nominator", nominatorSchema(category, t, nomination.nomineeEmail), nominatorFormValues(nomination, nominatorStarted)],
     ["case", caseSchema(questions, t), caseFormValues(answers)],
   ];
   for (const [step, schema, values] of checks) {
-    const result = schema.safeParse(withoutUndefined(values));
+    const result = z.safeParse(schema, withoutUndefined(values));
     if (!result.success) problems.push({ step, message: result.error.issues[0]?.message ?? t("unfinished") });
   }
   return problems;

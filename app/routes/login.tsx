@@ -2,7 +2,7 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, parseForm, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
 import { emailSignInLink } from "~/models/sign-in.server";
@@ -18,15 +18,11 @@ import { titleFor, translator, translatorFor, type I18nHandle } from "~/i18n";
 import { languageOf } from "~/i18n.server";
 import { describeWaitIn } from "~/utils/nomination-journey.server";
 
-/** One schema for the browser and the server, its messages in the page's language. */
+/** One schema for the browser and the server, its messages in the page's language (`zod/mini`: decision 038). */
 function loginSchema(t: TFunction<"auth">) {
   return z.object({
-    email: z
-      .string({ error: t("signIn.emailRequired") })
-      .trim()
-      .max(254, t("signIn.emailTooLong"))
-      .pipe(z.email({ error: t("signIn.emailFormat") })),
-    redirectTo: z.string().max(2000).optional(),
+    email: z.pipe(z.string({ error: t("signIn.emailRequired") }).check(z.trim(), z.maxLength(254, t("signIn.emailTooLong"))), z.email({ error: t("signIn.emailFormat") })),
+    redirectTo: z.optional(z.string().check(z.maxLength(2000))),
   });
 }
 

@@ -22,11 +22,11 @@ const EXPECTED_ROWS = [
   /^assignment solve, 20 nominations × 6 judges, k = 3 \| [\d.,]+ ms \|/,
   /^assignment solve, 200 nominations \| [\d.,]+ ms \| – \| [\d.,]+× \(growth\) \|/,
   /^server peak RSS under the load above \| [\d.,]+ MB \|/,
-  /^JavaScript per page, gzipped: `\/` \| [\d.,]+ KB \|/,
-  /^JavaScript per page, gzipped: `\/nominate\/<slug>` \| [\d.,]+ KB \|/,
-  /^JavaScript per page, gzipped: `\/winners\/<year>` \| [\d.,]+ KB \|/,
-  ...["/nominate", "/winners", "/archive", "/login", ...["nominee", "nominator", "case", "files", "check"].map((step) => `/nominate/<slug>/${step}`)].map(
-    (path) => new RegExp(`^JavaScript per page, gzipped: \`${path.replace(/\//g, "\\/")}\` \\| [\\d.,]+ KB \\|`),
+  // Every public page, in English and under /cy.
+  ...["", "/cy"].flatMap((prefix) =>
+    ["/", "/nominate/<slug>", "/winners/<year>", "/nominate", "/winners", "/archive", "/login", ...["nominee", "nominator", "case", "files", "check"].map((step) => `/nominate/<slug>/${step}`)].map(
+      (path) => new RegExp(`^JavaScript per page, gzipped: \`${(prefix && path === "/" ? prefix : prefix + path).replace(/\//g, "\\/")}\` \\| [\\d.,]+ KB \\|`),
+    ),
   ),
 ];
 

@@ -90,6 +90,19 @@ function spawnLogged(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
 }
 
 /**
+ * Node's own flags from package.json's `start` script (`node --max-old-space-size=… build/server.mjs`),
+ * so the benchmark runs the server exactly as production starts it; `BENCH_NODE_ARGS` adds more
+ * (for diagnostics: `--import=<file>`, `--heapsnapshot-signal=SIGUSR2`).
+ */
+export function serverNodeArgs(): string[] {
+  const start: string = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).scripts.start;
+  const words = start.split(/\s+/);
+  const node = words.indexOf("node");
+  const flags = node >= 0 ? words.slice(node + 1).filter((w) => w.startsWith("--")) : [];
+  return [...flags, ...(process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean)];
+}
+
+/**
  * The built server (build/server.mjs) in production mode on the given database. Every
  * variable a developer's ./.env might set is given here (empty means unset), so it cannot
  * point the server at another database or a real mail provider.
@@ -112,9 +125,10 @@ export async function startPortal(options: { port: number; databaseUrl?: string;
     RESEND_RATE_PER_SECOND: options.mail?.ratePerSecond ? String(options.mail.ratePerSecond) : "",
     DATABASE_URL: options.databaseUrl ?? "",
     DATA_DIR: options.dataDir ?? "",
+    ...(process.env.BENCH_SERVER_ENV ? JSON.parse(process.env.BENCH_SERVER_ENV) : {}),
   };
   // From the project folder, where the server finds build/client.
-  const { child, log } = spawnLogged([`${ROOT}build/server.mjs`], env, ROOT);
+  const { child, log } = spawnLogged([...serverNodeArgs(), `${ROOT}build/server.mjs`], env, ROOT);
   await waitFor(`${url}/healthz`, child, log);
   return {
     url,

@@ -480,11 +480,13 @@ async function main() {
     if (want("pages")) for (const path of pages) await pageThroughput(portal, scratch, path, ceilingPort);
 
     // JavaScript on every public page, each journey step with a draft's cookie (before the
-    // drafts are submitted), and the sign-in page.
+    // drafts are submitted), and the sign-in page, in English and under /cy.
     if (want("js")) {
-      for (const path of [...pages, "/nominate", "/winners", "/archive", "/login"]) await javascriptPerPage(portal, path);
       const cookie = `csa_nomination_${SUBMIT_SLUG}=${s.drafts[0].token}`;
-      for (const step of ["nominee", "nominator", "case", "files", "check"]) await javascriptPerPage(portal, `/nominate/${SUBMIT_SLUG}/${step}`, cookie);
+      for (const prefix of ["", "/cy"]) {
+        for (const path of [...pages, "/nominate", "/winners", "/archive", "/login"]) await javascriptPerPage(portal, `${prefix}${path}`.replace(/^\/cy\/$/, "/cy"));
+        for (const step of ["nominee", "nominator", "case", "files", "check"]) await javascriptPerPage(portal, `${prefix}/nominate/${SUBMIT_SLUG}/${step}`, cookie);
+      }
     }
 
     let submitted: Awaited<ReturnType<typeof submitDrafts>> | null = null;
