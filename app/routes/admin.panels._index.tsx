@@ -5,14 +5,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";
 import { panelSummaries } from "~/models/people-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { numberParam } from "~/utils/params.server";
+import { yearParam } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Panels – Administration – Community Sponsorship Awards" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  // By year, as the cycle switcher sends it (`?cycle=2026`).
-  const cycle = await cycleByYearOrCurrent(numberParam(request, "cycle"));
+  const cycle = await cycleByYearOrCurrent(yearParam(request));
   if (!cycle) return { cycle: null, cycles: [], panels: [] };
   const [cycles, panels] = await Promise.all([listCycles(), panelSummaries(cycle.id)]);
   return { cycle: { year: cycle.year }, cycles: cycles.map((c) => ({ year: c.year })), panels };

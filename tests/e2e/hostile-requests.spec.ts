@@ -226,7 +226,7 @@ test("ids past 32 bits and NUL in admin filters and addresses get 4xx", async ()
     "/admin/nominations?q=%C0%AF",
     "/admin/audit?actor=%00",
     "/admin/audit?actor=99999999999",
-    "/admin/results?cycle=99999999999",
+    "/admin/results?year=99999999999",
     "/admin/judging?year=99999999999",
     "/admin/nominations/99999999999",
     "/admin/people/99999999999",
