@@ -4,7 +4,7 @@ import { htmlText, titleForPage, withTitleForPage } from "~/domain/page-title";
 const words = { siteName: "Community Sponsorship Awards", errorPrefix: "Error: " };
 const page = (title: string, main: string) =>
   `<!DOCTYPE html><html><head><title>${title}</title></head><body><header><h1>Not this</h1></header><main id="main" class="page">${main}</main></body></html>`;
-const titleOf = (html: string) => /<title>([\s\S]*?)<\/title>/.exec(html)![1];
+const titleOf = (html: string) => /<title[^>]*>([\s\S]*?)<\/title>/.exec(html)![1];
 
 describe("a page's title", () => {
   test("keeps the route's title when it already starts with the heading", () => {
