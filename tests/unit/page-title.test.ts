@@ -35,6 +35,15 @@ describe("a page's title", () => {
     expect(withTitleForPage(fine, words)).toBe(fine);
   });
 
+  test("keeps the title React rendered on the rewritten <title>, for the browser to hydrate against", () => {
+    const html = page("Nominate &amp; vote – Community Sponsorship Awards", "<h1>Nominate someone</h1>");
+    const rewritten = withTitleForPage(html, words);
+    expect(rewritten).toContain('<title data-rendered-title="Nominate &amp; vote – Community Sponsorship Awards">Nominate someone – Community Sponsorship Awards</title>');
+    // A title left as it was carries no attribute.
+    const fine = page("Privacy notice – Community Sponsorship Awards", "<h1>Privacy notice</h1>");
+    expect(withTitleForPage(fine, words)).not.toContain("data-rendered-title");
+  });
+
   test("htmlText decodes what React escapes", () => {
     expect(htmlText("People &amp; panels")).toBe("People & panels");
     expect(htmlText("  a\n <b>b</b>&quot;c&#39;  ")).toBe('a b"c\'');
