@@ -5,6 +5,7 @@ import { startTransition, StrictMode, useEffect } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
+import { restoreRenderedTitle } from "./components/page-change";
 import { i18nConfig } from "./i18n";
 
 // Each catalogue is a chunk of its own, fetched only when a page in its language needs it.
@@ -30,6 +31,8 @@ async function hydrate() {
       fallbackLng: false,
       load: "currentOnly",
     });
+  // The server made the title name the page's heading; React must find its own title to hydrate.
+  restoreRenderedTitle();
   startTransition(() => {
     hydrateRoot(
       document,

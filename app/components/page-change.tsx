@@ -8,7 +8,7 @@ import { useLocation } from "@remix-run/react";
 import i18next from "i18next";
 import { useEffect, useRef } from "react";
 import { ERROR_TITLE_PREFIX, SITE_NAME } from "~/content/site";
-import { titleForPage } from "~/domain/page-title";
+import { RENDERED_TITLE_ATTRIBUTE, titleForPage } from "~/domain/page-title";
 
 function heading(): HTMLElement | null {
   return document.querySelector<HTMLElement>("#main h1");
@@ -24,6 +24,18 @@ export function syncTitle() {
     : { siteName: SITE_NAME, errorPrefix: ERROR_TITLE_PREFIX };
   const wanted = titleForPage({ title: document.title, heading: h1 || null, hasErrors }, words);
   if (document.title !== wanted) document.title = wanted;
+}
+
+/**
+ * Before hydration: the <title> text back to what React rendered on the server (the server made
+ * it name the heading), so hydration finds what it renders itself; `syncTitle` makes it follow
+ * the heading again as soon as the page is hydrated.
+ */
+export function restoreRenderedTitle() {
+  const title = document.querySelector(`title[${RENDERED_TITLE_ATTRIBUTE}]`);
+  if (!title) return;
+  title.textContent = title.getAttribute(RENDERED_TITLE_ATTRIBUTE);
+  title.removeAttribute(RENDERED_TITLE_ATTRIBUTE);
 }
 
 export function usePageChangeAnnouncement() {

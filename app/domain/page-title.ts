@@ -32,6 +32,14 @@ export function htmlText(fragment: string): string {
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
+ * The attribute that keeps, on a <title> this rewrote, the text React rendered there. React
+ * hydrates the whole document and must find its own text in <title>, or it throws the server
+ * HTML away (a hydration mismatch): the browser puts it back just before hydrating
+ * (`restoreRenderedTitle` in components/page-change.tsx), and the title rule runs again once the page is hydrated.
+ */
+export const RENDERED_TITLE_ATTRIBUTE = "data-rendered-title";
+
+/**
  * A whole server-rendered page with its <title> made to follow `titleForPage`: the heading is
  * the first <h1> inside #main, errors are an element of class "error-summary" there.
  */
@@ -47,5 +55,11 @@ export function withTitleForPage(html: string, words: TitleWords): string {
     hasErrors: /class="error-summary[ "]/.test(main),
   }, words);
   if (wanted === htmlText(titleMatch[1])) return html;
-  return html.slice(0, titleMatch.index) + `<title>${escapeHtml(wanted)}</title>` + html.slice(titleMatch.index + titleMatch[0].length);
+  // React escapes its text for HTML ('"' too), so it is a safe attribute value as it is.
+  const rendered = titleMatch[1].replace(/"/g, "&quot;");
+  return (
+    html.slice(0, titleMatch.index) +
+    `<title ${RENDERED_TITLE_ATTRIBUTE}="${rendered}">${escapeHtml(wanted)}</title>` +
+    html.slice(titleMatch.index + titleMatch[0].length)
+  );
 }

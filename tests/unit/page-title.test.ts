@@ -4,7 +4,7 @@ import { htmlText, titleForPage, withTitleForPage } from "~/domain/page-title";
 const words = { siteName: "Community Sponsorship Awards", errorPrefix: "Error: " };
 const page = (title: string, main: string) =>
   `<!DOCTYPE html><html><head><title>${title}</title></head><body><header><h1>Not this</h1></header><main id="main" class="page">${main}</main></body></html>`;
-const titleOf = (html: string) => /<title>([\s\S]*?)<\/title>/.exec(html)![1];
+const titleOf = (html: string) => /<title[^>]*>([\s\S]*?)<\/title>/.exec(html)![1];
 
 describe("a page's title", () => {
   test("keeps the route's title when it already starts with the heading", () => {
@@ -33,6 +33,15 @@ describe("a page's title", () => {
     // Nothing to change: the page comes back as it was.
     const fine = page("Privacy notice – Community Sponsorship Awards", "<h1>Privacy notice</h1>");
     expect(withTitleForPage(fine, words)).toBe(fine);
+  });
+
+  test("keeps the title React rendered on the rewritten <title>, for the browser to hydrate against", () => {
+    const html = page("Nominate &amp; vote – Community Sponsorship Awards", "<h1>Nominate someone</h1>");
+    const rewritten = withTitleForPage(html, words);
+    expect(rewritten).toContain('<title data-rendered-title="Nominate &amp; vote – Community Sponsorship Awards">Nominate someone – Community Sponsorship Awards</title>');
+    // A title left as it was carries no attribute.
+    const fine = page("Privacy notice – Community Sponsorship Awards", "<h1>Privacy notice</h1>");
+    expect(withTitleForPage(fine, words)).not.toContain("data-rendered-title");
   });
 
   test("htmlText decodes what React escapes", () => {
