@@ -1,9 +1,10 @@
 /**
  * One zod schema per public campaign form, for the browser (Conform's constraints) and the
  * server. The letter's rules that need earlier letters (near-duplicates) run in the model. The
- * admin's campaign form is in campaign-admin-forms.ts, so public pages do not carry it.
+ * admin's campaign form is in campaign-admin-forms.ts, so public pages do not carry it. Written
+ * with `zod/mini`, so the browser loads only the checks these forms use (decision 038).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type englishCampaign from "~/locales/en/campaign.json";
 import { MAX_LETTER_CHARS, normalisePostcode } from "./campaign";
 import { hasNoNul } from "./nomination-forms";
@@ -19,24 +20,18 @@ export type CampaignErrorKey = keyof (typeof englishCampaign)["errors"];
 export type CampaignTranslate = (key: CampaignErrorKey, values?: Record<string, string | number>) => string;
 
 const required = (t: CampaignTranslate, key: CampaignErrorKey, max: number, tooLong: CampaignErrorKey) =>
-  z
-    .string({ error: t(key) })
-    .trim()
-    .min(1, t(key))
-    .max(max, t(tooLong, { max }))
-    .refine(hasNoNul, t("noNul"));
+  z.string({ error: t(key) }).check(z.trim(), z.minLength(1, t(key)), z.maxLength(max, t(tooLong, { max })), z.refine(hasNoNul, t("noNul")));
 
 const optional = (t: CampaignTranslate, max: number, tooLong: CampaignErrorKey) =>
-  z.string().trim().max(max, t(tooLong, { max })).refine(hasNoNul, t("noNul")).optional();
+  z.optional(z.string().check(z.trim(), z.maxLength(max, t(tooLong, { max })), z.refine(hasNoNul, t("noNul"))));
 
 const postcode = (t: CampaignTranslate) =>
-  z
-    .string({ error: t("postcode") })
-    .trim()
-    .min(1, t("postcode"))
-    .max(12, t("postcodeFormat"))
-    .refine((v) => normalisePostcode(v) !== null, t("postcodeFormat"))
-    .transform((v) => normalisePostcode(v) as string);
+  z.pipe(
+    z
+      .string({ error: t("postcode") })
+      .check(z.trim(), z.minLength(1, t("postcode")), z.maxLength(12, t("postcodeFormat")), z.refine((v) => normalisePostcode(v) !== null, t("postcodeFormat"))),
+    z.transform((v: string) => normalisePostcode(v) as string),
+  );
 
 export function letterSchema(t: CampaignTranslate) {
   return z.object({
@@ -45,11 +40,7 @@ export function letterSchema(t: CampaignTranslate) {
     senderName: required(t, "name", 120, "nameTooLong"),
     senderAddress: required(t, "address", 300, "addressTooLong"),
     senderPostcode: postcode(t),
-    senderEmail: z
-      .string({ error: t("email") })
-      .trim()
-      .max(254, t("emailTooLong", { max: 254 }))
-      .pipe(z.email({ error: t("emailFormat") })),
+    senderEmail: z.pipe(z.string({ error: t("email") }).check(z.trim(), z.maxLength(254, t("emailTooLong", { max: 254 }))), z.email({ error: t("emailFormat") })),
     body: required(t, "body", MAX_LETTER_CHARS, "bodyTooLong"),
   });
 }
@@ -59,7 +50,7 @@ export function feedbackSchema(t: CampaignTranslate) {
   return z.object({
     constituency: optional(t, 200, "constituencyTooLong"),
     met: z.enum(["yes", "no"], { error: t("met") }),
-    signed: z.enum(["yes", "no", "not-yet"]).optional(),
+    signed: z.optional(z.enum(["yes", "no", "not-yet"])),
     story: optional(t, 4000, "storyTooLong"),
   });
 }

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, Radios, SubmitButton, summariseErrors } from "~/components/forms";
 import { InLanguage, useLanguage, useLocalisedPath } from "~/components/i18n";
@@ -32,8 +32,8 @@ type VoteMessages = Record<"chooseNominee" | "emailRequired" | "emailTooLong" | 
 /** The vote form's rules, with its messages in the page's language (the same schema in the browser and the action). */
 function voteSchema(m: VoteMessages) {
   return z.object({
-    nominee: z.coerce.number({ error: m.chooseNominee }).int(m.chooseNominee).min(1, m.chooseNominee).max(MAX_ID, m.chooseNominee),
-    email: z.string({ error: m.emailRequired }).trim().max(254, m.emailTooLong).pipe(z.email({ error: m.emailFormat })),
+    nominee: z.coerce.number({ error: m.chooseNominee }).check(z.refine(Number.isInteger, m.chooseNominee), z.gte(1, m.chooseNominee), z.lte(MAX_ID, m.chooseNominee)),
+    email: z.pipe(z.string({ error: m.emailRequired }).check(z.trim(), z.maxLength(254, m.emailTooLong)), z.email({ error: m.emailFormat })),
   });
 }
 
