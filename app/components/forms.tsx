@@ -230,27 +230,43 @@ export function FilterSelect({
 /** What a choice needs from its field: Conform's field metadata, or the same shape by hand. */
 export type ChoiceField = { id: string; name: string; errors?: ListOfErrors; initialValue?: unknown; key?: string };
 
-/** A fieldset of radios with a legend, as GOV.UK's radios: the error sits under the legend. */
-export function Radios({
-  field,
-  legend,
-  hint,
-  options,
-  small,
-  disabled,
-}: {
+type ChoiceGroupProps = {
   field: ChoiceField;
   legend: ReactNode;
   hint?: ReactNode;
   options: Array<{ value: string; label: ReactNode; hint?: ReactNode }>;
   small?: boolean;
   disabled?: boolean;
-}) {
+};
+
+/** A fieldset of radios with a legend, as GOV.UK's radios: the error sits under the legend. */
+export function Radios(props: ChoiceGroupProps) {
+  return <ChoiceGroup {...props} type="radio" isChecked={(value) => props.field.initialValue === value} />;
+}
+
+/** Several checkboxes under one legend, for a field that holds a list (`name` repeated). */
+export function Checkboxes(props: ChoiceGroupProps) {
+  const initial = props.field.initialValue;
+  const checked = new Set(Array.isArray(initial) ? initial.map(String) : initial == null ? [] : [String(initial)]);
+  return <ChoiceGroup {...props} type="checkbox" isChecked={(value) => checked.has(value)} />;
+}
+
+/** The one fieldset behind Radios and Checkboxes: legend, hint, error, then the choices. */
+function ChoiceGroup({
+  field,
+  legend,
+  hint,
+  options,
+  small,
+  disabled,
+  type,
+  isChecked,
+}: ChoiceGroupProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
   return (
     <div className={`field${errorId ? " field--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+      <fieldset className="fieldset" aria-describedby={describedBy(hintId, errorId)}>
         <legend className={small ? "field__label" : "fieldset__legend"}>{legend}</legend>
         {hint ? (
           <div id={hintId} className="field__hint">
@@ -260,17 +276,17 @@ export function Radios({
         <ErrorList id={errorId} errors={field.errors} />
         <div className="choices" key={field.key}>
           {options.map((option, i) => {
-            // The first radio carries the field's id, so the error summary's link lands on it.
+            // The first choice carries the field's id, so the error summary's link lands on it.
             const id = i === 0 ? field.id : `${field.id}-${option.value}`;
             return (
               <div className="choice" key={option.value}>
                 <input
-                  type="radio"
+                  type={type}
                   className="choice__input"
                   id={id}
                   name={field.name}
                   value={option.value}
-                  defaultChecked={field.initialValue === option.value}
+                  defaultChecked={isChecked(option.value)}
                   disabled={disabled}
                   aria-describedby={option.hint ? `${id}-hint` : undefined}
                 />
@@ -317,65 +333,6 @@ export function Checkbox({ field, label, hint }: { field: ChoiceField; label: Re
           </div>
         ) : null}
       </div>
-    </div>
-  );
-}
-
-/** Several checkboxes under one legend, for a field that holds a list (`name` repeated). */
-export function Checkboxes({
-  field,
-  legend,
-  hint,
-  options,
-  small,
-}: {
-  field: ChoiceField;
-  legend: ReactNode;
-  hint?: ReactNode;
-  options: Array<{ value: string; label: ReactNode; hint?: ReactNode }>;
-  small?: boolean;
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
-  const checked = new Set(Array.isArray(field.initialValue) ? field.initialValue.map(String) : field.initialValue == null ? [] : [String(field.initialValue)]);
-  return (
-    <div className={`field${errorId ? " field--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(hintId, errorId)}>
-        <legend className={small ? "field__label" : "fieldset__legend"}>{legend}</legend>
-        {hint ? (
-          <div id={hintId} className="field__hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorList id={errorId} errors={field.errors} />
-        <div className="choices" key={field.key}>
-          {options.map((option, i) => {
-            // The first box carries the field's id, so the error summary's link lands on it.
-            const id = i === 0 ? field.id : `${field.id}-${option.value}`;
-            return (
-              <div className="choice" key={option.value}>
-                <input
-                  type="checkbox"
-                  className="choice__input"
-                  id={id}
-                  name={field.name}
-                  value={option.value}
-                  defaultChecked={checked.has(option.value)}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
-                />
-                <label className="choice__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-hint`} className="field__hint choice__hint">
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
     </div>
   );
 }
