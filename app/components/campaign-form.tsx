@@ -4,7 +4,8 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { campaignSchema } from "~/domain/campaign-admin-forms";
 import { CampaignFields } from "./campaign-admin";
-import { ErrorSummary, SubmitButton, summariseErrors, useSchemaForm } from "./forms";
+import { ErrorSummary, SubmitButton, summariseErrors } from "./forms";
+import { useSchemaForm } from "./schema-form";
 
 type FileErrors = Record<string, string[] | undefined>;
 type Fields = Parameters<typeof CampaignFields>[0]["fields"];

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { NOMINEE_TYPE_LABELS, NOMINEE_TYPES } from "~/domain/vocabulary";
 import { checkScale, SLUG_PATTERN } from "~/domain/category-setup";
 import { categoryWelshProblems, questionWelshProblems, WELSH_LIMITS } from "~/domain/welsh-content";
-import { Checkbox, Checkboxes, ErrorSummary, Field, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "./forms";
+import { Checkbox, Checkboxes, ErrorSummary, Field, SubmitButton, summariseErrors, TextareaField } from "./forms";
+import { useSchemaForm } from "./schema-form";
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer`).default("");
 /** A Welsh field beside its English one: optional (the English shows until it is written). */

@@ -2,11 +2,8 @@
  * The one form kit: a label, an optional hint, the error beside the field, and an
  * error summary at the top that takes focus after a failed submit (GOV.UK Design System).
  */
-import { useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Fragment, useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
-import type { $ZodType } from "zod/v4/core";
 import { syncTitle } from "./page-change";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
@@ -378,41 +375,6 @@ export function SelectField({
       )}
     </FieldFrame>
   );
-}
-
-/**
- * The one way to build a form from a zod schema. The browser validates with the schema (on
- * submit, or from the first blur with `validate: "onBlur"`), and the route's action parses
- * the same schema with `parseForm`, so the two can never disagree. With JavaScript off, the
- * server's answer (`lastResult`) fills the same fields and summary.
- */
-export function useSchemaForm<Schema extends $ZodType>({
-  id,
-  schema,
-  lastResult,
-  defaultValue,
-  validate = "onSubmit",
-}: {
-  id: string;
-  schema: Schema;
-  lastResult?: SubmissionResult<string[]> | null;
-  defaultValue?: Record<string, unknown>;
-  validate?: "onSubmit" | "onBlur";
-}) {
-  return useForm({
-    id,
-    lastResult,
-    defaultValue: defaultValue as never,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: validate,
-    shouldRevalidate: "onInput",
-  });
-}
-
-/** The server's half of `useSchemaForm`: the submission parsed with the same schema. */
-export function parseForm<Schema extends $ZodType>(formData: FormData, schema: Schema) {
-  return parseWithZod(formData, { schema });
 }
 
 /** A SelectField whose options are grouped under headings (`<optgroup>`; none for a group without a label), wired the same way. */

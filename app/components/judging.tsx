@@ -6,7 +6,8 @@ import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-
 import { Form, Link, NavLink } from "@remix-run/react";
 import { CONFLICT_KIND_KEYS, CONFLICT_KINDS } from "~/domain/judging";
 import { DeclareSchema } from "~/domain/judging-forms";
-import { ErrorSummary, GroupedSelectField, Radios, SelectField, SubmitButton, summariseErrors, TextareaField, useSchemaForm, type ChoiceField } from "./forms";
+import { ErrorSummary, GroupedSelectField, Radios, SelectField, SubmitButton, summariseErrors, TextareaField, type ChoiceField } from "./forms";
+import { useSchemaForm } from "./schema-form";
 
 export function JudgingAdminNav({ year }: { year: number }) {
   const q = `?year=${year}`;

@@ -15,7 +15,8 @@ import { previousStep, STEPS, stepNumber, type Step } from "~/domain/nomination"
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";
 import { titleFor, translatorFor, type I18nHandle } from "~/i18n";
 import { statusPath, stepPath } from "~/utils/nomination-paths";
-import { ErrorSummary, SubmitButton, summariseErrors, useSchemaForm, type ListOfErrors, type SummaryError } from "./forms";
+import { ErrorSummary, SubmitButton, summariseErrors, type ListOfErrors, type SummaryError } from "./forms";
+import { useSchemaForm } from "./schema-form";
 import { InLanguage, useLanguage } from "./i18n";
 import { Honeypot, JourneyHeading, useErrorsAtSubmit } from "./nomination";
 

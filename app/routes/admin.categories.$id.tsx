@@ -6,7 +6,8 @@ import { z } from "zod";
 import { ItemList, WelshStillMissing } from "~/components/category-editor";
 import { CategoryFields, CategorySchema, CriterionFields, CriterionSchema, QuestionFields, QuestionSchema, readScale, scalePoints, scaleSchema } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, parseForm, SubmitButton, summariseErrors, useSchemaForm } from "~/components/forms";
+import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { Notice, withNotice } from "~/components/notice";
 import { MAX_ID } from "~/domain/ids";
 import {

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { QuestionEditor, QuestionSchema } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { parseForm } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { withNotice } from "~/components/notice";
 import { editQuestion, getLiveItem } from "~/models/category-setup.server";
 import { requireAdmin } from "~/utils/auth.server";

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CycleSwitcher } from "~/components/admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { parseForm } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { Notice, withNotice } from "~/components/notice";
 import { countMissingWelsh, getCategory, listCategories, moveCategory } from "~/models/category-setup.server";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";

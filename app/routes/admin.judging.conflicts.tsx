@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { CONFLICT_SOURCES, CONFLICT_STATUSES } from "~/domain/vocabulary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, FilterSelect, parseForm, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
+import { ErrorList, ErrorSummary, FilterSelect, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { JudgeAndNominationFields, JudgingAdminNav } from "~/components/judging";
 import { Notice, withNotice } from "~/components/notice";
 import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";

@@ -7,7 +7,8 @@ import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/vocabulary"
 import { CycleSwitcher, STATUS_LABELS } from "~/components/admin";
 import { decisionSchema, EligibilityDecisionFields } from "~/components/eligibility-decision";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, FilterSelect, parseForm, summariseErrors, useSchemaForm } from "~/components/forms";
+import { ErrorList, ErrorSummary, FilterSelect, summariseErrors } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { Notice } from "~/components/notice";
 import { listCategories } from "~/models/category-setup.server";
 import { cycleByYearOrCurrent, listCycles } from "~/models/cycle-setup.server";

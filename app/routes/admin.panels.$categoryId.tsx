@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, parseForm } from "~/components/forms";
+import { ErrorList, ErrorSummary } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { getCategory } from "~/models/category-setup.server";
 import {
   addPanelMembers,

@@ -4,7 +4,8 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { parseForm, SubmitButton, useSchemaForm } from "~/components/forms";
+import { SubmitButton } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import {
   consumeSignInToken,
   createSession,

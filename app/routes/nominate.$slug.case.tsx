@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InLanguage } from "~/components/i18n";
-import { parseForm } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { WordCountedTextarea } from "~/components/nomination";
 import { NominationStep, StepForm, stepHandle, stepMeta, useStepForm } from "~/components/nomination-step";
 import { answerField, caseFormValues, caseSchema } from "~/domain/nomination-forms";

@@ -8,7 +8,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLanguage } from "~/components/i18n";
 import { translator, validationIn, validationMessages } from "~/i18n";
 import { languageOf } from "~/i18n.server";
-import { Field, parseForm, SubmitButton } from "~/components/forms";
+import { Field, SubmitButton } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { NominationStep, StepForm, stepHandle, stepMeta, useStepForm } from "~/components/nomination-step";
 import {
   ACCEPT_ATTRIBUTE,

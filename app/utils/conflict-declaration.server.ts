@@ -6,7 +6,7 @@
  * app/models/conflicts.server.ts, where the conflict rule holds) with the page's own limits.
  */
 import { data, redirect } from "@remix-run/node";
-import { parseForm } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { DeclareSchema } from "~/domain/judging-forms";
 
 type Declaration = { nominationId: number; kind: string; note: string };

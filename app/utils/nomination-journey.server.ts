@@ -8,7 +8,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import type { $ZodType } from "zod/v4/core";
 import type { Nomination } from "#db/schema";
-import { parseForm } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { localised } from "~/domain/language";
 import { canChangeNominations, nextStep, type CategoryRules, type Step } from "~/domain/nomination";
 import { HONEYPOT_FIELD } from "~/domain/nomination-forms";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseForm } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { readScale, scalePoints, scaleSchema } from "~/components/category-forms";
 
 const current = { min: 1, max: 5 };
