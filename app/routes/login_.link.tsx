@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { getFormProps } from "@conform-to/react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
-import { parseForm, useSchemaForm } from "~/components/schema-form";
+import { parseForm } from "~/components/schema-form";
 import {
   consumeSignInToken,
   createSession,
@@ -24,8 +23,11 @@ export const handle: I18nHandle = { i18n: ["auth"] };
 
 export const meta: MetaFunction = ({ location }) => [{ title: titleFor(location.pathname, translatorFor(location.pathname, "auth")("signIn.title")) }];
 
-/** The button's form carries the link's secret (shorter than any forged one) and where to go after. */
-const SignInSchema = z.object({ token: z.string().max(199), redirectTo: z.string().optional() });
+/**
+ * The button's form carries the link's secret (shorter than any forged one) and where to go
+ * after. It has nothing to type, so only the action parses it: the page loads no validation code.
+ */
+const SignInSchema = z.object({ token: z.string().check(z.maxLength(199)), redirectTo: z.optional(z.string()) });
 
 /*
  * Opening the link shows a button rather than signing in at once: mail scanners fetch
@@ -61,7 +63,6 @@ export default function SignInLinkPage() {
   const { valid, token, redirectTo } = useLoaderData<typeof loader>();
   const { t } = useTranslation("auth");
   const path = useLocalisedPath();
-  const [form] = useSchemaForm({ id: "sign-in", schema: SignInSchema });
   if (!valid) {
     return (
       <div className="prose">
@@ -77,7 +78,7 @@ export default function SignInLinkPage() {
     <div className="prose narrow">
       <h1>{t("link.heading")}</h1>
       <p>{t("link.text")}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" id="sign-in">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <SubmitButton>{t("link.button")}</SubmitButton>
