@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +6,7 @@ import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { AskList, BackTo, MpCard, Paragraphs } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { ErrorSummary, Field, parseForm, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
 import { useLocalisedPath } from "~/components/i18n";
 import { Honeypot, useErrorsAtSubmit } from "~/components/nomination";
 import { constituencyKey, localisedAsks, MIN_LETTER_WORDS, normalisePostcode } from "~/domain/campaign";
@@ -89,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageOf(request);
   const t = translator(language, "campaign");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: letterSchema(campaignValidationIn(language)) });
+  const submission = parseForm(formData, letterSchema(campaignValidationIn(language)));
   const refused = refuseCampaignWrite(campaign, formData, submission, language);
   if (refused) return refused;
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
@@ -215,14 +214,11 @@ function Letter() {
   const { t } = useTranslation("campaign");
   const path = useLocalisedPath();
   const schema = useMemo(() => letterSchema(campaignValidation(t)), [t]);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "letter",
+    schema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
     defaultValue: { constituency: mp!.constituency, senderPostcode: postcode },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const summary = useErrorsAtSubmit(
     summariseErrors(form, [fields.body, fields.senderName, fields.senderAddress, fields.senderPostcode, fields.senderEmail]),
