@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { AskList, BackTo, MpCard, Paragraphs } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, parseForm, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
+import { ErrorSummary, Field, parseForm, SelectField, SubmitButton, summariseErrors, TextareaField, useSchemaForm } from "~/components/forms";
 import { useLocalisedPath } from "~/components/i18n";
 import { Honeypot, useErrorsAtSubmit } from "~/components/nomination";
 import { constituencyKey, localisedAsks, MIN_LETTER_WORDS, normalisePostcode } from "~/domain/campaign";
@@ -170,7 +170,6 @@ function PostcodeForm() {
 function Picker() {
   const { campaign, constituencies, pickError, postcode } = useLoaderData<typeof loader>();
   const { t } = useTranslation("campaign");
-  const common = useTranslation("common").t;
   const path = useLocalisedPath();
   return (
     <>
@@ -181,24 +180,11 @@ function Picker() {
       {constituencies && constituencies.length > 0 ? (
         <Form method="get" action={path(writePath(campaign.slug))} className="narrow">
           <input type="hidden" name="from" value={postcode} />
-          <div className={`field${pickError ? " field--error" : ""}`}>
-            <label className="field__label" htmlFor="constituency">
-              {t("postcode.constituency")}
-            </label>
-            {pickError ? (
-              <p id="constituency-error" className="field-error">
-                <span className="visually-hidden">{common("errors.fieldPrefix")} </span>
-                {pickError}
-              </p>
-            ) : null}
-            <select id="constituency" name="constituency" className="select" aria-describedby={pickError ? "constituency-error" : undefined}>
-              {constituencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            field={{ id: "constituency", name: "constituency", errors: [pickError] }}
+            label={t("postcode.constituency")}
+            options={constituencies.map((c) => ({ value: c, label: c }))}
+          />
           <SubmitButton>{t("postcode.continue")}</SubmitButton>
         </Form>
       ) : (
