@@ -1,14 +1,21 @@
 /**
  * The one way to confirm a change after a redirect: the action redirects to `withNotice(path,
  * key)`, and the page shows `<Notice />`, which reads the key from the address and says its
- * message in a status region. The address carries only a known key, so nothing typed by
- * anyone is echoed. A page may also give `<Notice>` its own words for a state it shows.
+ * message in a status region. The address carries only a known key, and at most a number
+ * (`withNotice(path, key, { count })` for "3 judges", `{ id }` for the record a page names), so
+ * nothing typed by anyone is echoed. A page may also give `<Notice>` its own words for a state
+ * it shows, or for the record the address names (`useAddressNotice`).
  */
 import { useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-/** Messages shown after a change redirects back; the URL carries only the key. */
-export const NOTICES: Record<string, string> = {
+/** A message, or one told by the number the address carries with its key (`count`). */
+type NoticeText = string | ((count: number) => string);
+
+const plural = (count: number, one: string, other: string) => (count === 1 ? `1 ${one}` : `${count} ${other}`);
+
+/** Messages shown after a change redirects back; the URL carries only the key (and a number). */
+export const NOTICES: Record<string, NoticeText> = {
   "cycle-created": "The new cycle has been created from last year's categories.",
   "cycle-saved": "The cycle's settings have been saved.",
   "phase-moved": "The cycle has moved to its next phase.",
@@ -63,7 +70,48 @@ export const NOTICES: Record<string, string> = {
   "feedback-released": "The feedback has been released: the email is in the outbox.",
   "feedback-already-released": "This feedback had already been released, so nothing more was sent.",
   "campaign-saved": "The campaign has been saved.",
+  // The panel meeting names the record saved (`{ id }`) itself.
+  "record-saved": "The record has been saved.",
+  reminded: (count) => (count === 0 ? "No reminder was sent: nobody had anything left to do." : `Reminder sent to ${plural(count, "judge", "judges")}.`),
+  "conflicts-detected": (count) => `Detection ran: ${plural(count, "new suspicion", "new suspicions")}.`,
+  "conflicts-confirmed": (count) => (count > 1 ? `${count} conflicts are confirmed.` : "The conflict is confirmed."),
+  "conflicts-dismissed": (count) => (count > 1 ? `${count} conflicts are dismissed.` : "The conflict is dismissed."),
 };
+
+/** What a notice's address may carry besides its key: a count for its message, or the id of the record it names. */
+export type NoticeNumbers = { count?: number; id?: number };
+
+/** The query parameters a notice uses, so a page can drop them when it builds its own address. */
+export const NOTICE_PARAMS = ["notice", "count", "id"] as const;
+
+/** A whole number the address carries, or null when it carries none or anything else. */
+function numberIn(params: URLSearchParams, name: string): number | null {
+  const raw = params.get(name);
+  if (raw === null || !/^\d{1,9}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/** The notice the address names: its key (only a known one), its count and its record's id. */
+export function noticeInAddress(params: URLSearchParams): { key: string; count: number | null; id: number | null } | null {
+  const key = params.get("notice");
+  if (!key || !Object.hasOwn(NOTICES, key)) return null;
+  return { key, count: numberIn(params, "count"), id: numberIn(params, "id") };
+}
+
+/** The message for the address's notice; a counted one says nothing without its count. */
+export function noticeMessage(params: URLSearchParams): string | null {
+  const notice = noticeInAddress(params);
+  if (!notice) return null;
+  const text = NOTICES[notice.key];
+  if (typeof text === "string") return text;
+  return notice.count === null ? null : text(notice.count);
+}
+
+/** The notice in this page's address, for a page that words it itself (say, naming the record by its id). */
+export function useAddressNotice() {
+  const [params] = useSearchParams();
+  return noticeInAddress(params);
+}
 
 export function Notice({ children }: { children?: ReactNode }) {
   if (children) return <NoticeBox>{children}</NoticeBox>;
@@ -72,8 +120,7 @@ export function Notice({ children }: { children?: ReactNode }) {
 
 function NoticeFromAddress() {
   const [params] = useSearchParams();
-  const key = params.get("notice");
-  const message = key ? NOTICES[key] : null;
+  const message = noticeMessage(params);
   if (!message) return null;
   return (
     <NoticeBox>
@@ -82,9 +129,15 @@ function NoticeFromAddress() {
   );
 }
 
-/** Adds ?notice=… to a path that may already carry a query. */
-export function withNotice(path: string, notice: keyof typeof NOTICES | string): string {
-  return `${path}${path.includes("?") ? "&" : "?"}notice=${encodeURIComponent(notice)}`;
+/** Adds ?notice=… (and &count=… or &id=…) to a path that may already carry a query, before any #fragment. */
+export function withNotice(path: string, notice: keyof typeof NOTICES | string, numbers: NoticeNumbers = {}): string {
+  const [base, fragment] = path.split("#", 2) as [string, string | undefined];
+  let query = `notice=${encodeURIComponent(notice)}`;
+  for (const name of ["count", "id"] as const) {
+    const n = numbers[name];
+    if (n !== undefined) query += `&${name}=${Math.max(0, Math.trunc(n))}`;
+  }
+  return `${base}${base.includes("?") ? "&" : "?"}${query}${fragment !== undefined ? `#${fragment}` : ""}`;
 }
 
 function NoticeBox({ children }: { children: ReactNode }) {

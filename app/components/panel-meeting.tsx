@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import { ErrorList, ErrorSummary, TextareaField, type SummaryError } from "~/components/forms";
 import { IntervalPlot } from "~/components/leaderboard";
+import { Notice, useAddressNotice } from "~/components/notice";
 import { PANEL_DECISIONS, PANEL_DECISION_LABELS, PANEL_FLAG_LABELS, RANK_GAP, type PanelDecision, type PanelFlag } from "~/domain/panel-meeting";
 import type { IntervalBar } from "~/domain/svg-chart";
 
@@ -206,32 +207,27 @@ export type PanelMeetingView = {
 /** The whole meeting page, for the chair and for admins alike. */
 export function PanelMeetingPage({
   meeting,
-  saved,
   actionData,
   back,
   conflictNote,
   children,
 }: {
   meeting: PanelMeetingView;
-  saved: number | null;
   actionData: PanelActionData | null;
   back: ReactNode;
   conflictNote?: string;
   children?: ReactNode;
 }) {
   const { category, entries, method, recordProblem, agreed } = meeting;
-  const savedEntry = entries.find((e) => e.nominationId === saved);
+  const notice = useAddressNotice();
+  const savedEntry = notice?.key === "record-saved" ? entries.find((e) => e.nominationId === notice.id) : undefined;
   const label = (id: number) => entries.find((e) => e.nominationId === id)?.label ?? `Nomination ${id}`;
   return (
     <div className="prose wide">
       <p>{back}</p>
       <p className="caption">Panel meeting {meeting.year}</p>
       <h1>{category.name}</h1>
-      {savedEntry ? (
-        <p className="notice" role="status">
-          The record for {savedEntry.label} has been saved.
-        </p>
-      ) : null}
+      {savedEntry ? <Notice>The record for {savedEntry.label} has been saved.</Notice> : null}
       {recordProblem ? <p className="notice">{recordProblem}. The record below is kept as it stands.</p> : null}
       <p>
         The main round&apos;s results with both ranks side by side: by the judges&apos; weighted mean (raw) and by the

@@ -15,11 +15,8 @@ export const EmailField = z
   .max(254, "Email address must be 254 characters or fewer")
   .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }));
 
-type ProfileFields = {
-  name: FieldMetadata<string>;
-  organisations: FieldMetadata<string | undefined>;
-  localAuthority: FieldMetadata<string | undefined>;
-};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform's fields, as the kit's other field groups take them
+type ProfileFields = Record<string, FieldMetadata<any>>;
 
 export function ProfileFields({ fields }: { fields: ProfileFields }) {
   return (

@@ -5,6 +5,7 @@
  * nomination. The agreed shortlist then goes to the existing shortlist step, whose rules
  * (app/domain/shortlist.ts, app/domain/phase-rules.ts) still decide what may be saved.
  */
+import { z } from "zod";
 import { parseId } from "./ids";
 import { judgingHasClosed, type RoundCycle } from "./judging";
 import { competitionRanks } from "./leaderboard";
@@ -167,23 +168,30 @@ export function panelShortlist(
   return { chosen, undecided, reason };
 }
 
+const CHOOSE_NOMINATION = "Choose a nomination from this panel";
+const CHOOSE_DECISION = "Choose shortlist, reserve or not shortlisted";
+const sentText = z.string().optional().transform((v) => v ?? "");
+
 /**
- * A posted record as the model takes it, or why it cannot be read. Text fields are kept as
- * sent so a refused form comes back filled in.
+ * A posted record as the model takes it (parsed with `parseForm`): the nomination it is for,
+ * and the entry. Text fields are kept as sent so a refused form comes back filled in; a blank
+ * decision is none. Its problems are on `nominationId` (no such nomination: the page refuses
+ * the request) or on `decision`.
  */
-export function readPanelForm(fields: { nominationId: unknown; note: unknown; decision: unknown; reason: unknown }):
-  | { ok: true; nominationId: number; entry: PanelEntryInput }
-  | { ok: false; nominationId: number | null; message: string; problems: PanelEntryProblems } {
-  const text = (v: unknown) => (typeof v === "string" ? v : "");
-  const nominationId = parseId(text(fields.nominationId));
-  if (nominationId === null) return { ok: false, nominationId: null, message: "Choose a nomination from this panel", problems: {} };
-  const decisionText = text(fields.decision);
-  if (decisionText !== "" && !(PANEL_DECISIONS as readonly string[]).includes(decisionText)) {
-    return { ok: false, nominationId, message: "Choose shortlist, reserve or not shortlisted", problems: { decision: "Choose shortlist, reserve or not shortlisted" } };
-  }
-  return {
-    ok: true,
-    nominationId,
-    entry: { note: text(fields.note), decision: decisionText === "" ? null : (decisionText as PanelDecision), reason: text(fields.reason) },
-  };
-}
+export const panelEntrySchema = z.object({
+  nominationId: z.string({ error: CHOOSE_NOMINATION }).transform((v, ctx) => {
+    const id = parseId(v);
+    if (id === null) {
+      ctx.addIssue({ code: "custom", message: CHOOSE_NOMINATION });
+      return z.NEVER;
+    }
+    return id;
+  }),
+  note: sentText,
+  decision: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || (PANEL_DECISIONS as readonly string[]).includes(v), CHOOSE_DECISION)
+    .transform((v) => (v === undefined ? null : (v as PanelDecision))),
+  reason: sentText,
+});

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, TextareaField, type SummaryError } from "~/components/forms";
+import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField, type SummaryError } from "~/components/forms";
 import { VOID_REASON_MAX, votePath, type BatchKind, type ReportRow } from "~/domain/peoples-choice";
 import { EARLIEST_YEAR, formatLondon, LATEST_YEAR, parseLondonDateTime, toLondonInputValue } from "~/domain/time";
 import { getPeoplesChoiceAdmin, setVotingWindow, voidVotes } from "~/models/peoples-choice.server";
@@ -212,24 +212,14 @@ export default function PeoplesChoiceAdmin() {
           <Form method="post" className="narrow">
             <input type="hidden" name="intent" value="void" />
             {actionData?.intent === "void" && errors.form ? <p className="field-error">{errors.form}</p> : null}
-            <div className={`field${errors.batch ? " field--error" : ""}`}>
-              <label className="field__label" htmlFor="batch">
-                Votes to void
-              </label>
-              {errors.batch ? (
-                <p id="batch-error" className="field-error">
-                  <span className="visually-hidden">Error: </span>
-                  {errors.batch}
-                </p>
-              ) : null}
-              <select id="batch" name="batch" className="select" defaultValue={values.batch} aria-describedby={errors.batch ? "batch-error" : undefined}>
-                {batches.map(({ kind, row }) => (
-                  <option key={`${kind}:${row.key}`} value={`${kind}:${row.key}`}>
-                    {kind === "domain" ? "Email domain" : "Network"} {row.key} ({row.votes - row.voided} standing)
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              field={{ id: "batch", name: "batch", errors: [errors.batch], initialValue: values.batch }}
+              label="Votes to void"
+              options={batches.map(({ kind, row }) => ({
+                value: `${kind}:${row.key}`,
+                label: `${kind === "domain" ? "Email domain" : "Network"} ${row.key} (${row.votes - row.voided} standing)`,
+              }))}
+            />
             <TextareaField
               label="Why are these votes void?"
               hint="Recorded in the audit log. Voided votes never count, and their email addresses cannot vote again in this category."

@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,7 +9,8 @@ import { WELSH_HINT, welshInput } from "~/components/category-forms";
 import { WELSH_LIMITS } from "~/domain/welsh-content";
 import { UnderEighteenPublicationList } from "~/components/publication-consent-admin";
 import { underEighteenOnPublicLists } from "~/models/results-publication.server";
-import { ErrorList, ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { Checkbox, ErrorSummary, Field, Radios, SubmitButton, summariseErrors } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import {
   checkCycleDates,
   CYCLE_DATE_LABELS,
@@ -115,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const cycle = await loadCycle(params);
-  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
+  const submission = parseForm(await request.formData(), SettingsSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // A blank Welsh name clears the Welsh.
   const outcome = await updateCycleSettings(cycle.id, { ...submission.value, nameCy: submission.value.nameCy ?? null }, user);
@@ -129,10 +129,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CyclePage() {
   const { cycle, next, underEighteen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "cycle-settings",
+    schema: SettingsSchema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(SettingsSchema),
     defaultValue: {
       name: cycle.name,
       nameCy: cycle.nameCy ?? "",
@@ -143,9 +143,6 @@ export default function CyclePage() {
       minScoresPerJudge: String(cycle.minScoresPerJudge),
       ...Object.fromEntries(DATE_FIELDS.map((f) => [f, cycle.dates[f].input])),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const dateFields = DATE_FIELDS.map((f) => fields[f]);
   return (
@@ -218,34 +215,17 @@ export default function CyclePage() {
           inputProps={{ ...getInputProps(fields.retentionDays, { type: "text" }), inputMode: "numeric" }}
         />
         <h3>Judging and results</h3>
-        <div className="field">
-          <div className="checkbox">
-            <input {...getInputProps(fields.blindJudging, { type: "checkbox" })} aria-describedby="blind-hint" />
-            <label htmlFor={fields.blindJudging.id}>Blind judging</label>
-          </div>
-          <p className="field__hint" id="blind-hint">
-            Judges do not see who nominated or how they know the nominee. Conflicts with nominators are still found
-            automatically.
-          </p>
-        </div>
-        <div className={`field${fields.rankingMethod.errors ? " field--error" : ""}`}>
-          <fieldset className="fieldset" id={fields.rankingMethod.id} aria-describedby={fields.rankingMethod.errors ? `${fields.rankingMethod.id}-error` : undefined}>
-            <legend className="field__label">Rank the leaderboard by</legend>
-            <ErrorList id={`${fields.rankingMethod.id}-error`} errors={fields.rankingMethod.errors} />
-            {RANKING_METHODS.map((method) => (
-              <div className="radio" key={method}>
-                <input
-                  type="radio"
-                  id={`ranking-${method}`}
-                  name={fields.rankingMethod.name}
-                  value={method}
-                  defaultChecked={fields.rankingMethod.initialValue === method}
-                />
-                <label htmlFor={`ranking-${method}`}>{RANKING_METHOD_LABELS[method]}</label>
-              </div>
-            ))}
-          </fieldset>
-        </div>
+        <Checkbox
+          field={fields.blindJudging}
+          label="Blind judging"
+          hint="Judges do not see who nominated or how they know the nominee. Conflicts with nominators are still found automatically."
+        />
+        <Radios
+          field={fields.rankingMethod}
+          legend="Rank the leaderboard by"
+          small
+          options={RANKING_METHODS.map((method) => ({ value: method, label: RANKING_METHOD_LABELS[method] }))}
+        />
         <Field
           label="Scores a judge must give before calibration adjusts them"
           hint="A judge with fewer scores is taken at face value: a leniency estimated from one or two scores is mostly noise."
@@ -253,21 +233,11 @@ export default function CyclePage() {
           className="field--short"
           inputProps={{ ...getInputProps(fields.minScoresPerJudge, { type: "text" }), inputMode: "numeric" }}
         />
-        <div className={`field${fields.feedbackToNominees.errors ? " field--error" : ""}`}>
-          <ErrorList id={`${fields.feedbackToNominees.id}-error`} errors={fields.feedbackToNominees.errors} />
-          <div className="checkbox">
-            <input
-              {...getInputProps(fields.feedbackToNominees, { type: "checkbox" })}
-              aria-describedby={`feedback-hint${fields.feedbackToNominees.errors ? ` ${fields.feedbackToNominees.id}-error` : ""}`}
-            />
-            <label htmlFor={fields.feedbackToNominees.id}>Feedback to nominees</label>
-          </div>
-          <p className="field__hint" id="feedback-hint">
-            Judges are told that their comments may be shared without their names, and can keep a comment private. After the
-            winners are published you review the comments on each nomination and release them by email to the nominator and
-            nominee. Comments written before this is turned on stay private.
-          </p>
-        </div>
+        <Checkbox
+          field={fields.feedbackToNominees}
+          label="Feedback to nominees"
+          hint="Judges are told that their comments may be shared without their names, and can keep a comment private. After the winners are published you review the comments on each nomination and release them by email to the nominator and nominee. Comments written before this is turned on stay private."
+        />
         <SubmitButton>Save the cycle</SubmitButton>
       </Form>
       <p>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { nextPhases } from "~/domain/cycle-setup";
 import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
 import { PHASES } from "~/domain/vocabulary";
@@ -47,9 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const cycle = await loadCycle(params);
-  const parsed = MoveSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "Confirm the move by selecting the button on this page." }, { status: 400 });
-  const moved = await moveCycleToPhase(cycle.id, parsed.data.to, user);
+  const parsed = parseForm(await request.formData(), MoveSchema);
+  if (parsed.status !== "success") return data({ error: "Confirm the move by selecting the button on this page." }, { status: 400 });
+  const moved = await moveCycleToPhase(cycle.id, parsed.value.to, user);
   if (!moved.ok) return data({ error: moved.message }, { status: 409 });
   return redirect(withNotice(`/admin/cycles/${cycle.year}`, "phase-moved"));
 }

@@ -1,12 +1,12 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { Checkbox, ErrorSummary, Field, SelectField, SubmitButton, summariseErrors } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { effectivePhase, PHASE_LABELS } from "~/domain/phases";
 import { createCycleFromPrevious, getCycleByYear, listCycles } from "~/models/cycle-setup.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const years = (await listCycles()).map((c) => c.year);
-  const submission = parseWithZod(await request.formData(), { schema: schema(years) });
+  const submission = parseForm(await request.formData(), schema(years));
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const source = await getCycleByYear(submission.value.sourceYear);
   if (!source) return data({ result: submission.reply({ fieldErrors: { sourceYear: ["Choose the cycle to copy the categories from"] } }) }, { status: 400 });
@@ -55,14 +55,11 @@ export default function CyclesPage() {
   const { cycles, suggestedYear } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const years = cycles.map((c) => c.year);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "new-cycle",
+    schema: schema(years),
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema(years)),
     defaultValue: { sourceYear: String(years[0] ?? ""), year: String(suggestedYear), name: `Community Sponsorship Awards ${suggestedYear}` },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema(years) }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="prose wide">
@@ -103,25 +100,14 @@ export default function CyclesPage() {
             and scale, and a panel for each category. Set its dates afterwards.
           </p>
           <Form method="post" {...getFormProps(form)}>
-            <div className={`field${fields.sourceYear.errors ? " field--error" : ""}`}>
-              <label htmlFor={fields.sourceYear.id} className="field__label">
-                Copy the categories of
-              </label>
-              <ErrorList id={`${fields.sourceYear.id}-error`} errors={fields.sourceYear.errors} />
-              <select {...getSelectProps(fields.sourceYear)} aria-describedby={fields.sourceYear.errors ? `${fields.sourceYear.id}-error` : undefined}>
-                {cycles.map((c) => (
-                  <option key={c.year} value={c.year}>
-                    {c.year}: {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              field={fields.sourceYear}
+              label="Copy the categories of"
+              options={cycles.map((c) => ({ value: c.year, label: `${c.year}: ${c.name}` }))}
+            />
             <Field label="Year of the new cycle" errors={fields.year.errors} className="field--short" inputProps={{ ...getInputProps(fields.year, { type: "text" }), inputMode: "numeric", autoComplete: "off" }} />
             <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
-            <div className="field checkbox">
-              <input {...getInputProps(fields.copyPanelMembers, { type: "checkbox" })} />
-              <label htmlFor={fields.copyPanelMembers.id}>Also put last year&rsquo;s judges on the same panels</label>
-            </div>
+            <Checkbox field={fields.copyPanelMembers} label="Also put last year’s judges on the same panels" />
             <SubmitButton>Create the cycle</SubmitButton>
           </Form>
         </section>

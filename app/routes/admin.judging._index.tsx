@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
@@ -64,9 +64,9 @@ export async function action({ request }: ActionFunctionArgs) {
     remind: async () => {
       const judgeId = parseId(formData.get("judgeId"));
       const sent = judgeId !== null && (await remindJudge(judgeId, cycle.id, actor));
-      return redirect(`${back}&reminded=${sent ? 1 : 0}`);
+      return redirect(withNotice(back, "reminded", { count: sent ? 1 : 0 }));
     },
-    "remind-all": async () => redirect(`${back}&reminded=${await remindAllJudges(cycle.id, actor)}`),
+    "remind-all": async () => redirect(withNotice(back, "reminded", { count: await remindAllJudges(cycle.id, actor) })),
     setting: async () => {
       const submission = parseForm(formData, ReminderSettingSchema);
       if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
@@ -81,26 +81,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminJudging() {
   const { cycle, round, closes, reminderDue, progress, totals } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const [form, fields] = useSchemaForm({
     id: "reminder-setting",
     schema: ReminderSettingSchema,
     lastResult: actionData?.result,
     defaultValue: { reminderDaysBefore: cycle.reminderDaysBefore?.toString() ?? "" },
   });
-  const reminded = params.get("reminded");
   return (
     <div className="prose wide">
       <p className="caption">Administration · Judging {cycle.year}</p>
       <h1>Judging progress{round === "final" ? `: ${ROUND_LABELS.final.toLowerCase()}` : ""}</h1>
       <JudgingAdminNav year={cycle.year} />
-      {reminded !== null ? (
-        <Notice>
-          {reminded === "0"
-            ? "No reminder was sent: nobody had anything left to do."
-            : `Reminder sent to ${reminded === "1" ? "1 judge" : `${reminded} judges`}.`}
-        </Notice>
-      ) : null}
       <Notice />
       <p className="lead">
         {totals.submitted} of {totals.assigned} score sheets submitted.

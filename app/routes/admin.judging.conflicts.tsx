@@ -1,14 +1,14 @@
 import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CONFLICT_SOURCES, CONFLICT_STATUSES } from "~/domain/vocabulary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, ErrorSummary, FilterSelect, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { JudgeAndNominationFields, JudgingAdminNav } from "~/components/judging";
-import { Notice, withNotice } from "~/components/notice";
+import { Notice, NOTICE_PARAMS, withNotice } from "~/components/notice";
 import { CONFLICT_KINDS, type ConflictKind } from "~/domain/judging";
 import { ruleLabel, detectConflictsInCycle } from "~/models/conflict-detection.server";
 import { conflictChoices, decideConflict, decideConflicts, listConflicts, setConflict } from "~/models/conflicts.server";
@@ -105,19 +105,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 type Page = { cycleId: number; admin: { id: number; name: string }; back: string };
-const withQuery = (back: string, query: string) => `${back}${back.includes("?") ? "&" : "?"}${query}`;
 
 /** This page's address with its filters, without what the last change said. */
 function pageAddress(url: URL) {
   const params = new URLSearchParams(url.search);
-  for (const said of ["notice", "detected", "decided", "count"]) params.delete(said);
+  for (const said of NOTICE_PARAMS) params.delete(said);
   const query = params.toString();
   return `/admin/judging/conflicts${query ? `?${query}` : ""}`;
 }
 
 async function detect({ cycleId, admin, back }: Page) {
   const raised = await detectConflictsInCycle(cycleId, admin);
-  return redirect(withQuery(back, `detected=${raised}`));
+  return redirect(withNotice(back, "conflicts-detected", { count: raised }));
 }
 
 async function decideTicked({ cycleId, admin, back }: Page, formData: FormData) {
@@ -141,7 +140,7 @@ async function decideTicked({ cycleId, admin, back }: Page, formData: FormData) 
   const decision = submission.value.intent === "bulk-confirm" ? "confirm" : "dismiss";
   const decided = await decideConflicts(admin, { conflictIds: submission.value.conflictId, decision, reason: submission.value.reason });
   if (decided === false) return reply({ conflictIds: "Some of those suspicions no longer exist" });
-  return redirect(withQuery(back, `decided=${decision}&count=${decided}`));
+  return redirect(withNotice(back, decision === "confirm" ? "conflicts-confirmed" : "conflicts-dismissed", { count: decided }));
 }
 
 async function recordConflict({ cycleId, admin, back }: Page, formData: FormData) {
@@ -163,7 +162,7 @@ async function decideOne({ cycleId, admin, back }: Page, formData: FormData) {
   const [conflict] = await listConflicts({ cycleId }).then((all) => all.filter((c) => c.id === submission.value.conflictId));
   if (!conflict) return data({ form: `decide-${submission.value.conflictId}`, result: submission.reply({ formErrors: ["That conflict is not in this cycle."] }) }, { status: 400 });
   await decideConflict(admin, { conflictId: conflict.id, decision: submission.value.intent, reason: submission.value.reason });
-  return redirect(withQuery(back, `decided=${submission.value.intent}`));
+  return redirect(withNotice(back, submission.value.intent === "confirm" ? "conflicts-confirmed" : "conflicts-dismissed", { count: 1 }));
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["conflicts"][number];
@@ -201,13 +200,11 @@ const SOURCE_LABELS = { detected: "Found automatically", declared: "Declared by 
 export default function ConflictBoard() {
   const { cycle, filters, categories, judges, nominations, conflicts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const [setForm, setFields] = useSchemaForm({
     id: "set-conflict",
     schema: SetSchema,
     lastResult: actionData?.form === "set" ? actionData.result : undefined,
   });
-  const detected = params.get("detected");
   const bulk = actionData && "bulk" in actionData ? (actionData.bulk as { errors: BulkErrors; picked: number[]; reason: string }) : null;
   const picked = new Set(bulk?.picked ?? []);
   const suspectedCount = conflicts.filter((c) => c.status === "suspected").length;
@@ -216,14 +213,6 @@ export default function ConflictBoard() {
       <p className="caption">Administration · Judging {cycle.year}</p>
       <h1>Conflicts of interest</h1>
       <JudgingAdminNav year={cycle.year} />
-      {detected !== null ? <Notice>Detection ran: {detected === "1" ? "1 new suspicion" : `${detected} new suspicions`}.</Notice> : null}
-      {params.get("decided") ? (
-        <Notice>
-          {Number(params.get("count") ?? "1") > 1
-            ? `${params.get("count")} conflicts are ${params.get("decided") === "confirm" ? "confirmed" : "dismissed"}.`
-            : `The conflict is ${params.get("decided") === "confirm" ? "confirmed" : "dismissed"}.`}
-        </Notice>
-      ) : null}
       {bulk ? (
         <ErrorSummary
           errors={[

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, ErrorSummary } from "~/components/forms";
+import { Checkboxes, ErrorList, ErrorSummary } from "~/components/forms";
 import { parseForm } from "~/components/schema-form";
 import { getCategory } from "~/models/category-setup.server";
 import {
@@ -208,18 +208,12 @@ export default function PanelPage() {
         {candidates.length ? (
           <Form method="post">
             <input type="hidden" name="intent" value="add" />
-            <fieldset className={`field${error ? " field--error" : ""}`} aria-describedby={error ? "panel-add-judge-error" : undefined}>
-              <legend className="field__label">Judges to add</legend>
-              <ErrorList id="panel-add-judge-error" errors={error ? [error] : undefined} />
-              {candidates.map((c, i) => (
-                <div key={c.id} className="checkbox">
-                  <input type="checkbox" id={i === 0 ? "panel-add-judge" : `panel-add-judge-${c.id}`} name="personId" value={c.id} defaultChecked={picked.has(c.id)} />
-                  <label htmlFor={i === 0 ? "panel-add-judge" : `panel-add-judge-${c.id}`}>
-                    {c.name} ({c.email})
-                  </label>
-                </div>
-              ))}
-            </fieldset>
+            <Checkboxes
+              field={{ id: "panel-add-judge", name: "personId", errors: error ? [error] : undefined, initialValue: [...picked].map(String) }}
+              legend="Judges to add"
+              small
+              options={candidates.map((c) => ({ value: String(c.id), label: `${c.name} (${c.email})` }))}
+            />
             <button type="submit" className="button">
               Add to the panel
             </button>

@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { Notice, withNotice } from "~/components/notice";
 import { splitOrganisations } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { ProfileFields, ProfileSchema } from "~/components/people-forms";
 import { getPerson, inviteJudge, panelsOf, removeAdmin, removeJudge, updateProfile } from "~/models/people-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(withNotice(here, "invited"));
     }
     default: {
-      const submission = parseWithZod(formData, { schema: ProfileSchema });
+      const submission = parseForm(formData, ProfileSchema);
       if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
       const { name, organisations, localAuthority } = submission.value;
       await updateProfile(person.id, { name, organisations: splitOrganisations(organisations), localAuthority: localAuthority || null }, user);
@@ -74,14 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PersonPage() {
   const { person, panels, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "profile",
+    schema: ProfileSchema,
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    constraint: getZodConstraint(ProfileSchema),
     defaultValue: { name: person.name, organisations: person.organisations.join("\n"), localAuthority: person.localAuthority ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const error = actionData && "error" in actionData ? actionData.error : null;
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,6 +8,7 @@ import { Notice, withNotice } from "~/components/notice";
 import { splitOrganisations } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseResult } from "~/components/forms";
+import { parseForm } from "~/components/schema-form";
 import { EmailField, ProfileFields, ProfileSchema } from "~/components/people-forms";
 import { inviteJudge, listPeople } from "~/models/people-admin.server";
 import { addAdmin } from "~/models/person.server";
@@ -43,12 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "admin") {
-    const submission = parseWithZod(formData, { schema: AdminSchema });
+    const submission = parseForm(formData, AdminSchema);
     if (submission.status !== "success") return data({ form: "admin", result: submission.reply() }, { status: 400 });
     await addAdmin(submission.value, user);
     return redirect(withNotice("/admin/people", "admin-added"));
   }
-  const submission = parseWithZod(formData, { schema: InviteSchema });
+  const submission = parseForm(formData, InviteSchema);
   if (submission.status !== "success") return data({ form: "invite", result: submission.reply() }, { status: 400 });
   const { email, name, organisations, localAuthority } = submission.value;
   await inviteJudge({ email, name, organisations: splitOrganisations(organisations), localAuthority: localAuthority || null }, user);

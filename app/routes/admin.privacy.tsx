@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { z } from "zod";
 import { Notice, withNotice } from "~/components/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { EmailField } from "~/components/people-forms";
 import { retentionDueAt } from "~/domain/retention";
 import { listCycles } from "~/models/cycle-setup.server";
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(withNotice("/admin/privacy", "retention-run"));
   }
   if (intent === "erase") {
-    const submission = parseWithZod(formData, { schema: EraseSchema });
+    const submission = parseForm(formData, EraseSchema);
     if (submission.status !== "success") return data({ form: "erase", result: submission.reply(), erased: null }, { status: 400 });
     const report = await erasePerson(submission.value.email, user);
     return data({
@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
       erased: { nominations: new Set([...report.asNominee, ...report.asNominator, ...report.asGuardian]).size, account: report.personId !== null, emails: report.emails },
     });
   }
-  const submission = parseWithZod(formData, { schema: ExportSchema });
+  const submission = parseForm(formData, ExportSchema);
   if (submission.status !== "success") return data({ form: "export", result: submission.reply(), erased: null }, { status: 400 });
   const exported = await exportPersonData(submission.value.email, user);
   return new Response(JSON.stringify(exported, null, 2), {
@@ -71,21 +71,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PrivacyPage() {
   const { retention } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [exportForm, exportFields] = useForm({
+  const [exportForm, exportFields] = useSchemaForm({
     id: "export",
+    schema: ExportSchema,
     lastResult: actionData?.form === "export" ? actionData.result : undefined,
-    constraint: getZodConstraint(ExportSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExportSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
-  const [eraseForm, eraseFields] = useForm({
+  const [eraseForm, eraseFields] = useSchemaForm({
     id: "erase",
+    schema: EraseSchema,
     lastResult: actionData?.form === "erase" ? actionData.result : undefined,
-    constraint: getZodConstraint(EraseSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EraseSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const erased = actionData?.erased;
   return (

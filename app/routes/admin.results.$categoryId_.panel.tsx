@@ -8,7 +8,7 @@ import { PanelMeetingPage } from "~/components/panel-meeting";
 import { applyPanelShortlist, getPanelMeeting, recordPanelEntry } from "~/models/panel-meeting.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { panelRecordAction } from "~/utils/panel-meeting.server";
-import { numberParam, requireId } from "~/utils/params.server";
+import { requireId } from "~/utils/params.server";
 import { invariantResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getPanelMeeting({ kind: "admin" }, categoryIdFrom(params));
   // A refusal is answered with its own status (404, 403, or 409 before the round closes).
   if (!found.ok) invariantResponse(false, found.message, { status: found.status });
-  return { meeting: found.meeting, saved: numberParam(request, "saved") };
+  return { meeting: found.meeting };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,12 +45,11 @@ async function applyShortlist(categoryId: number, actor: { id: number; name: str
 }
 
 export default function AdminPanelMeeting() {
-  const { meeting, saved } = useLoaderData<typeof loader>();
+  const { meeting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <PanelMeetingPage
       meeting={meeting}
-      saved={saved}
       actionData={actionData?.intent === "record" ? actionData : null}
       back={<Link to={`/admin/results/${meeting.category.id}`}>Results and shortlist</Link>}
     >

@@ -1,5 +1,4 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { BackTo, Paragraphs } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { useLocalisedPath } from "~/components/i18n";
 import { Honeypot } from "~/components/nomination";
 import { feedbackSchema, HONEYPOT_FIELD } from "~/domain/campaign-forms";
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const campaign = await requireCampaign(params.slug);
   const language = languageOf(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: feedbackSchema(campaignValidationIn(language)) });
+  const submission = parseForm(formData, feedbackSchema(campaignValidationIn(language)));
   const trap = formData.get(HONEYPOT_FIELD);
   if (typeof trap === "string" && trap.trim()) {
     const message = language === "en" ? HONEYPOT_MESSAGE : translator(language, "nomination")("honeypot");
@@ -69,12 +69,10 @@ export default function MeetYourMp() {
   const { t } = useTranslation("campaign");
   const path = useLocalisedPath();
   const schema = useMemo(() => feedbackSchema(campaignValidation(t)), [t]);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "feedback",
+    schema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
   });
   return (
     <div className="prose">

@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +6,8 @@ import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { AskList, BackTo, MpCard, Paragraphs } from "~/components/campaign";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { ErrorSummary, Field, SelectField, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { useLocalisedPath } from "~/components/i18n";
 import { Honeypot, useErrorsAtSubmit } from "~/components/nomination";
 import { constituencyKey, localisedAsks, MIN_LETTER_WORDS, normalisePostcode } from "~/domain/campaign";
@@ -89,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageOf(request);
   const t = translator(language, "campaign");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: letterSchema(campaignValidationIn(language)) });
+  const submission = parseForm(formData, letterSchema(campaignValidationIn(language)));
   const refused = refuseCampaignWrite(campaign, formData, submission, language);
   if (refused) return refused;
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
@@ -171,7 +171,6 @@ function PostcodeForm() {
 function Picker() {
   const { campaign, constituencies, pickError, postcode } = useLoaderData<typeof loader>();
   const { t } = useTranslation("campaign");
-  const common = useTranslation("common").t;
   const path = useLocalisedPath();
   return (
     <>
@@ -182,24 +181,11 @@ function Picker() {
       {constituencies && constituencies.length > 0 ? (
         <Form method="get" action={path(writePath(campaign.slug))} className="narrow">
           <input type="hidden" name="from" value={postcode} />
-          <div className={`field${pickError ? " field--error" : ""}`}>
-            <label className="field__label" htmlFor="constituency">
-              {t("postcode.constituency")}
-            </label>
-            {pickError ? (
-              <p id="constituency-error" className="field-error">
-                <span className="visually-hidden">{common("errors.fieldPrefix")} </span>
-                {pickError}
-              </p>
-            ) : null}
-            <select id="constituency" name="constituency" className="select" aria-describedby={pickError ? "constituency-error" : undefined}>
-              {constituencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            field={{ id: "constituency", name: "constituency", errors: [pickError] }}
+            label={t("postcode.constituency")}
+            options={constituencies.map((c) => ({ value: c, label: c }))}
+          />
           <SubmitButton>{t("postcode.continue")}</SubmitButton>
         </Form>
       ) : (
@@ -215,14 +201,11 @@ function Letter() {
   const { t } = useTranslation("campaign");
   const path = useLocalisedPath();
   const schema = useMemo(() => letterSchema(campaignValidation(t)), [t]);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "letter",
+    schema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
     defaultValue: { constituency: mp!.constituency, senderPostcode: postcode },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const summary = useErrorsAtSubmit(
     summariseErrors(form, [fields.body, fields.senderName, fields.senderAddress, fields.senderPostcode, fields.senderEmail]),

@@ -5,7 +5,7 @@ import { PanelMeetingPage } from "~/components/panel-meeting";
 import { getPanelMeeting, recordPanelEntry } from "~/models/panel-meeting.server";
 import { requireJudge } from "~/utils/auth.server";
 import { panelRecordAction } from "~/utils/panel-meeting.server";
-import { numberParam, requireId } from "~/utils/params.server";
+import { requireId } from "~/utils/params.server";
 import { invariantResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getPanelMeeting({ kind: "chair", judgeId: judge.id }, categoryIdFrom(params));
   // A refusal is answered with its own status (404, 403, or 409 before the round closes).
   if (!found.ok) invariantResponse(false, found.message, { status: found.status });
-  return { meeting: found.meeting, saved: numberParam(request, "saved") };
+  return { meeting: found.meeting };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,12 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChairPanelMeeting() {
-  const { meeting, saved } = useLoaderData<typeof loader>();
+  const { meeting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <PanelMeetingPage
       meeting={meeting}
-      saved={saved}
       actionData={actionData ?? null}
       back={<Link to={`/judge/results/${meeting.category.id}`}>Panel results</Link>}
       conflictNote="Nominations you declared a conflict on, or are suspected of one on, are not shown and are left out of every figure here."

@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,6 +7,7 @@ import { Trans, useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, Field, Radios, SubmitButton, summariseErrors } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { InLanguage, useLanguage, useLocalisedPath } from "~/components/i18n";
 import { Honeypot, useErrorsAtSubmit } from "~/components/nomination";
 import { MAX_ID } from "~/domain/ids";
@@ -93,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = translator(language, "vote");
   const category = localised(page.category.name, page.category.nameCy, language).text;
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: voteSchema(voteMessages(language)) });
+  const submission = parseForm(formData, voteSchema(voteMessages(language)));
   const refuse = (status: number, message: string, field?: "email" | "nominee") =>
     data({ result: submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }) }, { status, headers: { "Cache-Control": PRIVATE_NO_STORE } });
 
@@ -164,14 +164,7 @@ function VoteForm() {
       }),
     [t],
   );
-  const [form, fields] = useForm({
-    id: "vote",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm({ id: "vote", schema, lastResult });
   const summary = useErrorsAtSubmit(summariseErrors(form.errors, [fields.nominee, fields.email]), form.status, lastResult);
   return (
     <>

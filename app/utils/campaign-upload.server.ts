@@ -4,7 +4,7 @@
  * each file is accepted only when its content is a PDF (app/domain/files.ts), whatever its
  * name says.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/components/schema-form";
 import { campaignSchema, parseAsks } from "~/domain/campaign-admin-forms";
 import { MAX_FILE_BYTES, sanitiseFilename, sniffFileType } from "~/domain/files";
 import { parseLondonDateTime } from "~/domain/time";
@@ -34,7 +34,7 @@ export async function readCampaignForm(request: Request) {
     const file = formData.get(field);
     return file instanceof File && file.size > MAX_FILE_BYTES;
   });
-  const submission = parseWithZod(formData, { schema: campaignSchema });
+  const submission = parseForm(formData, campaignSchema);
   const fileErrors: Record<string, string[]> = {};
   const commitmentForm = await readPdf(formData, "commitmentForm");
   const briefingPdf = await readPdf(formData, "briefingPdf");

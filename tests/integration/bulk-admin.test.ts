@@ -131,7 +131,7 @@ describe("a selection of suspicions decided with one reason", () => {
     const mark = await auditMark();
     const sent = await post({ intent: "bulk-dismiss", conflictId: [String(c1.id), String(c2.id)], reason: "Shared webmail domain" });
     expect(sent.status).toBe(302);
-    expect(sent.headers.get("Location")).toContain("decided=dismiss&count=2");
+    expect(sent.headers.get("Location")).toContain("notice=conflicts-dismissed&count=2");
     const after = await db.select().from(schema.conflicts).where(eq(schema.conflicts.nominationId, nomination.id));
     const byId = new Map(after.map((c) => [c.id, c]));
     for (const id of [c1.id, c2.id]) {

@@ -546,7 +546,7 @@ describe("reminders", () => {
     expect(page.data.progress.find((p) => p.judgeId === ben.id)?.label).toBe("0 of 0 scored");
 
     const sent = await run(() => adminProgress.action(loaderArgs(makeRequest(path, { cookie, form: { intent: "remind", judgeId: String(ana.id) } }))));
-    expect(sent.headers.get("Location")).toBe(`${path}&reminded=1`);
+    expect(sent.headers.get("Location")).toBe(`${path}&notice=reminded&count=1`);
     const [mail] = await outboxTo(ana.email);
     expect(mail.template).toBe("judging-reminder");
     expect(mail.text).toContain("1 of 2 scored");

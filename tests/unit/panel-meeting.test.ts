@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parseForm } from "~/components/schema-form";
 import {
   checkPanelEntry,
   crossesEdge,
@@ -8,7 +9,7 @@ import {
   panelShortlist,
   RANK_GAP,
   ranksDiffer,
-  readPanelForm,
+  panelEntrySchema,
   shortlistCut,
   sideBySideRanks,
 } from "~/domain/panel-meeting";
@@ -108,13 +109,18 @@ describe("a record", () => {
   });
 
   test("a posted form is read, or refused with its field", () => {
-    expect(readPanelForm({ nominationId: "12", note: "n", decision: "", reason: "" })).toEqual({
-      ok: true,
-      nominationId: 12,
-      entry: { note: "n", decision: null, reason: "" },
+    const read = (values: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(values)) form.append(k, v);
+      return parseForm(form, panelEntrySchema);
+    };
+    expect(read({ nominationId: "12", note: "n", decision: "", reason: "" })).toMatchObject({
+      status: "success",
+      value: { nominationId: 12, note: "n", decision: null, reason: "" },
     });
-    expect(readPanelForm({ nominationId: "99999999999", note: "", decision: "shortlist", reason: "r" })).toMatchObject({ ok: false, nominationId: null });
-    expect(readPanelForm({ nominationId: "3", note: "", decision: "winner", reason: "r" })).toMatchObject({ ok: false, problems: { decision: expect.any(String) } });
+    expect(read({ nominationId: "99999999999", note: "", decision: "shortlist", reason: "r" }).reply().error).toEqual({ nominationId: ["Choose a nomination from this panel"] });
+    expect(read({ note: "", decision: "shortlist", reason: "r" }).reply().error).toEqual({ nominationId: ["Choose a nomination from this panel"] });
+    expect(read({ nominationId: "3", note: "", decision: "winner", reason: "r" }).reply().error).toEqual({ decision: ["Choose shortlist, reserve or not shortlisted"] });
   });
 });
 
