@@ -76,22 +76,6 @@ export function summariseErrors(
   return list;
 }
 
-/**
- * The same, from a form's server answer (a Conform reply) when the form is drawn further down
- * the page: `fieldNames` in the order the form shows them (field ids are `formId-name`).
- */
-export function summariseResult(
-  formId: string,
-  result: { error?: Record<string, ListOfErrors> | null } | null | undefined,
-  fieldNames: string[],
-): SummaryError[] {
-  const errors = result?.error ?? {};
-  return summariseErrors(
-    { errors: errors[""], errorId: `${formId}-error` },
-    fieldNames.map((name) => ({ id: `${formId}-${name}`, errors: errors[name] })),
-  );
-}
-
 /** The label, hint and error every field shares; `children` gets the ids to describe the control. */
 function FieldFrame({
   id,
@@ -304,7 +288,7 @@ function ChoiceGroup({
   );
 }
 
-export function Checkbox({ field, label, hint }: { field: ChoiceField; label: ReactNode; hint?: ReactNode }) {
+export function Checkbox({ field, label, hint, disabled }: { field: ChoiceField; label: ReactNode; hint?: ReactNode; disabled?: boolean }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   const errorId = field.errors?.some(Boolean) ? `${field.id}-error` : undefined;
   return (
@@ -318,6 +302,7 @@ export function Checkbox({ field, label, hint }: { field: ChoiceField; label: Re
           name={field.name}
           value="on"
           defaultChecked={field.initialValue === "on"}
+          disabled={disabled}
           aria-invalid={errorId ? true : undefined}
           aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         />

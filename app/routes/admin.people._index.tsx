@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,8 +6,8 @@ import { z } from "zod";
 import { Notice, withNotice } from "~/components/notice";
 import { splitOrganisations } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseResult } from "~/components/forms";
-import { parseForm } from "~/components/schema-form";
+import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { EmailField, ProfileFields, ProfileSchema } from "~/components/people-forms";
 import { inviteJudge, listPeople } from "~/models/people-admin.server";
 import { addAdmin } from "~/models/person.server";
@@ -56,15 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(withNotice("/admin/people", "invited"));
 }
 
-type LastResult = SubmissionResult<string[]> | undefined;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the kit's field metadata, as ProfileFields takes it
+type Fields = Record<string, FieldMetadata<any>>;
 
-function InviteForm({ lastResult }: { lastResult: LastResult }) {
-  const [form, fields] = useForm<z.input<typeof InviteSchema>>({
-    id: "invite",
-    lastResult,
-    constraint: getZodConstraint(InviteSchema),
-    // Validated on the server only: the page's error summary is built from the server's answer.
-  });
+function InviteForm({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="invite" />
@@ -79,13 +73,7 @@ function InviteForm({ lastResult }: { lastResult: LastResult }) {
   );
 }
 
-function AddAdminForm({ lastResult }: { lastResult: LastResult }) {
-  const [form, fields] = useForm<z.input<typeof AdminSchema>>({
-    id: "add-admin",
-    lastResult,
-    constraint: getZodConstraint(AdminSchema),
-    // Validated on the server only: the page's error summary is built from the server's answer.
-  });
+function AddAdminForm({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="admin" />
@@ -100,15 +88,12 @@ function AddAdminForm({ lastResult }: { lastResult: LastResult }) {
   );
 }
 
-/** The fields of each form, in the order the page shows them: the summary follows it. */
-const INVITE_FIELDS = ["email", "name", "organisations", "localAuthority"];
-const ADMIN_FIELDS = ["email", "name"];
-
 export default function PeoplePage() {
   const { people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const inviteResult = actionData?.form === "invite" ? actionData.result : undefined;
-  const adminResult = actionData?.form === "admin" ? actionData.result : undefined;
+  // Two forms, one summary at the top of the page, in the order the forms appear.
+  const [invite, inviteFields] = useSchemaForm({ id: "invite", schema: InviteSchema, lastResult: actionData?.form === "invite" ? actionData.result : undefined });
+  const [addAdmin, adminFields] = useSchemaForm({ id: "add-admin", schema: AdminSchema, lastResult: actionData?.form === "admin" ? actionData.result : undefined });
   const judges = people.filter((p) => p.isJudge);
   const admins = people.filter((p) => p.isAdmin);
   return (
@@ -116,7 +101,10 @@ export default function PeoplePage() {
       <h1>People &amp; panels</h1>
       <Notice />
       <ErrorSummary
-        errors={[...summariseResult("invite", inviteResult, INVITE_FIELDS), ...summariseResult("add-admin", adminResult, ADMIN_FIELDS)]}
+        errors={[
+          ...summariseErrors(invite, [inviteFields.email, inviteFields.name, inviteFields.organisations, inviteFields.localAuthority]),
+          ...summariseErrors(addAdmin, [adminFields.email, adminFields.name]),
+        ]}
       />
       <p>
         <Link to="/admin/panels">Panels by category</Link>
@@ -156,7 +144,7 @@ export default function PeoplePage() {
         <h2 id="invite-heading">Invite a judge</h2>
         <p>The invitation carries a sign-in link that works once, for 7 days.</p>
         {/* Keyed by the list, so after a successful invitation the form starts empty. */}
-        <InviteForm key={`invite-${judges.length}`} lastResult={inviteResult} />
+        <InviteForm key={`invite-${judges.length}`} form={invite} fields={inviteFields} />
       </section>
 
       <h2>Administrators</h2>
@@ -181,7 +169,7 @@ export default function PeoplePage() {
       </table>
       <section aria-labelledby="admin-heading" className="prose">
         <h2 id="admin-heading">Add an administrator</h2>
-        <AddAdminForm key={`admin-${admins.length}`} lastResult={adminResult} />
+        <AddAdminForm key={`admin-${admins.length}`} form={addAdmin} fields={adminFields} />
       </section>
     </div>
   );

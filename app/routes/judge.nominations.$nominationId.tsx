@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
+import { Checkbox, ErrorSummary, Radios, SubmitButton, summariseErrors, TextareaField } from "~/components/forms";
 import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { Notice, withNotice } from "~/components/notice";
 import { getNominationForJudge, getScoreSheetRubric, saveScores } from "~/models/judging.server";
@@ -208,15 +208,12 @@ export default function JudgeNomination() {
           textareaProps={{ ...getTextareaProps(fields.comment), rows: 5, disabled: !editable }}
         />
         {view.cycle.feedbackToNominees ? (
-          <div className="field">
-            <div className="checkbox">
-              <input {...getInputProps(fields.commentPrivate, { type: "checkbox" })} disabled={!editable} aria-describedby="comment-private-hint" />
-              <label htmlFor={fields.commentPrivate.id}>Keep my comment private</label>
-            </div>
-            <p className="field__hint" id="comment-private-hint">
-              A private comment is read only by the panel and the awards team; it is never shared with the nominator or nominee.
-            </p>
-          </div>
+          <Checkbox
+            field={fields.commentPrivate}
+            label="Keep my comment private"
+            hint="A private comment is read only by the panel and the awards team; it is never shared with the nominator or nominee."
+            disabled={!editable}
+          />
         ) : null}
         {editable ? (
           <div className="button-group">
