@@ -418,7 +418,12 @@ async function announcementBurst(database: BenchDatabase, port: number, count: n
     await new Promise((r) => setTimeout(r, kill ? 3_000 : 500));
     await portal.stop();
     portal = null;
-    const times = mock.received.filter((r) => r.path === "/emails/batch").map((r) => r.at);
+    // The clock starts at the first request carrying one of these announcements: in a full run
+    // the earlier parts leave some 4,000 confirmation and receipt emails in the outbox, which
+    // the server sends first, and they are not this figure's.
+    const ours = (r: (typeof mock.received)[number]) => r.body.tags?.some((t) => t.name === "outbox_key" && t.value.startsWith(`bench-${run}-`)) ?? false;
+    const times = mock.received.filter((r) => r.path === "/emails/batch" && ours(r)).map((r) => r.at);
+    const before = mock.received.filter((r) => !ours(r)).length;
     const delivered = mine();
     const notSent = await withDatabase(database, async (handle) =>
       (await handle.db.select({ status: schema.emailOutbox.status }).from(schema.emailOutbox).where(sql`${schema.emailOutbox.idempotencyKey} like ${`bench-${run}-%`}`)).filter((r) => r.status !== "sent").length,
@@ -431,6 +436,7 @@ async function announcementBurst(database: BenchDatabase, port: number, count: n
       requests: new Set(mock.received.map((r) => `${r.path} ${r.headers["idempotency-key"]} ${r.at}`)).size,
       limited: mock.limited,
       restartMs,
+      before,
     };
   } finally {
     if (portal) await portal.stop();
@@ -598,7 +604,7 @@ async function main() {
           ratio: "–",
           goal: `< ${fmt(goalSeconds)} s`,
           met: yes(clean.seconds < goalSeconds && clean.duplicates === 0 && clean.lost === 0),
-          note: `first request to last delivery; ceiling: ${fmt(Math.ceil(MAIL_COUNT / 100))} batch requests of 100 spaced at the rate limit, the last answered in 250 ms; ${clean.limited} answered 429; ${clean.duplicates} duplicates, ${clean.lost} lost`,
+          note: `first request to last delivery; ceiling: ${fmt(Math.ceil(MAIL_COUNT / 100))} batch requests of 100 spaced at the rate limit, the last answered in 250 ms; ${clean.limited} answered 429; ${clean.duplicates} duplicates, ${clean.lost} lost${clean.before ? `; ${fmt(clean.before)} earlier emails (the parts above) went out first, not counted` : ""}`,
         });
       });
       const killLabel = `${fmt(MAIL_COUNT)} announcement emails, kill -9 of the server mid-batch: duplicates / lost`;
