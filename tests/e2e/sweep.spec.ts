@@ -221,6 +221,9 @@ test("admin pages never scroll the page sideways at 320 px, and their titles and
   const admin = await createPerson({ isAdmin: true, name: "Sweep Admin" });
   const judge = await createPerson({ isJudge: true, name: "Sweep Panel Judge" });
   await world.addJudge(judge, { ready: true });
+  // Not on the panel, so the panel page offers them in its "Judges to add" checkboxes: a long
+  // address with nowhere to break must wrap, not widen the page.
+  await createPerson({ isJudge: true, name: "Sweep Candidate", email: `sweep.candidate.with.a.long.address.${Date.now().toString(36)}@community-sponsorship.example.test` });
   await signInAs(page, admin);
   const visited = await sweep(
     page,
