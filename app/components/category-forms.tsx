@@ -1,12 +1,12 @@
 /** The small forms of the category editor: details, one question, one criterion, the scale. */
-import { getFormProps, getInputProps, getTextareaProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { NOMINEE_TYPE_LABELS, NOMINEE_TYPES } from "~/domain/vocabulary";
 import { checkScale, SLUG_PATTERN } from "~/domain/category-setup";
 import { categoryWelshProblems, questionWelshProblems, WELSH_LIMITS } from "~/domain/welsh-content";
-import { Checkbox, Checkboxes, ErrorSummary, Field, SubmitButton, summariseErrors, TextareaField } from "./forms";
+import { Checkbox, Checkboxes, ErrorSummary, Field, SubmitButton, summariseErrors, TextareaField, type FormFields } from "./forms";
 import { useSchemaForm } from "./schema-form";
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer`).default("");
@@ -96,10 +96,8 @@ export const CriterionSchema = z.object({
 export const WELSH_HINT = "Until the Welsh is written, Welsh pages show the English, marked as English.";
 
 /** A form's fields as useSchemaForm gives them (named by the schema's keys). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Fields = Record<string, FieldMetadata<any>>;
 
-export function CategoryFields({ fields }: { fields: Fields }) {
+export function CategoryFields({ fields }: { fields: FormFields }) {
   return (
     <>
       <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
@@ -136,7 +134,7 @@ export function CategoryFields({ fields }: { fields: Fields }) {
   );
 }
 
-export function QuestionFields({ fields }: { fields: Fields }) {
+export function QuestionFields({ fields }: { fields: FormFields }) {
   return (
     <>
       <Field label="Question" errors={fields.label.errors} inputProps={getInputProps(fields.label, { type: "text" })} />
@@ -149,7 +147,7 @@ export function QuestionFields({ fields }: { fields: Fields }) {
   );
 }
 
-export function CriterionFields({ fields }: { fields: Fields }) {
+export function CriterionFields({ fields }: { fields: FormFields }) {
   return (
     <>
       <Field label="Criterion" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />

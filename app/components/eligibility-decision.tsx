@@ -1,8 +1,8 @@
 /** The eligibility decision, asked the same way of one nomination and of a selection of them. */
-import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getTextareaProps } from "@conform-to/react";
 import { z } from "zod";
 import { ELIGIBILITY_DECISIONS } from "~/domain/eligibility";
-import { Checkbox, Radios, SubmitButton, TextareaField } from "./forms";
+import { Checkbox, Radios, SubmitButton, TextareaField, type FormFields } from "./forms";
 
 /**
  * The decision's fields — eligible or ineligible, the reason (needed when ineligible, with
@@ -22,10 +22,8 @@ export function decisionSchema<Shape extends z.ZodRawShape>(shape: Shape, reason
     });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Fields = Record<string, FieldMetadata<any>>;
 
-export function EligibilityDecisionFields({ fields, legend, reasonHint }: { fields: Fields; legend: string; reasonHint: string }) {
+export function EligibilityDecisionFields({ fields, legend, reasonHint }: { fields: FormFields; legend: string; reasonHint: string }) {
   return (
     <>
       <Radios

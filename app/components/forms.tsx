@@ -2,9 +2,14 @@
  * The one form kit: a label, an optional hint, the error beside the field, and an
  * error summary at the top that takes focus after a failed submit (GOV.UK Design System).
  */
+import type { FieldMetadata } from "@conform-to/react";
 import { Fragment, useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { syncTitle } from "./page-change";
+
+/** A form's fields as Conform gives them, for a component that draws a group of them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each field's own value type varies
+export type FormFields = Record<string, FieldMetadata<any>>;
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 

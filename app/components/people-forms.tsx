@@ -1,7 +1,7 @@
 /** The profile fields of a judge: name, organisations and local authority feed the conflict checks. */
-import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { z } from "zod";
-import { Field, TextareaField } from "./forms";
+import { Field, TextareaField, type FormFields } from "./forms";
 
 export const ProfileSchema = z.object({
   name: z.string({ error: "Enter their name" }).trim().min(1, "Enter their name").max(120, "The name must be 120 characters or fewer"),
@@ -15,10 +15,8 @@ export const EmailField = z
   .max(254, "Email address must be 254 characters or fewer")
   .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform's fields, as the kit's other field groups take them
-type ProfileFields = Record<string, FieldMetadata<any>>;
 
-export function ProfileFields({ fields }: { fields: ProfileFields }) {
+export function ProfileFields({ fields }: { fields: FormFields }) {
   return (
     <>
       <Field label="Name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />

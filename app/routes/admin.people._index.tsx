@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps, type FormMetadata } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Notice, withNotice } from "~/components/notice";
 import { splitOrganisations } from "~/components/category-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, Field, SubmitButton, summariseErrors } from "~/components/forms";
+import { ErrorSummary, Field, SubmitButton, summariseErrors, type FormFields } from "~/components/forms";
 import { parseForm, useSchemaForm } from "~/components/schema-form";
 import { EmailField, ProfileFields, ProfileSchema } from "~/components/people-forms";
 import { inviteJudge, listPeople } from "~/models/people-admin.server";
@@ -55,10 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(withNotice("/admin/people", "invited"));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the kit's field metadata, as ProfileFields takes it
-type Fields = Record<string, FieldMetadata<any>>;
 
-function InviteForm({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
+function InviteForm({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: FormFields }) {
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="invite" />
@@ -73,7 +71,7 @@ function InviteForm({ form, fields }: { form: FormMetadata<Record<string, unknow
   );
 }
 
-function AddAdminForm({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
+function AddAdminForm({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: FormFields }) {
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="admin" />
